@@ -1,0 +1,43 @@
+package io.keyedrnn.model;
+
+/**
+ * GRU layer in PyTorch's form, gate order r, z, n; the reset gate multiplies {@code W_hn h + b_hn}.
+ *
+ * <pre>
+ * r = σ(W_ir x + b_ir + W_hr h + b_hr)    z = σ(W_iz x + b_iz + W_hz h + b_hz)
+ * n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
+ * h' = (1 − z) ⊙ n + z ⊙ h
+ * </pre>
+ */
+public final class GruLayer extends RecurrentLayer {
+
+    GruLayer(int in, int hidden, float[] wIh, float[] wHh, float[] bIh, float[] bHh) {
+        super(CellKind.GRU, in, hidden, wIh, wHh, bIh, bHh);
+    }
+
+    @Override
+    public void step(float[] x, int xOff, float[] state, int off, float[] scratch) {
+        int h = hiddenSize;
+        int gh = gateRows;
+        inputProjection(x, xOff, scratch, 0);
+        hiddenProjection(state, off, scratch, gh);
+        for (int k = 0; k < 2 * h; k++) {
+            scratch[k] += scratch[gh + k];
+        }
+        Activations.sigmoid(scratch, 0, 2 * h);
+        for (int k = 0; k < h; k++) {
+            scratch[2 * h + k] += scratch[k] * scratch[gh + 2 * h + k];
+        }
+        Activations.tanh(scratch, 2 * h, h);
+        updateHidden(scratch, state, off, h);
+    }
+
+    /** h' = (1 − z) ⊙ n + z ⊙ h with z at scratch[H, 2H) and n at scratch[2H, 3H). */
+    static void updateHidden(float[] scratch, float[] state, int off, int h) {
+        for (int k = 0; k < h; k++) {
+            float z = scratch[h + k];
+            float n = scratch[2 * h + k];
+            state[off + k] = (1f - z) * n + z * state[off + k];
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.keyedrnn.model;
+
+/** A dense layer y = W x + b in PyTorch's layout (W is out × in), used as the network head. */
+public final class Linear {
+    private final int inputSize;
+    private final int outputSize;
+    private final float[] weight;
+    private final float[] bias;
+    private final float[] weightT;
+
+    /** Creates the layer from a copy of weight (out × in, row-major) and bias (out). */
+    public Linear(int inputSize, int outputSize, float[] weight, float[] bias) {
+        if (inputSize < 1 || outputSize < 1) {
+            throw new IllegalArgumentException(
+                    "linear sizes must be positive, got in=" + inputSize + " out=" + outputSize);
+        }
+        if (weight.length != inputSize * outputSize || bias.length != outputSize) {
+            throw new IllegalArgumentException(
+                    "linear weight must have "
+                            + inputSize * outputSize
+                            + " values and bias "
+                            + outputSize
+                            + ", got "
+                            + weight.length
+                            + " and "
+                            + bias.length);
+        }
+        this.inputSize = inputSize;
+        this.outputSize = outputSize;
+        this.weight = weight.clone();
+        this.bias = bias.clone();
+        this.weightT = VectorOps.transpose(weight, outputSize, inputSize);
+    }
+
+    /** Writes W·x[xOff..] + b into y[0, out). Modified: y. Not modified: x. */
+    public void apply(float[] x, int xOff, float[] y) {
+        System.arraycopy(bias, 0, y, 0, outputSize);
+        VectorOps.multAddTransposed(weightT, outputSize, 0, inputSize, outputSize, x, xOff, y, 0);
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public int outputSize() {
+        return outputSize;
+    }
+
+    /** The weight in PyTorch layout; the caller must not modify it. */
+    public float[] weight() {
+        return weight;
+    }
+
+    /** The bias; the caller must not modify it. */
+    public float[] bias() {
+        return bias;
+    }
+}

@@ -1,0 +1,42 @@
+package io.keyedrnn.model;
+
+/**
+ * LSTM layer, PyTorch gate order i, f, g, o.
+ *
+ * <pre>
+ * i = σ(W_ii x + b_ii + W_hi h + b_hi)    f = σ(W_if x + b_if + W_hf h + b_hf)
+ * g = tanh(W_ig x + b_ig + W_hg h + b_hg) o = σ(W_io x + b_io + W_ho h + b_ho)
+ * c' = f ⊙ c + i ⊙ g                      h' = o ⊙ tanh(c')
+ * </pre>
+ */
+public final class LstmLayer extends RecurrentLayer {
+    private final float[] biasSum;
+
+    LstmLayer(int in, int hidden, float[] wIh, float[] wHh, float[] bIh, float[] bHh) {
+        super(CellKind.LSTM, in, hidden, wIh, wHh, bIh, bHh);
+        this.biasSum = VectorOps.add(bIh, bHh);
+    }
+
+    @Override
+    public void step(float[] x, int xOff, float[] state, int off, float[] scratch) {
+        int h = hiddenSize;
+        float[] g = scratch;
+        System.arraycopy(biasSum, 0, g, 0, gateRows);
+        VectorOps.multAddTransposed(weightIhT, gateRows, 0, inputSize, gateRows, x, xOff, g, 0);
+        VectorOps.multAddTransposed(weightHhT, gateRows, 0, h, gateRows, state, off, g, 0);
+        Activations.sigmoid(g, 0, 2 * h);
+        Activations.tanh(g, 2 * h, h);
+        Activations.sigmoid(g, 3 * h, h);
+        int c = off + h;
+        int t = gateRows;
+        for (int k = 0; k < h; k++) {
+            float cNew = g[h + k] * state[c + k] + g[k] * g[2 * h + k];
+            state[c + k] = cNew;
+            scratch[t + k] = cNew;
+        }
+        Activations.tanh(scratch, t, h);
+        for (int k = 0; k < h; k++) {
+            state[off + k] = g[3 * h + k] * scratch[t + k];
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.keyedrnn.model;
+
+import java.util.Objects;
+
+/**
+ * One recurrent layer: the shapes and weights every cell shares, in PyTorch's layout.
+ *
+ * <p>Weights are immutable after construction: {@code weight_ih} is (gates·H × I), {@code
+ * weight_hh} (gates·H × H), biases gates·H, gate blocks in PyTorch order. The layer also keeps
+ * transposed copies for the step kernel. A layer's state is a slice of a flat float array: h, then
+ * c for cells that have one.
+ */
+public abstract class RecurrentLayer {
+    private final CellKind kind;
+    protected final int inputSize;
+    protected final int hiddenSize;
+    protected final int gateRows;
+    private final float[] weightIh;
+    private final float[] weightHh;
+    private final float[] biasIh;
+    private final float[] biasHh;
+    protected final float[] weightIhT;
+    protected final float[] weightHhT;
+
+    protected RecurrentLayer(
+            CellKind kind,
+            int inputSize,
+            int hiddenSize,
+            float[] weightIh,
+            float[] weightHh,
+            float[] biasIh,
+            float[] biasHh) {
+        if (inputSize < 1 || hiddenSize < 1) {
+            throw new IllegalArgumentException(
+                    "input and hidden sizes must be positive, got "
+                            + inputSize
+                            + ", "
+                            + hiddenSize);
+        }
+        this.kind = kind;
+        this.inputSize = inputSize;
+        this.hiddenSize = hiddenSize;
+        this.gateRows = kind.gates() * hiddenSize;
+        this.weightIh = checkLength("weight_ih", weightIh, gateRows * inputSize);
+        this.weightHh = checkLength("weight_hh", weightHh, gateRows * hiddenSize);
+        this.biasIh = checkLength("bias_ih", biasIh, gateRows);
+        this.biasHh = checkLength("bias_hh", biasHh, gateRows);
+        this.weightIhT = VectorOps.transpose(weightIh, gateRows, inputSize);
+        this.weightHhT = VectorOps.transpose(weightHh, gateRows, hiddenSize);
+    }
+
+    /** Creates the layer of the given kind from PyTorch-layout weights (copied). */
+    public static RecurrentLayer of(
+            CellKind kind,
+            int inputSize,
+            int hiddenSize,
+            float[] weightIh,
+            float[] weightHh,
+            float[] biasIh,
+            float[] biasHh) {
+        float[] wi = weightIh.clone();
+        float[] wh = weightHh.clone();
+        float[] bi = biasIh.clone();
+        float[] bh = biasHh.clone();
+        switch (kind) {
+            case LSTM:
+                return new LstmLayer(inputSize, hiddenSize, wi, wh, bi, bh);
+            case GRU:
+                return new GruLayer(inputSize, hiddenSize, wi, wh, bi, bh);
+            case GRU_CHO:
+                return new GruChoLayer(inputSize, hiddenSize, wi, wh, bi, bh);
+            case RNN_TANH:
+            case RNN_RELU:
+                return new RnnLayer(kind, inputSize, hiddenSize, wi, wh, bi, bh);
+            default:
+                throw new IllegalArgumentException("unsupported cell " + kind);
+        }
+    }
+
+    private static float[] checkLength(String name, float[] a, int expected) {
+        Objects.requireNonNull(a, name);
+        if (a.length != expected) {
+            throw new IllegalArgumentException(
+                    name + " has " + a.length + " values, expected " + expected);
+        }
+        return a;
+    }
+
+    /** The cell kind, which fixes the gate count. */
+    public final CellKind kind() {
+        return kind;
+    }
+
+    /**
+     * Advances one step. Reads x[xOff, xOff+I) and the layer state at {@code state[off, off +
+     * stateSize())}, writes the new state there. {@code x} must not alias the state slice.
+     * Modified: state, scratch. Not modified: x.
+     */
+    public abstract void step(float[] x, int xOff, float[] state, int off, float[] scratch);
+
+    /** Floats this layer's state takes: H, or 2H with a cell state. */
+    public int stateSize() {
+        return kind().hasCellState() ? 2 * hiddenSize : hiddenSize;
+    }
+
+    /** Floats of scratch space {@link #step} needs. */
+    public int scratchSize() {
+        return 2 * gateRows;
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public int hiddenSize() {
+        return hiddenSize;
+    }
+
+    /** Number of trainable parameters. */
+    public long parameterCount() {
+        return (long) gateRows * (inputSize + hiddenSize + 2);
+    }
+
+    /** weight_ih in PyTorch layout; the caller must not modify it. */
+    public float[] weightIh() {
+        return weightIh;
+    }
+
+    /** weight_hh in PyTorch layout; the caller must not modify it. */
+    public float[] weightHh() {
+        return weightHh;
+    }
+
+    /** bias_ih; the caller must not modify it. */
+    public float[] biasIh() {
+        return biasIh;
+    }
+
+    /** bias_hh; the caller must not modify it. */
+    public float[] biasHh() {
+        return biasHh;
+    }
+
+    /** Writes bias_ih + W_ih·x into y[0, gateRows). Modified: y. */
+    protected final void inputProjection(float[] x, int xOff, float[] y, int yOff) {
+        System.arraycopy(biasIh, 0, y, yOff, gateRows);
+        VectorOps.multAddTransposed(weightIhT, gateRows, 0, inputSize, gateRows, x, xOff, y, yOff);
+    }
+
+    /** Writes bias_hh + W_hh·h into y[0, gateRows). Modified: y. */
+    protected final void hiddenProjection(float[] h, int hOff, float[] y, int yOff) {
+        System.arraycopy(biasHh, 0, y, yOff, gateRows);
+        VectorOps.multAddTransposed(weightHhT, gateRows, 0, hiddenSize, gateRows, h, hOff, y, yOff);
+    }
+}

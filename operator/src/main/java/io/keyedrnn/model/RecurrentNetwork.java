@@ -1,0 +1,191 @@
+package io.keyedrnn.model;
+
+import java.util.List;
+
+/**
+ * A stack of recurrent layers with an optional token embedding and an optional linear head.
+ *
+ * <p>A key's state is one flat float array: layer 0's h (then its c for LSTM), layer 1's h, and so
+ * on; {@link #stateOffset(int)} says where each layer starts. The network is immutable and
+ * thread-safe; each thread steps with its own {@link Workspace}.
+ */
+public final class RecurrentNetwork {
+    private final List<RecurrentLayer> layers;
+    private final Embedding embedding;
+    private final Linear head;
+    private final boolean softmax;
+    private final int[] stateOffsets;
+    private final int stateSize;
+    private final int scratchSize;
+
+    /**
+     * Assembles a network. {@code embedding} is null for numeric input; {@code head} is null when
+     * the output is the top layer's h; {@code softmax} needs a head.
+     */
+    public RecurrentNetwork(
+            List<RecurrentLayer> layers, Embedding embedding, Linear head, boolean softmax) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least one layer");
+        }
+        if (softmax && head == null) {
+            throw new IllegalArgumentException("a softmax output needs a head");
+        }
+        this.layers = List.copyOf(layers);
+        this.embedding = embedding;
+        this.head = head;
+        this.softmax = softmax;
+        this.stateOffsets = new int[layers.size()];
+        int offset = 0;
+        int scratch = 0;
+        for (int k = 0; k < layers.size(); k++) {
+            RecurrentLayer layer = layers.get(k);
+            int expectedIn =
+                    k > 0
+                            ? layers.get(k - 1).hiddenSize()
+                            : embeddingDimensionOr(layer.inputSize());
+            if (layer.inputSize() != expectedIn) {
+                throw new IllegalArgumentException(
+                        "layer "
+                                + k
+                                + " takes "
+                                + layer.inputSize()
+                                + " inputs but receives "
+                                + expectedIn);
+            }
+            stateOffsets[k] = offset;
+            offset += layer.stateSize();
+            scratch = Math.max(scratch, layer.scratchSize());
+        }
+        if (head != null && head.inputSize() != topHiddenSize()) {
+            throw new IllegalArgumentException(
+                    "head takes "
+                            + head.inputSize()
+                            + " inputs but the top layer has "
+                            + topHiddenSize());
+        }
+        this.stateSize = offset;
+        this.scratchSize = scratch;
+    }
+
+    private int embeddingDimensionOr(int fallback) {
+        return embedding == null ? fallback : embedding.dimension();
+    }
+
+    /** A fresh workspace for one thread. */
+    public Workspace newWorkspace() {
+        return new Workspace(scratchSize);
+    }
+
+    /**
+     * Advances a key one step on numeric features and writes the output. Modified: state, out, ws.
+     * Not modified: features.
+     */
+    public void step(float[] features, float[] state, float[] out, Workspace ws) {
+        if (embedding != null) {
+            throw new IllegalStateException("this network takes tokens, not features");
+        }
+        if (features.length != inputSize()) {
+            throw new IllegalArgumentException(
+                    "expected " + inputSize() + " features, got " + features.length);
+        }
+        advance(features, 0, state, ws);
+        writeOutput(state, out);
+    }
+
+    /** Advances a key one step on a token id and writes the output. Modified: state, out, ws. */
+    public void stepToken(int token, float[] state, float[] out, Workspace ws) {
+        if (embedding == null) {
+            throw new IllegalStateException("this network takes features, not tokens");
+        }
+        advance(embedding.weight(), embedding.rowOffset(token), state, ws);
+        writeOutput(state, out);
+    }
+
+    private void advance(float[] x, int xOff, float[] state, Workspace ws) {
+        if (state.length != stateSize) {
+            throw new IllegalArgumentException(
+                    "state has " + state.length + " floats, the network needs " + stateSize);
+        }
+        layers.get(0).step(x, xOff, state, 0, ws.scratch);
+        for (int k = 1; k < layers.size(); k++) {
+            layers.get(k).step(state, stateOffsets[k - 1], state, stateOffsets[k], ws.scratch);
+        }
+    }
+
+    /** Writes the output for the current state (head, softmax, or top h). Modified: out. */
+    public void writeOutput(float[] state, float[] out) {
+        int top = stateOffsets[layers.size() - 1];
+        if (head == null) {
+            System.arraycopy(state, top, out, 0, topHiddenSize());
+            return;
+        }
+        head.apply(state, top, out);
+        if (softmax) {
+            Softmax.inPlace(out, head.outputSize());
+        }
+    }
+
+    /** Number of numeric features, or the vocabulary size for token input. */
+    public int inputSize() {
+        return embedding == null ? layers.get(0).inputSize() : embedding.vocabularySize();
+    }
+
+    /** Length of the output {@link #step} writes. */
+    public int outputSize() {
+        return head == null ? topHiddenSize() : head.outputSize();
+    }
+
+    public int stateSize() {
+        return stateSize;
+    }
+
+    /** Where layer k's state (h, then c) starts in the flat state array. */
+    public int stateOffset(int layer) {
+        return stateOffsets[layer];
+    }
+
+    public int topHiddenSize() {
+        return layers.get(layers.size() - 1).hiddenSize();
+    }
+
+    public List<RecurrentLayer> layers() {
+        return layers;
+    }
+
+    public CellKind cellKind() {
+        return layers.get(0).kind();
+    }
+
+    public boolean isCategorical() {
+        return embedding != null;
+    }
+
+    public boolean hasSoftmax() {
+        return softmax;
+    }
+
+    /** The embedding, or null for numeric input. */
+    public Embedding embedding() {
+        return embedding;
+    }
+
+    /** The head, or null when the output is the top layer's h. */
+    public Linear head() {
+        return head;
+    }
+
+    /** Number of trainable parameters. */
+    public long parameterCount() {
+        long n = 0;
+        for (RecurrentLayer layer : layers) {
+            n += layer.parameterCount();
+        }
+        if (head != null) {
+            n += (long) head.outputSize() * (head.inputSize() + 1);
+        }
+        if (embedding != null) {
+            n += (long) embedding.vocabularySize() * embedding.dimension();
+        }
+        return n;
+    }
+}

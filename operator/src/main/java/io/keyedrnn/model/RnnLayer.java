@@ -1,0 +1,33 @@
+package io.keyedrnn.model;
+
+/** Elman RNN layer: h' = act(W_ih x + b_ih + W_hh h + b_hh) with act tanh or relu. */
+public final class RnnLayer extends RecurrentLayer {
+    private final float[] biasSum;
+
+    RnnLayer(
+            CellKind kind, int in, int hidden, float[] wIh, float[] wHh, float[] bIh, float[] bHh) {
+        super(checkKind(kind), in, hidden, wIh, wHh, bIh, bHh);
+        this.biasSum = VectorOps.add(bIh, bHh);
+    }
+
+    private static CellKind checkKind(CellKind kind) {
+        if (kind != CellKind.RNN_TANH && kind != CellKind.RNN_RELU) {
+            throw new IllegalArgumentException("not an RNN kind: " + kind);
+        }
+        return kind;
+    }
+
+    @Override
+    public void step(float[] x, int xOff, float[] state, int off, float[] scratch) {
+        int h = hiddenSize;
+        System.arraycopy(biasSum, 0, scratch, 0, h);
+        VectorOps.multAddTransposed(weightIhT, h, 0, inputSize, h, x, xOff, scratch, 0);
+        VectorOps.multAddTransposed(weightHhT, h, 0, h, h, state, off, scratch, 0);
+        if (kind() == CellKind.RNN_TANH) {
+            Activations.tanh(scratch, 0, h);
+        } else {
+            Activations.relu(scratch, 0, h);
+        }
+        System.arraycopy(scratch, 0, state, off, h);
+    }
+}
