@@ -1,0 +1,61 @@
+package io.keyedrnn.model.io;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * keyed-rnn's facts about a model, stored as one JSON string under {@value #METADATA_KEY} in the
+ * safetensors header's {@code __metadata__}. Every field but {@code format} may be absent.
+ *
+ * @param format metadata format version, currently 1
+ * @param cell cell kind id (see {@link io.keyedrnn.model.CellKind#id()}); needed for gru_cho and
+ *     rnn_relu, which shapes cannot tell apart
+ * @param output {@code none}, {@code linear} or {@code softmax}
+ * @param inputKind {@code numeric} or {@code categorical}
+ * @param featureNames names of the numeric features, in order
+ * @param vocabulary token strings in id order, for categorical input
+ * @param normalizer feature normaliser, or null for raw features
+ * @param calibration the scorer calibration, or null
+ * @param version model version, increasing with each published model
+ * @param training free-form training summary (data range, losses per epoch, ...)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ModelMetadata(
+        @JsonProperty("format") int format,
+        @JsonProperty("cell") String cell,
+        @JsonProperty("output") String output,
+        @JsonProperty("input_kind") String inputKind,
+        @JsonProperty("feature_names") List<String> featureNames,
+        @JsonProperty("vocabulary") List<String> vocabulary,
+        @JsonProperty("normalizer") Normalizer normalizer,
+        @JsonProperty("calibration") Calibration calibration,
+        @JsonProperty("version") long version,
+        @JsonProperty("training") Map<String, Object> training) {
+
+    /** The key in the safetensors {@code __metadata__} map. */
+    public static final String METADATA_KEY = "keyed_rnn";
+
+    /** Metadata of a plain PyTorch file: nothing known beyond the shapes. */
+    public static ModelMetadata empty() {
+        return new ModelMetadata(1, null, null, null, null, null, null, null, 0, null);
+    }
+
+    /** A copy with another version. */
+    public ModelMetadata withVersion(long newVersion) {
+        return new ModelMetadata(
+                format,
+                cell,
+                output,
+                inputKind,
+                featureNames,
+                vocabulary,
+                normalizer,
+                calibration,
+                newVersion,
+                training);
+    }
+}

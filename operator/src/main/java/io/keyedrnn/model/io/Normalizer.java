@@ -1,0 +1,37 @@
+package io.keyedrnn.model.io;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Per-feature z-score normaliser x' = (x − mean) / std, fitted on training data. */
+public record Normalizer(@JsonProperty("mean") float[] mean, @JsonProperty("std") float[] std) {
+
+    public Normalizer {
+        if (mean == null || std == null || mean.length != std.length) {
+            throw new IllegalArgumentException("normalizer needs mean and std of equal length");
+        }
+        for (int i = 0; i < std.length; i++) {
+            if (!(std[i] > 0) || !Float.isFinite(std[i]) || !Float.isFinite(mean[i])) {
+                throw new IllegalArgumentException(
+                        "normalizer feature " + i + " has mean " + mean[i] + ", std " + std[i]);
+            }
+        }
+    }
+
+    /** Writes (x − mean)/std into out. Modified: out. Not modified: x. */
+    public void normalize(float[] x, float[] out) {
+        for (int i = 0; i < mean.length; i++) {
+            out[i] = (x[i] - mean[i]) / std[i];
+        }
+    }
+
+    /** Writes z·std + mean into out. Modified: out. Not modified: z. */
+    public void denormalize(float[] z, float[] out) {
+        for (int i = 0; i < mean.length; i++) {
+            out[i] = z[i] * std[i] + mean[i];
+        }
+    }
+
+    public int size() {
+        return mean.length;
+    }
+}
