@@ -1,0 +1,69 @@
+package io.keyedrnn.serve;
+
+/**
+ * Appends JSON values to a StringBuilder; the deterministic formatting of {@link PredictionJson}.
+ */
+final class JsonText {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private JsonText() {}
+
+    /** A JSON string with quotes, backslashes and control characters escaped. */
+    static void string(StringBuilder sb, String s) {
+        if (s == null) {
+            sb.append("null");
+            return;
+        }
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                escapeControl(sb, c);
+            } else {
+                sb.append(c);
+            }
+        }
+        sb.append('"');
+    }
+
+    private static void escapeControl(StringBuilder sb, char c) {
+        switch (c) {
+            case '\n' -> sb.append("\\n");
+            case '\r' -> sb.append("\\r");
+            case '\t' -> sb.append("\\t");
+            default -> sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 15]);
+        }
+    }
+
+    /** A double, or null when it is not finite (JSON has no NaN or Infinity). */
+    static void number(StringBuilder sb, double v) {
+        if (Double.isFinite(v)) {
+            sb.append(v);
+        } else {
+            sb.append("null");
+        }
+    }
+
+    /** A float in its shortest round-trip form, or null when not finite. */
+    static void number(StringBuilder sb, float v) {
+        if (Float.isFinite(v)) {
+            sb.append(v);
+        } else {
+            sb.append("null");
+        }
+    }
+
+    /** An array of a[from, from + n). */
+    static void floats(StringBuilder sb, float[] a, int from, int n) {
+        sb.append('[');
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            number(sb, a[from + i]);
+        }
+        sb.append(']');
+    }
+}

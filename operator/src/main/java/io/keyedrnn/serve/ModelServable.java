@@ -1,0 +1,303 @@
+package io.keyedrnn.serve;
+
+import io.keyedrnn.model.RecurrentNetwork;
+import io.keyedrnn.model.Workspace;
+import io.keyedrnn.model.io.Calibration;
+import io.keyedrnn.model.io.Model;
+import io.keyedrnn.model.io.Normalizer;
+import io.keyedrnn.score.AnomalyLikelihood;
+import io.keyedrnn.score.ScorerKind;
+import java.util.Arrays;
+
+/**
+ * The per-key step logic shared by the Flink operator and offline replay: pure, no Flink.
+ *
+ * <p>{@link #process} takes one event and the key's {@link KeyState}: (a) if the state belongs to
+ * another model version it applies the {@link SwapPolicy}; (b) it scores the event against the
+ * prediction the previous step stored; (c) advances the recurrent state one step (features
+ * normalised with the model's normaliser; tokens looked up in its vocabulary); (d) stores the new
+ * prediction, updates the key's statistics, ring buffer and counters, and returns the output.
+ *
+ * <p>Scores. Numeric (gaussian_error): error = mean squared error between the normalised features
+ * and the previous prediction; score = its z against the key's own running error mean/std (after
+ * {@code minKeyErrors} errors; the calibration's error_mean/error_std before that); anomaly when z
+ * &gt; threshold (configuration, else calibration, else 4). Categorical (token_rank): score =
+ * surprisal −ln p of the actual token; anomaly when its rank is outside the top g (configuration,
+ * else calibration top_g, else 9). With the anomaly likelihood enabled the score is the likelihood
+ * of that raw score and anomaly means likelihood &gt; likelihoodThreshold. Never anomalous during
+ * warm-up (the first warmupEvents events after a key's state was zeroed).
+ *
+ * <p>Holds the buffers of one thread: one servable per thread, not thread-safe. Allocates nothing
+ * per event once a key's state has the model's shapes.
+ */
+public final class ModelServable {
+    private final Model model;
+    private final RecurrentNetwork net;
+    private final ScoringConfig config;
+    private final Normalizer normalizer;
+    private final Vocabulary vocabulary;
+    private final int features;
+    private final long inputSignature;
+    private final int[] stateParts;
+    private final Scoring scoring;
+    private final Workspace ws;
+    private final float[] input;
+    private final Prediction out = new Prediction();
+
+    public ModelServable(Model model, ScoringConfig config) {
+        this.model = model;
+        this.net = model.network();
+        this.config = config;
+        this.normalizer = model.metadata().normalizer();
+        this.features = net.isCategorical() ? 0 : net.inputSize();
+        if (normalizer != null && normalizer.size() != features) {
+            throw new IllegalArgumentException(
+                    "the model's normalizer has "
+                            + normalizer.size()
+                            + " features but the network takes "
+                            + net.inputSize()
+                            + (net.isCategorical() ? " tokens" : ""));
+        }
+        this.vocabulary = EventParser.vocabularyOf(model, config.openVocabulary());
+        this.inputSignature = vocabulary != null ? vocabulary.signature() : features;
+        this.stateParts = stateParts(net);
+        this.scoring = new Scoring(net, calibrationOf(model), config);
+        this.ws = net.newWorkspace();
+        this.input = new float[Math.max(features, 1)];
+        out.values = new float[net.outputSize()];
+        out.length = net.outputSize();
+        out.modelVersion = model.version();
+        out.stateParts = stateParts;
+        out.categorical = net.isCategorical();
+    }
+
+    private static Calibration calibrationOf(Model model) {
+        return model.metadata().calibration();
+    }
+
+    /** Boundaries of per-layer h (and c) in the flat state, for JSON output. */
+    static int[] stateParts(RecurrentNetwork net) {
+        boolean hasC = net.cellKind().hasCellState();
+        int n = net.layers().size();
+        int[] parts = new int[n * (hasC ? 2 : 1) + 1];
+        int p = 0;
+        for (int k = 0; k < n; k++) {
+            int h = net.layers().get(k).hiddenSize();
+            int off = net.stateOffset(k);
+            parts[p++] = off;
+            if (hasC) {
+                parts[p++] = off + h;
+            }
+        }
+        parts[p] = net.stateSize();
+        return parts;
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public ScoringConfig config() {
+        return config;
+    }
+
+    /** The vocabulary of a categorical model, null for a numeric one. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** The scorer in use (AUTO resolved). */
+    public ScorerKind scorer() {
+        return scoring.kind();
+    }
+
+    /** A fresh state for a key never seen before, with this model's shapes. */
+    public KeyState newState() {
+        KeyState s = new KeyState();
+        s.modelVersion = model.version();
+        s.inputSignature = inputSignature;
+        s.state = new float[net.stateSize()];
+        s.prediction = new float[net.outputSize()];
+        s.likelihood = new AnomalyLikelihood(config.likelihoodShortWindow());
+        Ring.allocate(s, config.ringSize(), features);
+        return s;
+    }
+
+    /**
+     * Why {@link #process} would refuse the event for this key, or null if it takes it. Refused
+     * events never change the state.
+     */
+    public RejectReason check(Event e, KeyState s) {
+        if (e.getKey() == null || e.getKey().isEmpty()) {
+            return RejectReason.MISSING_KEY;
+        }
+        RejectReason input = checkInput(e);
+        if (input != null) {
+            return input;
+        }
+        return isLate(e, s) ? RejectReason.LATE_EVENT : null;
+    }
+
+    private RejectReason checkInput(Event e) {
+        if (vocabulary != null) {
+            if (e.getToken() == null) {
+                return RejectReason.MISSING_TOKEN;
+            }
+            return vocabulary.id(e.getToken()) < 0 ? RejectReason.UNKNOWN_TOKEN : null;
+        }
+        float[] x = e.getFeatures();
+        if (x == null) {
+            return RejectReason.MISSING_FEATURES;
+        }
+        if (x.length != features) {
+            return RejectReason.WRONG_FEATURE_COUNT;
+        }
+        for (float v : x) {
+            if (!Float.isFinite(v)) {
+                return RejectReason.NON_FINITE_FEATURE;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the event is older than the key's latest by more than the allowed lateness. */
+    public boolean isLate(Event e, KeyState s) {
+        long allowed = config.allowedLatenessMs();
+        if (allowed == Long.MAX_VALUE
+                || !e.hasTimestamp()
+                || s.lastTimestamp == Event.NO_TIMESTAMP) {
+            return false;
+        }
+        long diff = s.lastTimestamp - e.getTimestamp();
+        boolean overflow = ((s.lastTimestamp ^ e.getTimestamp()) & (s.lastTimestamp ^ diff)) < 0;
+        return overflow || diff > allowed;
+    }
+
+    /**
+     * Scores the event, advances the key one step and returns the output (reused: valid until the
+     * next call). Returns null, leaving the state untouched, if {@link #check} refuses the event.
+     * Modified: s.
+     */
+    public Prediction process(Event e, KeyState s) {
+        if (check(e, s) != null) {
+            return null;
+        }
+        adopt(s);
+        int token = vocabulary != null ? vocabulary.id(e.getToken()) : -1;
+        if (vocabulary == null) {
+            normalize(e.getFeatures(), 0);
+        }
+        out.key = e.getKey();
+        out.timestamp = e.getTimestamp();
+        out.warmup = s.stepsSinceReset < config.warmupEvents();
+        scoring.score(s, input, token, out);
+        advance(s, token);
+        Ring.push(s, e.getFeatures(), token, features);
+        s.eventCount++;
+        s.stepsSinceReset++;
+        if (e.hasTimestamp()
+                && (s.lastTimestamp == Event.NO_TIMESTAMP || e.getTimestamp() > s.lastTimestamp)) {
+            s.lastTimestamp = e.getTimestamp();
+        }
+        writeValues(s);
+        return out;
+    }
+
+    private void normalize(float[] raw, int offset) {
+        System.arraycopy(raw, offset, input, 0, features);
+        if (normalizer != null) {
+            normalizer.normalize(input, input);
+        }
+    }
+
+    private void advance(KeyState s, int token) {
+        if (vocabulary != null) {
+            net.stepToken(token, s.state, s.prediction, ws);
+        } else {
+            net.step(input, s.state, s.prediction, ws);
+        }
+    }
+
+    private void writeValues(KeyState s) {
+        if (normalizer != null && out.length == features) {
+            normalizer.denormalize(s.prediction, out.values);
+        } else {
+            System.arraycopy(s.prediction, 0, out.values, 0, out.length);
+        }
+        out.state = s.state;
+    }
+
+    /**
+     * Brings a state computed by another model version (or with other ring/window sizes) to this
+     * model, applying the swap policy; a no-op for a state that already matches. Modified: s.
+     */
+    public void adopt(KeyState s) {
+        boolean sameModel =
+                s.modelVersion == model.version()
+                        && s.inputSignature == inputSignature
+                        && s.state.length == net.stateSize()
+                        && s.prediction.length == net.outputSize();
+        if (!sameModel) {
+            swap(s);
+            return;
+        }
+        if (Ring.capacity(s, features) != config.ringSize()) {
+            Ring.resize(s, config.ringSize(), features);
+        }
+        if (s.likelihood.recent.length != config.likelihoodShortWindow()) {
+            s.likelihood = new AnomalyLikelihood(config.likelihoodShortWindow());
+        }
+    }
+
+    private void swap(KeyState s) {
+        boolean sameInput = s.inputSignature == inputSignature;
+        boolean sameShapes =
+                s.state.length == net.stateSize() && s.prediction.length == net.outputSize();
+        if (sameInput) {
+            Ring.resize(s, config.ringSize(), features);
+        } else {
+            Ring.allocate(s, config.ringSize(), features);
+        }
+        SwapPolicy policy = config.swapPolicy();
+        if (policy == SwapPolicy.KEEP && !sameShapes) {
+            policy = SwapPolicy.REPLAY;
+        }
+        if (policy != SwapPolicy.KEEP) {
+            s.state = sized(s.state, net.stateSize());
+            s.prediction = sized(s.prediction, net.outputSize());
+            s.stepsSinceReset = 0;
+            if (policy == SwapPolicy.REPLAY) {
+                replayRing(s);
+            }
+        }
+        // The error distribution belongs to the old model; the new one's calibration covers the
+        // gap.
+        s.errorStats.clear();
+        s.likelihood = new AnomalyLikelihood(config.likelihoodShortWindow());
+        s.modelVersion = model.version();
+        s.inputSignature = inputSignature;
+    }
+
+    private static float[] sized(float[] a, int n) {
+        if (a.length != n) {
+            return new float[n];
+        }
+        Arrays.fill(a, 0f);
+        return a;
+    }
+
+    private void replayRing(KeyState s) {
+        int cap = Ring.capacity(s, features);
+        int start = Math.floorMod(s.ringHead - s.ringCount, Math.max(cap, 1));
+        for (int i = 0; i < s.ringCount; i++) {
+            int slot = (start + i) % cap;
+            if (vocabulary != null) {
+                net.stepToken(s.ringTokens[slot], s.state, s.prediction, ws);
+            } else {
+                normalize(s.ringFeatures, slot * features);
+                net.step(input, s.state, s.prediction, ws);
+            }
+        }
+        s.stepsSinceReset = s.ringCount;
+    }
+}

@@ -1,0 +1,127 @@
+package io.keyedrnn.serve;
+
+import io.keyedrnn.model.RecurrentNetwork;
+import io.keyedrnn.model.io.Calibration;
+import io.keyedrnn.score.ErrorScorer;
+import io.keyedrnn.score.ScorerKind;
+import io.keyedrnn.score.TokenRank;
+
+/** The scorer a {@link ModelServable} applies, with thresholds resolved from config/calibration. */
+final class Scoring {
+    private final ScorerKind kind;
+    private final ScoringConfig config;
+    private final int features;
+    private final boolean errorComputable;
+    private final double threshold;
+    private final int topG;
+    private final double calMean;
+    private final double calStd;
+
+    Scoring(RecurrentNetwork net, Calibration cal, ScoringConfig config) {
+        this.config = config;
+        this.kind = resolve(config.scorer(), net);
+        this.features = net.isCategorical() ? 0 : net.inputSize();
+        // A numeric model without a head predicts h, which is comparable only if sizes agree.
+        this.errorComputable = !net.isCategorical() && net.outputSize() == features;
+        this.threshold = resolveThreshold(config, cal);
+        this.topG = resolveTopG(config, cal);
+        this.calMean = cal != null && cal.errorMean() != null ? cal.errorMean() : Double.NaN;
+        this.calStd = cal != null && cal.errorStd() != null ? cal.errorStd() : Double.NaN;
+    }
+
+    private static ScorerKind resolve(ScorerKind wanted, RecurrentNetwork net) {
+        ScorerKind natural =
+                net.isCategorical() ? ScorerKind.TOKEN_RANK : ScorerKind.GAUSSIAN_ERROR;
+        if (wanted != ScorerKind.AUTO && wanted != natural) {
+            throw new IllegalArgumentException(
+                    "scorer "
+                            + wanted.id()
+                            + " does not fit a "
+                            + (net.isCategorical() ? "categorical" : "numeric")
+                            + " model; use "
+                            + natural.id()
+                            + " or auto");
+        }
+        return natural;
+    }
+
+    private static double resolveThreshold(ScoringConfig config, Calibration cal) {
+        if (config.likelihoodShortWindow() > 0) {
+            return config.likelihoodThreshold();
+        }
+        if (config.threshold() != null) {
+            return config.threshold();
+        }
+        if (cal != null && cal.threshold() != null) {
+            return cal.threshold();
+        }
+        return ScoringConfig.DEFAULT_Z_THRESHOLD;
+    }
+
+    private static int resolveTopG(ScoringConfig config, Calibration cal) {
+        if (config.topG() != null) {
+            return config.topG();
+        }
+        if (cal != null && cal.topG() != null) {
+            return cal.topG();
+        }
+        return TokenRank.DEFAULT_TOP_G;
+    }
+
+    ScorerKind kind() {
+        return kind;
+    }
+
+    /** The threshold on the score in use (likelihood, z); categorical uses top-g instead. */
+    double threshold() {
+        return threshold;
+    }
+
+    int topG() {
+        return topG;
+    }
+
+    /**
+     * Scores the event (normalised features x, or token) against s.prediction and fills the scoring
+     * fields of out; out.warmup must be set. Modified: out, s's statistics.
+     */
+    void score(KeyState s, float[] x, int token, Prediction out) {
+        out.scored = false;
+        out.anomaly = false;
+        out.score = 0;
+        out.error = Double.NaN;
+        out.z = Double.NaN;
+        out.probability = Double.NaN;
+        out.rank = -1;
+        out.likelihood = Double.NaN;
+        if (s.stepsSinceReset == 0) {
+            return;
+        }
+        boolean outlier;
+        double raw;
+        if (kind == ScorerKind.TOKEN_RANK) {
+            out.probability = s.prediction[token];
+            out.rank = TokenRank.rank(s.prediction, s.prediction.length, token);
+            raw = TokenRank.surprisal(s.prediction[token]);
+            outlier = TokenRank.outsideTopG(out.rank, topG);
+        } else if (errorComputable) {
+            out.error = ErrorScorer.meanSquaredError(x, s.prediction, features);
+            out.z =
+                    ErrorScorer.zScore(
+                            out.error, s.errorStats, config.minKeyErrors(), calMean, calStd);
+            s.errorStats.add(out.error);
+            raw = out.z;
+            outlier = raw > threshold;
+        } else {
+            return;
+        }
+        out.scored = true;
+        out.score = raw;
+        if (s.likelihood.enabled()) {
+            out.likelihood = s.likelihood.update(raw, config.likelihoodLongWindow());
+            out.score = out.likelihood;
+            outlier = out.likelihood > threshold;
+        }
+        out.anomaly = outlier && !out.warmup;
+    }
+}

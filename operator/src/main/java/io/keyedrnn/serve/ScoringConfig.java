@@ -1,0 +1,215 @@
+package io.keyedrnn.serve;
+
+import io.keyedrnn.score.ErrorScorer;
+import io.keyedrnn.score.ScorerKind;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How keys are scored and how their state is kept; {@link #DEFAULTS} holds the documented defaults.
+ *
+ * @param warmupEvents a key's first events after a (re)start are warm-up: never anomalous (10)
+ * @param threshold score threshold overriding the calibration's; null: calibration, else 4.0 (z)
+ * @param scorer which scorer; AUTO picks token rank for categorical models, gaussian error else
+ * @param allowedLatenessMs events older than the key's latest by more than this are rejected as
+ *     late; Long.MAX_VALUE (default) accepts every event in arrival order
+ * @param ringSize recent inputs kept per key for replay after a model swap (32)
+ * @param swapPolicy what a new model version does to existing key state (REPLAY)
+ * @param topG DeepLog's g overriding the calibration's; null: calibration, else 9
+ * @param minKeyErrors errors a key needs before its own statistics replace the calibration (30)
+ * @param likelihoodShortWindow short window of the anomaly likelihood; 0 (default) disables it
+ * @param likelihoodLongWindow span of the likelihood's long window (500)
+ * @param likelihoodThreshold likelihood above which an event is anomalous, when enabled (0.9999)
+ * @param openVocabulary map unknown tokens to {@code <unk>} instead of rejecting them (false)
+ */
+public record ScoringConfig(
+        int warmupEvents,
+        Double threshold,
+        ScorerKind scorer,
+        long allowedLatenessMs,
+        int ringSize,
+        SwapPolicy swapPolicy,
+        Integer topG,
+        int minKeyErrors,
+        int likelihoodShortWindow,
+        int likelihoodLongWindow,
+        double likelihoodThreshold,
+        boolean openVocabulary) {
+
+    /** Threshold on z when neither configuration nor calibration gives one. */
+    public static final double DEFAULT_Z_THRESHOLD = 4.0;
+
+    public static final ScoringConfig DEFAULTS =
+            new ScoringConfig(
+                    10,
+                    null,
+                    ScorerKind.AUTO,
+                    Long.MAX_VALUE,
+                    32,
+                    SwapPolicy.REPLAY,
+                    null,
+                    ErrorScorer.DEFAULT_MIN_KEY_ERRORS,
+                    0,
+                    500,
+                    0.9999,
+                    false);
+
+    /** Property names {@link #fromMap} understands. */
+    public static final Set<String> KEYS =
+            Set.of(
+                    "warmup.events",
+                    "threshold",
+                    "scorer",
+                    "lateness.ms",
+                    "ring.size",
+                    "swap.policy",
+                    "top.g",
+                    "min.key.errors",
+                    "likelihood.short.window",
+                    "likelihood.long.window",
+                    "likelihood.threshold",
+                    "vocabulary.open");
+
+    public ScoringConfig {
+        requireAtLeast("warmup.events", warmupEvents, 0);
+        requireAtLeast("lateness.ms", allowedLatenessMs, 0);
+        requireAtLeast("ring.size", ringSize, 0);
+        requireAtLeast("min.key.errors", minKeyErrors, 0);
+        requireAtLeast("likelihood.short.window", likelihoodShortWindow, 0);
+        requireAtLeast("likelihood.long.window", likelihoodLongWindow, 1);
+        if (topG != null) {
+            requireAtLeast("top.g", topG, 1);
+        }
+        if (threshold != null && !Double.isFinite(threshold)) {
+            throw new IllegalArgumentException("threshold must be finite, got " + threshold);
+        }
+        if (scorer == null || swapPolicy == null) {
+            throw new IllegalArgumentException("scorer and swap.policy must be set");
+        }
+    }
+
+    private static void requireAtLeast(String name, long value, long min) {
+        if (value < min) {
+            throw new IllegalArgumentException(
+                    name + " must be at least " + min + ", got " + value);
+        }
+    }
+
+    /**
+     * DEFAULTS overridden by the {@link #KEYS} present in the map (other keys are ignored, so one
+     * file can hold other settings too). Throws naming the key whose value is bad.
+     */
+    public static ScoringConfig fromMap(Map<String, String> m) {
+        ConfigReader r = new ConfigReader(m);
+        ScoringConfig d = DEFAULTS;
+        return new ScoringConfig(
+                r.integer("warmup.events", d.warmupEvents),
+                r.optionalDouble("threshold", d.threshold),
+                r.parse("scorer", d.scorer, ScorerKind::fromId),
+                r.longValue("lateness.ms", d.allowedLatenessMs),
+                r.integer("ring.size", d.ringSize),
+                r.parse("swap.policy", d.swapPolicy, SwapPolicy::fromId),
+                r.optionalInteger("top.g", d.topG),
+                r.integer("min.key.errors", d.minKeyErrors),
+                r.integer("likelihood.short.window", d.likelihoodShortWindow),
+                r.integer("likelihood.long.window", d.likelihoodLongWindow),
+                r.doubleValue("likelihood.threshold", d.likelihoodThreshold),
+                r.bool("vocabulary.open", d.openVocabulary));
+    }
+
+    public ScoringConfig withWarmupEvents(int n) {
+        return new ScoringConfig(
+                n,
+                threshold,
+                scorer,
+                allowedLatenessMs,
+                ringSize,
+                swapPolicy,
+                topG,
+                minKeyErrors,
+                likelihoodShortWindow,
+                likelihoodLongWindow,
+                likelihoodThreshold,
+                openVocabulary);
+    }
+
+    public ScoringConfig withThreshold(Double t) {
+        return new ScoringConfig(
+                warmupEvents,
+                t,
+                scorer,
+                allowedLatenessMs,
+                ringSize,
+                swapPolicy,
+                topG,
+                minKeyErrors,
+                likelihoodShortWindow,
+                likelihoodLongWindow,
+                likelihoodThreshold,
+                openVocabulary);
+    }
+
+    public ScoringConfig withSwapPolicy(SwapPolicy p) {
+        return new ScoringConfig(
+                warmupEvents,
+                threshold,
+                scorer,
+                allowedLatenessMs,
+                ringSize,
+                p,
+                topG,
+                minKeyErrors,
+                likelihoodShortWindow,
+                likelihoodLongWindow,
+                likelihoodThreshold,
+                openVocabulary);
+    }
+
+    public ScoringConfig withRingSize(int n) {
+        return new ScoringConfig(
+                warmupEvents,
+                threshold,
+                scorer,
+                allowedLatenessMs,
+                n,
+                swapPolicy,
+                topG,
+                minKeyErrors,
+                likelihoodShortWindow,
+                likelihoodLongWindow,
+                likelihoodThreshold,
+                openVocabulary);
+    }
+
+    public ScoringConfig withAllowedLatenessMs(long ms) {
+        return new ScoringConfig(
+                warmupEvents,
+                threshold,
+                scorer,
+                ms,
+                ringSize,
+                swapPolicy,
+                topG,
+                minKeyErrors,
+                likelihoodShortWindow,
+                likelihoodLongWindow,
+                likelihoodThreshold,
+                openVocabulary);
+    }
+
+    public ScoringConfig withLikelihood(int shortWindow, int longWindow) {
+        return new ScoringConfig(
+                warmupEvents,
+                threshold,
+                scorer,
+                allowedLatenessMs,
+                ringSize,
+                swapPolicy,
+                topG,
+                minKeyErrors,
+                shortWindow,
+                longWindow,
+                likelihoodThreshold,
+                openVocabulary);
+    }
+}
