@@ -1,6 +1,7 @@
 package io.keyedrnn.model.io;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Arrays;
 
 /** Per-feature z-score normaliser x' = (x − mean) / std, fitted on training data. */
 public record Normalizer(@JsonProperty("mean") float[] mean, @JsonProperty("std") float[] std) {
@@ -33,5 +34,23 @@ public record Normalizer(@JsonProperty("mean") float[] mean, @JsonProperty("std"
 
     public int size() {
         return mean.length;
+    }
+
+    /** Equal when the values are equal (a record compares arrays by identity). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Normalizer n
+                && Arrays.equals(mean, n.mean)
+                && Arrays.equals(std, n.std);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(mean) + Arrays.hashCode(std);
+    }
+
+    @Override
+    public String toString() {
+        return "Normalizer[mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std) + "]";
     }
 }

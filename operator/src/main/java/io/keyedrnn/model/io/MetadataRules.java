@@ -1,0 +1,181 @@
+package io.keyedrnn.model.io;
+
+import io.keyedrnn.model.CellKind;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What metadata may claim about a network, checked against the facts the tensors establish. The
+ * reader and the writer share these rules, so the writer never produces a file the reader refuses.
+ */
+final class MetadataRules {
+    static final String NONE = "none";
+    static final String LINEAR = "linear";
+    static final String SOFTMAX = "softmax";
+
+    /**
+     * What the tensors say about a network.
+     *
+     * @param gates gate blocks of every layer
+     * @param inputSize numeric features, or the embedding dimension
+     * @param headOutputs outputs of head.weight, 0 without a head
+     * @param vocabulary rows of embedding.weight, 0 for numeric input
+     */
+    record Facts(int gates, int inputSize, int headOutputs, int vocabulary) {
+        boolean categorical() {
+            return vocabulary > 0;
+        }
+    }
+
+    private final String source;
+
+    MetadataRules(String source) {
+        this.source = source;
+    }
+
+    /** The cell: the metadata's, which must agree with the gate count, else the gate count's. */
+    CellKind cell(ModelMetadata m, int gates) throws ModelFormatException {
+        if (m.cell() == null) {
+            try {
+                return CellKind.fromGateCount(gates);
+            } catch (IllegalArgumentException e) {
+                throw fail(e.getMessage());
+            }
+        }
+        CellKind kind;
+        try {
+            kind = CellKind.fromId(m.cell());
+        } catch (IllegalArgumentException e) {
+            throw fail("metadata cell: " + e.getMessage());
+        }
+        if (kind.gates() != gates) {
+            throw fail(
+                    "metadata cell "
+                            + m.cell()
+                            + " has "
+                            + kind.gates()
+                            + " gate blocks but weight_hh_l0 has "
+                            + gates);
+        }
+        return kind;
+    }
+
+    /** Whether the output is a softmax; checks metadata output against head and embedding. */
+    boolean softmax(ModelMetadata m, Facts f) throws ModelFormatException {
+        boolean head = f.headOutputs() > 0;
+        if (f.categorical() && !head) {
+            throw fail("a categorical model (embedding.weight) needs head.weight");
+        }
+        if (f.categorical() && f.headOutputs() != f.vocabulary()) {
+            throw fail(
+                    "head.weight has "
+                            + f.headOutputs()
+                            + " outputs but embedding.weight has "
+                            + f.vocabulary()
+                            + " tokens; a categorical head scores every token");
+        }
+        String output = m.output();
+        if (output == null) {
+            return f.categorical();
+        }
+        switch (output) {
+            case NONE:
+                if (head) {
+                    throw fail("metadata output 'none' but the file has head.weight");
+                }
+                return false;
+            case LINEAR:
+                if (!head || f.categorical()) {
+                    throw fail(
+                            head
+                                    ? "metadata output 'linear' contradicts embedding.weight;"
+                                            + " categorical models output a softmax"
+                                    : "metadata output 'linear' needs head.weight");
+                }
+                return false;
+            case SOFTMAX:
+                if (!head) {
+                    throw fail("metadata output 'softmax' needs head.weight");
+                }
+                return true;
+            default:
+                throw fail("metadata output '" + output + "' is not none, linear or softmax");
+        }
+    }
+
+    /** Checks input kind, vocabulary, feature names, normaliser and calibration. */
+    void checkInput(ModelMetadata m, Facts f) throws ModelFormatException {
+        String kind = m.inputKind();
+        if (kind != null && !kind.equals(f.categorical() ? "categorical" : "numeric")) {
+            throw fail(
+                    "metadata input_kind '"
+                            + kind
+                            + "' but the file "
+                            + (f.categorical() ? "has" : "has no")
+                            + " embedding.weight");
+        }
+        if (m.vocabulary() != null) {
+            checkVocabulary(m.vocabulary(), f);
+        }
+        if (m.featureNames() != null) {
+            checkNumeric("feature_names", m.featureNames().size(), f);
+        }
+        if (m.normalizer() != null) {
+            checkNumeric("normalizer", m.normalizer().size(), f);
+        }
+        if (m.calibration() != null && m.calibration().topG() != null) {
+            int g = m.calibration().topG();
+            if (g < 1 || (f.categorical() && g > f.vocabulary())) {
+                throw fail("metadata calibration top_g " + g + " is outside [1, vocabulary]");
+            }
+        }
+        if (m.version() < 0) {
+            throw fail("metadata version " + m.version() + " is negative");
+        }
+    }
+
+    private void checkVocabulary(List<String> vocabulary, Facts f) throws ModelFormatException {
+        if (!f.categorical()) {
+            throw fail("metadata has a vocabulary but the file has no embedding.weight");
+        }
+        if (vocabulary.size() != f.vocabulary()) {
+            throw fail(
+                    "metadata vocabulary has "
+                            + vocabulary.size()
+                            + " tokens but embedding.weight has "
+                            + f.vocabulary()
+                            + " rows");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < vocabulary.size(); i++) {
+            String token = vocabulary.get(i);
+            if (token == null || !seen.add(token)) {
+                throw fail(
+                        "metadata vocabulary entry " + i + " is null or repeats '" + token + "'");
+            }
+        }
+    }
+
+    private void checkNumeric(String field, int size, Facts f) throws ModelFormatException {
+        if (f.categorical()) {
+            throw fail(
+                    "metadata "
+                            + field
+                            + " is for numeric input but the file has embedding.weight");
+        }
+        if (size != f.inputSize()) {
+            throw fail(
+                    "metadata "
+                            + field
+                            + " has "
+                            + size
+                            + " features but weight_ih_l0 takes "
+                            + f.inputSize());
+        }
+    }
+
+    private ModelFormatException fail(String problem) {
+        return new ModelFormatException(source, problem);
+    }
+}
