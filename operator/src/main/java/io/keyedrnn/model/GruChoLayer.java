@@ -17,23 +17,26 @@ public final class GruChoLayer extends RecurrentLayer {
     }
 
     @Override
-    public void step(float[] x, int xOff, float[] state, int off, float[] scratch) {
+    public void step(float[] x, int xOff, float[] state, int off, Workspace ws) {
         int h = hiddenSize;
-        int gh = gateRows;
+        float[] gi = ws.gates;
+        float[] a = ws.aux;
         float[] bHh = biasHh();
-        inputProjection(x, xOff, scratch, 0);
-        System.arraycopy(bHh, 0, scratch, gh, 2 * h);
-        VectorOps.multAddTransposed(weightHhT, gateRows, 0, h, 2 * h, state, off, scratch, gh);
+        inputProjection(x, xOff, gi);
+        System.arraycopy(bHh, 0, a, 0, 2 * h);
+        VectorOps.multAddColumns(weightHhCols, h, state, off, a, 0, 2 * h);
         for (int k = 0; k < 2 * h; k++) {
-            scratch[k] += scratch[gh + k];
+            gi[k] += a[k];
         }
-        Activations.sigmoid(scratch, 0, 2 * h);
+        Activations.sigmoid(gi, 0, 2 * h);
         for (int k = 0; k < h; k++) {
-            scratch[gh + k] = scratch[k] * state[off + k];
-            scratch[2 * h + k] += bHh[2 * h + k];
+            a[k] = gi[k] * state[off + k];
         }
-        VectorOps.multAddTransposed(weightHhT, gateRows, 2 * h, h, h, scratch, gh, scratch, 2 * h);
-        Activations.tanh(scratch, 2 * h, h);
-        GruLayer.updateHidden(scratch, state, off, h);
+        for (int k = 2 * h; k < 3 * h; k++) {
+            gi[k] += bHh[k];
+        }
+        VectorOps.multAddColumns(weightHhCols, h, a, 0, gi, 2 * h, h);
+        Activations.tanh(gi, 2 * h, h);
+        GruLayer.updateHidden(gi, state, off, h);
     }
 }

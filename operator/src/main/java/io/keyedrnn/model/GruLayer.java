@@ -16,27 +16,28 @@ public final class GruLayer extends RecurrentLayer {
     }
 
     @Override
-    public void step(float[] x, int xOff, float[] state, int off, float[] scratch) {
+    public void step(float[] x, int xOff, float[] state, int off, Workspace ws) {
         int h = hiddenSize;
-        int gh = gateRows;
-        inputProjection(x, xOff, scratch, 0);
-        hiddenProjection(state, off, scratch, gh);
+        float[] gi = ws.gates;
+        float[] gh = ws.aux;
+        inputProjection(x, xOff, gi);
+        hiddenProjection(state, off, gh);
         for (int k = 0; k < 2 * h; k++) {
-            scratch[k] += scratch[gh + k];
+            gi[k] += gh[k];
         }
-        Activations.sigmoid(scratch, 0, 2 * h);
+        Activations.sigmoid(gi, 0, 2 * h);
         for (int k = 0; k < h; k++) {
-            scratch[2 * h + k] += scratch[k] * scratch[gh + 2 * h + k];
+            gi[2 * h + k] += gi[k] * gh[2 * h + k];
         }
-        Activations.tanh(scratch, 2 * h, h);
-        updateHidden(scratch, state, off, h);
+        Activations.tanh(gi, 2 * h, h);
+        updateHidden(gi, state, off, h);
     }
 
-    /** h' = (1 − z) ⊙ n + z ⊙ h with z at scratch[H, 2H) and n at scratch[2H, 3H). */
-    static void updateHidden(float[] scratch, float[] state, int off, int h) {
+    /** h' = (1 − z) ⊙ n + z ⊙ h with z at g[H, 2H) and n at g[2H, 3H). Modified: state. */
+    static void updateHidden(float[] g, float[] state, int off, int h) {
         for (int k = 0; k < h; k++) {
-            float z = scratch[h + k];
-            float n = scratch[2 * h + k];
+            float z = g[h + k];
+            float n = g[2 * h + k];
             state[off + k] = (1f - z) * n + z * state[off + k];
         }
     }

@@ -6,7 +6,7 @@ public final class Linear {
     private final int outputSize;
     private final float[] weight;
     private final float[] bias;
-    private final float[] weightT;
+    private final float[][] weightCols;
 
     /** Creates the layer from a copy of weight (out × in, row-major) and bias (out). */
     public Linear(int inputSize, int outputSize, float[] weight, float[] bias) {
@@ -29,13 +29,13 @@ public final class Linear {
         this.outputSize = outputSize;
         this.weight = weight.clone();
         this.bias = bias.clone();
-        this.weightT = VectorOps.transpose(weight, outputSize, inputSize);
+        this.weightCols = VectorOps.columns(weight, outputSize, inputSize);
     }
 
     /** Writes W·x[xOff..] + b into y[0, out). Modified: y. Not modified: x. */
     public void apply(float[] x, int xOff, float[] y) {
         System.arraycopy(bias, 0, y, 0, outputSize);
-        VectorOps.multAddTransposed(weightT, outputSize, 0, inputSize, outputSize, x, xOff, y, 0);
+        VectorOps.multAddColumns(weightCols, inputSize, x, xOff, y, 0, outputSize);
     }
 
     public int inputSize() {

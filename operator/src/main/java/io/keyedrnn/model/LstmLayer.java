@@ -18,25 +18,23 @@ public final class LstmLayer extends RecurrentLayer {
     }
 
     @Override
-    public void step(float[] x, int xOff, float[] state, int off, float[] scratch) {
+    public void step(float[] x, int xOff, float[] state, int off, Workspace ws) {
         int h = hiddenSize;
-        float[] g = scratch;
-        System.arraycopy(biasSum, 0, g, 0, gateRows);
-        VectorOps.multAddTransposed(weightIhT, gateRows, 0, inputSize, gateRows, x, xOff, g, 0);
-        VectorOps.multAddTransposed(weightHhT, gateRows, 0, h, gateRows, state, off, g, 0);
+        float[] g = ws.gates;
+        float[] t = ws.aux;
+        bothProjections(biasSum, x, xOff, state, off, g);
         Activations.sigmoid(g, 0, 2 * h);
         Activations.tanh(g, 2 * h, h);
         Activations.sigmoid(g, 3 * h, h);
         int c = off + h;
-        int t = gateRows;
         for (int k = 0; k < h; k++) {
             float cNew = g[h + k] * state[c + k] + g[k] * g[2 * h + k];
             state[c + k] = cNew;
-            scratch[t + k] = cNew;
+            t[k] = cNew;
         }
-        Activations.tanh(scratch, t, h);
+        Activations.tanh(t, 0, h);
         for (int k = 0; k < h; k++) {
-            state[off + k] = g[3 * h + k] * scratch[t + k];
+            state[off + k] = g[3 * h + k] * t[k];
         }
     }
 }

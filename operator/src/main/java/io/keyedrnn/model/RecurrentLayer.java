@@ -7,8 +7,8 @@ import java.util.Objects;
  *
  * <p>Weights are immutable after construction: {@code weight_ih} is (gates·H × I), {@code
  * weight_hh} (gates·H × H), biases gates·H, gate blocks in PyTorch order. The layer also keeps
- * transposed copies for the step kernel. A layer's state is a slice of a flat float array: h, then
- * c for cells that have one.
+ * column copies for the step kernel. A layer's state is a slice of a flat float array: h, then c
+ * for cells that have one.
  */
 public abstract class RecurrentLayer {
     private final CellKind kind;
@@ -19,8 +19,8 @@ public abstract class RecurrentLayer {
     private final float[] weightHh;
     private final float[] biasIh;
     private final float[] biasHh;
-    protected final float[] weightIhT;
-    protected final float[] weightHhT;
+    protected final float[][] weightIhCols;
+    protected final float[][] weightHhCols;
 
     protected RecurrentLayer(
             CellKind kind,
@@ -45,8 +45,8 @@ public abstract class RecurrentLayer {
         this.weightHh = checkLength("weight_hh", weightHh, gateRows * hiddenSize);
         this.biasIh = checkLength("bias_ih", biasIh, gateRows);
         this.biasHh = checkLength("bias_hh", biasHh, gateRows);
-        this.weightIhT = VectorOps.transpose(weightIh, gateRows, inputSize);
-        this.weightHhT = VectorOps.transpose(weightHh, gateRows, hiddenSize);
+        this.weightIhCols = VectorOps.columns(weightIh, gateRows, inputSize);
+        this.weightHhCols = VectorOps.columns(weightHh, gateRows, hiddenSize);
     }
 
     /** Creates the layer of the given kind from PyTorch-layout weights (copied). */
@@ -94,18 +94,18 @@ public abstract class RecurrentLayer {
     /**
      * Advances one step. Reads x[xOff, xOff+I) and the layer state at {@code state[off, off +
      * stateSize())}, writes the new state there. {@code x} must not alias the state slice.
-     * Modified: state, scratch. Not modified: x.
+     * Modified: state, ws. Not modified: x.
      */
-    public abstract void step(float[] x, int xOff, float[] state, int off, float[] scratch);
+    public abstract void step(float[] x, int xOff, float[] state, int off, Workspace ws);
 
     /** Floats this layer's state takes: H, or 2H with a cell state. */
     public int stateSize() {
         return kind().hasCellState() ? 2 * hiddenSize : hiddenSize;
     }
 
-    /** Floats of scratch space {@link #step} needs. */
+    /** Floats each of the two workspace arrays needs for {@link #step}. */
     public int scratchSize() {
-        return 2 * gateRows;
+        return gateRows;
     }
 
     public int inputSize() {
@@ -142,14 +142,22 @@ public abstract class RecurrentLayer {
     }
 
     /** Writes bias_ih + W_ih·x into y[0, gateRows). Modified: y. */
-    protected final void inputProjection(float[] x, int xOff, float[] y, int yOff) {
-        System.arraycopy(biasIh, 0, y, yOff, gateRows);
-        VectorOps.multAddTransposed(weightIhT, gateRows, 0, inputSize, gateRows, x, xOff, y, yOff);
+    protected final void inputProjection(float[] x, int xOff, float[] y) {
+        System.arraycopy(biasIh, 0, y, 0, gateRows);
+        VectorOps.multAddColumns(weightIhCols, inputSize, x, xOff, y, 0, gateRows);
     }
 
     /** Writes bias_hh + W_hh·h into y[0, gateRows). Modified: y. */
-    protected final void hiddenProjection(float[] h, int hOff, float[] y, int yOff) {
-        System.arraycopy(biasHh, 0, y, yOff, gateRows);
-        VectorOps.multAddTransposed(weightHhT, gateRows, 0, hiddenSize, gateRows, h, hOff, y, yOff);
+    protected final void hiddenProjection(float[] h, int hOff, float[] y) {
+        System.arraycopy(biasHh, 0, y, 0, gateRows);
+        VectorOps.multAddColumns(weightHhCols, hiddenSize, h, hOff, y, 0, gateRows);
+    }
+
+    /** Writes b + W_ih·x + W_hh·h into y[0, gateRows), with b = bias_ih + bias_hh. */
+    protected final void bothProjections(
+            float[] biasSum, float[] x, int xOff, float[] state, int off, float[] y) {
+        System.arraycopy(biasSum, 0, y, 0, gateRows);
+        VectorOps.multAddColumns(weightIhCols, inputSize, x, xOff, y, 0, gateRows);
+        VectorOps.multAddColumns(weightHhCols, hiddenSize, state, off, y, 0, gateRows);
     }
 }

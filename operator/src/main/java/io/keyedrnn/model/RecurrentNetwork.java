@@ -106,9 +106,9 @@ public final class RecurrentNetwork {
             throw new IllegalArgumentException(
                     "state has " + state.length + " floats, the network needs " + stateSize);
         }
-        layers.get(0).step(x, xOff, state, 0, ws.scratch);
+        layers.get(0).step(x, xOff, state, 0, ws);
         for (int k = 1; k < layers.size(); k++) {
-            layers.get(k).step(state, stateOffsets[k - 1], state, stateOffsets[k], ws.scratch);
+            layers.get(k).step(state, stateOffsets[k - 1], state, stateOffsets[k], ws);
         }
     }
 

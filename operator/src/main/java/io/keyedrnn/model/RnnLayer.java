@@ -18,16 +18,15 @@ public final class RnnLayer extends RecurrentLayer {
     }
 
     @Override
-    public void step(float[] x, int xOff, float[] state, int off, float[] scratch) {
+    public void step(float[] x, int xOff, float[] state, int off, Workspace ws) {
         int h = hiddenSize;
-        System.arraycopy(biasSum, 0, scratch, 0, h);
-        VectorOps.multAddTransposed(weightIhT, h, 0, inputSize, h, x, xOff, scratch, 0);
-        VectorOps.multAddTransposed(weightHhT, h, 0, h, h, state, off, scratch, 0);
+        float[] g = ws.gates;
+        bothProjections(biasSum, x, xOff, state, off, g);
         if (kind() == CellKind.RNN_TANH) {
-            Activations.tanh(scratch, 0, h);
+            Activations.tanh(g, 0, h);
         } else {
-            Activations.relu(scratch, 0, h);
+            Activations.relu(g, 0, h);
         }
-        System.arraycopy(scratch, 0, state, off, h);
+        System.arraycopy(g, 0, state, off, h);
     }
 }

@@ -3,63 +3,61 @@ package io.keyedrnn.model;
 /**
  * Stateless float32 kernels for the cell step, with output parameters in EJML's style.
  *
- * <p>Weights are kept transposed (input-major) so that y += Wᵀ-column · x[j] is an axpy over a
- * contiguous row, a loop C2 vectorises; a dot-product reduction per output would stay scalar and
- * latency-bound.
+ * <p>Weights are kept as columns so that y += column_j · x[j] is an axpy over a contiguous array, a
+ * loop C2 vectorises; a dot-product reduction per output would stay scalar and latency-bound.
  */
 public final class VectorOps {
     private VectorOps() {}
 
     /**
-     * y[yOff + r] += Σ_j wt[j·ld + colOff + r] · x[xOff + j] for r in [0, cols), j in [0, rows).
+     * y[off + r] += Σ_j cols[j][off + r] · x[xOff + j] for r in [0, n), j in [0, count).
      *
-     * <p>{@code wt} is the transpose of a (cols × rows) weight block stored row-major with leading
-     * dimension {@code ld}. Four inputs are folded per pass to cut loads and stores of y. Modified:
-     * y. Not modified: wt, x.
+     * <p>{@code cols[j]} is column j of a weight matrix (the matrix stored transposed, one array
+     * per input). y and every column are indexed with the same offset: C2 on JDK 17 vectorises the
+     * inner loop only when it can tell the store into y from the loads of the column, which it
+     * cannot for one flat array read at a different offset. Four inputs are folded per pass to cut
+     * loads and stores of y. Modified: y. Not modified: cols, x.
      */
-    public static void multAddTransposed(
-            float[] wt,
-            int ld,
-            int colOff,
-            int rows,
-            int cols,
-            float[] x,
-            int xOff,
-            float[] y,
-            int yOff) {
+    public static void multAddColumns(
+            float[][] cols, int count, float[] x, int xOff, float[] y, int off, int n) {
+        int end = off + n;
         int j = 0;
-        for (; j + 3 < rows; j += 4) {
+        for (; j + 3 < count; j += 4) {
             float x0 = x[xOff + j];
             float x1 = x[xOff + j + 1];
             float x2 = x[xOff + j + 2];
             float x3 = x[xOff + j + 3];
-            int w0 = j * ld + colOff;
-            int w1 = w0 + ld;
-            int w2 = w1 + ld;
-            int w3 = w2 + ld;
-            for (int r = 0; r < cols; r++) {
-                y[yOff + r] +=
-                        wt[w0 + r] * x0 + wt[w1 + r] * x1 + wt[w2 + r] * x2 + wt[w3 + r] * x3;
+            float[] c0 = cols[j];
+            float[] c1 = cols[j + 1];
+            float[] c2 = cols[j + 2];
+            float[] c3 = cols[j + 3];
+            for (int r = off; r < end; r++) {
+                y[r] =
+                        Math.fma(
+                                c3[r],
+                                x3,
+                                Math.fma(
+                                        c2[r], x2, Math.fma(c1[r], x1, Math.fma(c0[r], x0, y[r]))));
             }
         }
-        for (; j < rows; j++) {
+        for (; j < count; j++) {
             float xj = x[xOff + j];
-            int w = j * ld + colOff;
-            for (int r = 0; r < cols; r++) {
-                y[yOff + r] += wt[w + r] * xj;
+            float[] c = cols[j];
+            for (int r = off; r < end; r++) {
+                y[r] = Math.fma(c[r], xj, y[r]);
             }
         }
     }
 
-    /** Returns the transpose of a row-major (rows × cols) matrix. Not modified: m. */
-    public static float[] transpose(float[] m, int rows, int cols) {
-        float[] t = new float[m.length];
+    /** Splits a row-major (rows × cols) matrix into its columns. Not modified: m. */
+    public static float[][] columns(float[] m, int rows, int cols) {
+        float[][] c = new float[cols][rows];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                t[j * rows + i] = m[i * cols + j];
+                c[j][i] = m[i * cols + j];
             }
         }
-        return t;
+        return c;
     }
 
     /** Element-wise sum a + b into a new array. Not modified: a, b. */

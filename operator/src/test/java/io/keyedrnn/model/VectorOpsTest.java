@@ -9,36 +9,48 @@ import org.junit.jupiter.api.Test;
 class VectorOpsTest {
 
     @Test
-    void multAddTransposedEqualsNaiveProductAndLeavesInputsAlone() {
+    void multAddColumnsEqualsNaiveProductAndLeavesInputsAlone() {
         Random rnd = new Random(7);
-        for (int rows = 1; rows <= 9; rows++) {
-            int cols = 5;
-            int ld = 11;
-            int colOff = 3;
-            float[] w = new float[rows * ld];
-            float[] x = new float[rows + 2];
-            for (int i = 0; i < w.length; i++) w[i] = rnd.nextFloat() - 0.5f;
+        int rows = 11;
+        int off = 3;
+        int n = 5;
+        for (int count = 1; count <= 9; count++) {
+            float[] m = new float[rows * count];
+            for (int i = 0; i < m.length; i++) m[i] = rnd.nextFloat() - 0.5f;
+            float[][] cols = VectorOps.columns(m, rows, count);
+            float[] x = new float[count + 2];
             for (int i = 0; i < x.length; i++) x[i] = rnd.nextFloat() * 4 - 2;
-            float[] y = {1, 2, 3, 4, 5, 6, 7};
-            float[] wCopy = w.clone();
+            float[] y = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
             float[] xCopy = x.clone();
-            VectorOps.multAddTransposed(w, ld, colOff, rows, cols, x, 2, y, 1);
-            for (int r = 0; r < cols; r++) {
-                double expected = r + 2;
-                for (int j = 0; j < rows; j++)
-                    expected += w[j * ld + colOff + r] * (double) x[2 + j];
-                assertEquals(expected, y[1 + r], 1e-5, "rows=" + rows + " r=" + r);
+            VectorOps.multAddColumns(cols, count, x, 2, y, off, n);
+            for (int r = 0; r < rows; r++) {
+                double expected = r + 1;
+                if (r >= off && r < off + n) {
+                    for (int j = 0; j < count; j++)
+                        expected += m[r * count + j] * (double) x[2 + j];
+                }
+                assertEquals(expected, y[r], 1e-5, "count=" + count + " r=" + r);
             }
-            assertEquals(1f, y[0]);
-            assertEquals(7f, y[6]);
-            assertArrayEquals(wCopy, w);
             assertArrayEquals(xCopy, x);
+            assertArrayEquals(VectorOps.columns(m, rows, count)[0], cols[0]);
         }
     }
 
     @Test
-    void transposeSwapsIndices() {
+    void columnsSplitsRowMajorMatrix() {
         float[] m = {1, 2, 3, 4, 5, 6}; // 2 x 3
-        assertArrayEquals(new float[] {1, 4, 2, 5, 3, 6}, VectorOps.transpose(m, 2, 3));
+        float[][] c = VectorOps.columns(m, 2, 3);
+        assertArrayEquals(new float[] {1, 4}, c[0]);
+        assertArrayEquals(new float[] {2, 5}, c[1]);
+        assertArrayEquals(new float[] {3, 6}, c[2]);
+    }
+
+    @Test
+    void addIsElementWiseAndFresh() {
+        float[] a = {1, 2};
+        float[] b = {3, 5};
+        float[] s = VectorOps.add(a, b);
+        assertArrayEquals(new float[] {4, 7}, s);
+        assertArrayEquals(new float[] {1, 2}, a);
     }
 }
