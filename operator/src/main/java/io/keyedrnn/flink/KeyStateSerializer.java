@@ -1,0 +1,156 @@
+package io.keyedrnn.flink;
+
+import io.keyedrnn.score.AnomalyLikelihood;
+import io.keyedrnn.serve.KeyState;
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * Writes a {@link KeyState} field by field (no Kryo, no POJO reflection).
+ *
+ * <p>Format 1, in order: modelVersion, inputSignature (long); state, prediction (float arrays);
+ * eventCount, stepsSinceReset, lastTimestamp (long); errorStats count (long), mean, m2 (double);
+ * likelihood recent (float array), recentPos, recentCount (int), longCount (long), longMean,
+ * longVar (double); ringFeatures (float array), ringTokens (int array), ringHead, ringCount (int).
+ * An array is its length (int) then its elements. The format number lives in the {@link
+ * KeyStateSerializerSnapshot}; a later format keeps a reader for this one.
+ */
+public final class KeyStateSerializer extends TypeSerializer<KeyState> {
+    private static final long serialVersionUID = 1L;
+
+    /** The format this version of keyed-rnn writes. */
+    public static final int CURRENT_FORMAT = 1;
+
+    /** Longest array a state may hold; a longer length means corrupt bytes, not a big model. */
+    static final int MAX_ARRAY = 1 << 26;
+
+    public static final KeyStateSerializer INSTANCE = new KeyStateSerializer(CURRENT_FORMAT);
+
+    private final int format;
+
+    KeyStateSerializer(int format) {
+        if (format != CURRENT_FORMAT) {
+            throw new IllegalArgumentException(
+                    "unknown key state format " + format + " (this build reads 1)");
+        }
+        this.format = format;
+    }
+
+    @Override
+    public boolean isImmutableType() {
+        return false;
+    }
+
+    @Override
+    public TypeSerializer<KeyState> duplicate() {
+        return this; // stateless
+    }
+
+    @Override
+    public KeyState createInstance() {
+        KeyState s = new KeyState();
+        s.state = new float[0];
+        s.prediction = new float[0];
+        return s;
+    }
+
+    @Override
+    public KeyState copy(KeyState from) {
+        return from.copy();
+    }
+
+    @Override
+    public KeyState copy(KeyState from, KeyState reuse) {
+        return from.copy();
+    }
+
+    @Override
+    public int getLength() {
+        return -1;
+    }
+
+    @Override
+    public void serialize(KeyState s, DataOutputView out) throws IOException {
+        out.writeLong(s.modelVersion);
+        out.writeLong(s.inputSignature);
+        ArrayIo.writeFloats(s.state, out);
+        ArrayIo.writeFloats(s.prediction, out);
+        out.writeLong(s.eventCount);
+        out.writeLong(s.stepsSinceReset);
+        out.writeLong(s.lastTimestamp);
+        out.writeLong(s.errorStats.count);
+        out.writeDouble(s.errorStats.mean);
+        out.writeDouble(s.errorStats.m2);
+        AnomalyLikelihood l = s.likelihood;
+        ArrayIo.writeFloats(l.recent, out);
+        out.writeInt(l.recentPos);
+        out.writeInt(l.recentCount);
+        out.writeLong(l.longCount);
+        out.writeDouble(l.longMean);
+        out.writeDouble(l.longVar);
+        ArrayIo.writeFloats(s.ringFeatures, out);
+        ArrayIo.writeInts(s.ringTokens, out);
+        out.writeInt(s.ringHead);
+        out.writeInt(s.ringCount);
+    }
+
+    @Override
+    public KeyState deserialize(DataInputView in) throws IOException {
+        KeyState s = new KeyState();
+        s.modelVersion = in.readLong();
+        s.inputSignature = in.readLong();
+        s.state = ArrayIo.readFloats(in, "state");
+        s.prediction = ArrayIo.readFloats(in, "prediction");
+        s.eventCount = in.readLong();
+        s.stepsSinceReset = in.readLong();
+        s.lastTimestamp = in.readLong();
+        s.errorStats.count = in.readLong();
+        s.errorStats.mean = in.readDouble();
+        s.errorStats.m2 = in.readDouble();
+        AnomalyLikelihood l = new AnomalyLikelihood(0);
+        l.recent = ArrayIo.readFloats(in, "likelihood window");
+        l.recentPos = in.readInt();
+        l.recentCount = in.readInt();
+        l.longCount = in.readLong();
+        l.longMean = in.readDouble();
+        l.longVar = in.readDouble();
+        s.likelihood = l;
+        s.ringFeatures = ArrayIo.readFloats(in, "ring features");
+        s.ringTokens = ArrayIo.readInts(in, "ring tokens");
+        s.ringHead = in.readInt();
+        s.ringCount = in.readInt();
+        return s;
+    }
+
+    @Override
+    public KeyState deserialize(KeyState reuse, DataInputView in) throws IOException {
+        return deserialize(in);
+    }
+
+    @Override
+    public void copy(DataInputView in, DataOutputView out) throws IOException {
+        serialize(deserialize(in), out);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KeyStateSerializer k && k.format == format;
+    }
+
+    @Override
+    public int hashCode() {
+        return KeyStateSerializer.class.hashCode() * 31 + format;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<KeyState> snapshotConfiguration() {
+        return new KeyStateSerializerSnapshot(format);
+    }
+
+    int format() {
+        return format;
+    }
+}

@@ -1,0 +1,107 @@
+package io.keyedrnn.flink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyedrnn.model.io.Model;
+import io.keyedrnn.serve.Event;
+import io.keyedrnn.serve.KeyState;
+import io.keyedrnn.serve.ModelServable;
+import io.keyedrnn.serve.ScoringConfig;
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SerializerTestBase;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+/** Flink's serializer contract for the per-key state, on states a real servable produced. */
+class KeyStateSerializerTest extends SerializerTestBase<KeyState> {
+
+    @Override
+    protected TypeSerializer<KeyState> createSerializer() {
+        return KeyStateSerializer.INSTANCE;
+    }
+
+    @Override
+    protected int getLength() {
+        return -1;
+    }
+
+    @Override
+    protected Class<KeyState> getTypeClass() {
+        return KeyState.class;
+    }
+
+    @Override
+    protected KeyState[] getTestData() {
+        Model model = TestModels.lstm(3, 5, 7, 42);
+        ScoringConfig config = ScoringConfig.DEFAULTS.withRingSize(4).withLikelihood(3, 20);
+        ModelServable servable = new ModelServable(model, config);
+        KeyState fresh = servable.newState();
+        KeyState stepped = servable.newState();
+        KeyState wrapped = servable.newState();
+        for (int t = 0; t < 9; t++) {
+            Event e = Event.numeric("k", 1000 + t, TestModels.features(1, t, 3));
+            servable.process(e, wrapped);
+            if (t < 2) {
+                servable.process(e, stepped);
+            }
+        }
+        return new KeyState[] {
+            KeyStateSerializer.INSTANCE.createInstance(), fresh, stepped, wrapped
+        };
+    }
+
+    @Test
+    void roundTripKeepsEveryField() throws IOException {
+        for (KeyState s : getTestData()) {
+            DataOutputSerializer out = new DataOutputSerializer(256);
+            KeyStateSerializer.INSTANCE.serialize(s, out);
+            KeyState back =
+                    KeyStateSerializer.INSTANCE.deserialize(
+                            new DataInputDeserializer(out.getCopyOfBuffer()));
+            assertEquals(s, back);
+        }
+    }
+
+    @Test
+    void corruptLengthIsAClearError() {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        byte[] bytes;
+        try {
+            out.writeLong(1);
+            out.writeLong(2);
+            out.writeInt(-5);
+            bytes = out.getCopyOfBuffer();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        IOException e =
+                assertThrows(
+                        IOException.class,
+                        () ->
+                                KeyStateSerializer.INSTANCE.deserialize(
+                                        new DataInputDeserializer(bytes)));
+        assertTrue(e.getMessage().contains("state has length -5"), e.getMessage());
+    }
+
+    @Test
+    void sameFormatIsCompatibleAsIs() {
+        TypeSerializerSchemaCompatibility<KeyState> c =
+                KeyStateSerializer.INSTANCE
+                        .snapshotConfiguration()
+                        .resolveSchemaCompatibility(
+                                KeyStateSerializer.INSTANCE.snapshotConfiguration());
+        assertTrue(c.isCompatibleAsIs());
+    }
+
+    @Test
+    void unknownFormatIsRefusedWithItsNumber() {
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new KeyStateSerializer(9));
+        assertTrue(e.getMessage().contains("format 9"), e.getMessage());
+    }
+}
