@@ -1,5 +1,6 @@
 package io.keyedrnn.model.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,6 +44,34 @@ final class RawSafetensors {
         return this;
     }
 
+    /** A copy without the named tensors, the others' data moved up so no gap remains. */
+    RawSafetensors drop(String... names) {
+        java.util.Set<String> gone = java.util.Set.of(names);
+        byte[] all = data();
+        RawSafetensors copy = new RawSafetensors();
+        header.properties()
+                .forEach(
+                        e -> {
+                            if (e.getKey().equals("__metadata__")) {
+                                copy.header.set(e.getKey(), e.getValue().deepCopy());
+                            } else if (!gone.contains(e.getKey())) {
+                                JsonNode t = e.getValue();
+                                int[] shape = new int[t.get("shape").size()];
+                                for (int i = 0; i < shape.length; i++) {
+                                    shape[i] = t.get("shape").get(i).asInt();
+                                }
+                                int begin = t.get("data_offsets").get(0).asInt();
+                                int end = t.get("data_offsets").get(1).asInt();
+                                copy.raw(
+                                        e.getKey(),
+                                        t.get("dtype").asText(),
+                                        shape,
+                                        Arrays.copyOfRange(all, begin, end));
+                            }
+                        });
+        return copy;
+    }
+
     /** Puts a {@code __metadata__} entry. */
     RawSafetensors metadata(String key, String value) {
         ObjectNode m =
@@ -64,6 +93,11 @@ final class RawSafetensors {
 
     byte[] bytes() {
         return assemble(header.toString(), data());
+    }
+
+    /** The tensor entry {@code name} of the header, to break. */
+    ObjectNode entry(String name) {
+        return (ObjectNode) header.get(name);
     }
 
     /** Length field + header + data. */
