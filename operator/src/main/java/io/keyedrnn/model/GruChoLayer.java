@@ -1,5 +1,7 @@
 package io.keyedrnn.model;
 
+import java.util.Arrays;
+
 /**
  * GRU layer in the original form of Cho et al. 2014 (ONNX {@code linear_before_reset=0}, Keras
  * {@code reset_after=False}): the reset gate multiplies h before the recurrent weights.
@@ -23,19 +25,20 @@ public final class GruChoLayer extends RecurrentLayer {
         float[] a = ws.aux;
         float[] bHh = biasHh();
         inputProjection(x, xOff, gi);
-        System.arraycopy(bHh, 0, a, 0, 2 * h);
+        Arrays.fill(a, 0, 2 * h, 0f);
         VectorOps.multAddColumns(weightHhCols, h, state, off, a, 0, 2 * h);
         for (int k = 0; k < 2 * h; k++) {
-            gi[k] += a[k];
+            gi[k] += a[k] + bHh[k];
         }
         Activations.sigmoid(gi, 0, 2 * h);
         for (int k = 0; k < h; k++) {
             a[k] = gi[k] * state[off + k];
         }
+        Arrays.fill(a, 2 * h, 3 * h, 0f);
+        VectorOps.multAddColumns(weightHhCols, h, a, 0, a, 2 * h, h);
         for (int k = 2 * h; k < 3 * h; k++) {
-            gi[k] += bHh[k];
+            gi[k] += a[k] + bHh[k];
         }
-        VectorOps.multAddColumns(weightHhCols, h, a, 0, gi, 2 * h, h);
         Activations.tanh(gi, 2 * h, h);
         GruLayer.updateHidden(gi, state, off, h);
     }

@@ -1,5 +1,7 @@
 package io.keyedrnn.model;
 
+import java.util.Arrays;
+
 /** A dense layer y = W x + b in PyTorch's layout (W is out × in), used as the network head. */
 public final class Linear {
     private final int inputSize;
@@ -32,10 +34,11 @@ public final class Linear {
         this.weightCols = VectorOps.columns(weight, outputSize, inputSize);
     }
 
-    /** Writes W·x[xOff..] + b into y[0, out). Modified: y. Not modified: x. */
+    /** Writes W·x[xOff..] + b into y[0, out), adding b last. Modified: y. Not modified: x. */
     public void apply(float[] x, int xOff, float[] y) {
-        System.arraycopy(bias, 0, y, 0, outputSize);
+        Arrays.fill(y, 0, outputSize, 0f);
         VectorOps.multAddColumns(weightCols, inputSize, x, xOff, y, 0, outputSize);
+        VectorOps.addInPlace(y, bias, outputSize);
     }
 
     public int inputSize() {

@@ -1,5 +1,6 @@
 package io.keyedrnn.model;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -141,23 +142,30 @@ public abstract class RecurrentLayer {
         return biasHh;
     }
 
-    /** Writes bias_ih + W_ih·x into y[0, gateRows). Modified: y. */
+    /** Writes W_ih·x + bias_ih into y[0, gateRows). Modified: y. */
     protected final void inputProjection(float[] x, int xOff, float[] y) {
-        System.arraycopy(biasIh, 0, y, 0, gateRows);
+        Arrays.fill(y, 0, gateRows, 0f);
         VectorOps.multAddColumns(weightIhCols, inputSize, x, xOff, y, 0, gateRows);
+        VectorOps.addInPlace(y, biasIh, gateRows);
     }
 
-    /** Writes bias_hh + W_hh·h into y[0, gateRows). Modified: y. */
+    /** Writes W_hh·h + bias_hh into y[0, gateRows). Modified: y. */
     protected final void hiddenProjection(float[] h, int hOff, float[] y) {
-        System.arraycopy(biasHh, 0, y, 0, gateRows);
+        Arrays.fill(y, 0, gateRows, 0f);
         VectorOps.multAddColumns(weightHhCols, hiddenSize, h, hOff, y, 0, gateRows);
+        VectorOps.addInPlace(y, biasHh, gateRows);
     }
 
-    /** Writes b + W_ih·x + W_hh·h into y[0, gateRows), with b = bias_ih + bias_hh. */
+    /**
+     * Writes W_ih·x + W_hh·h + b into y[0, gateRows), with b = bias_ih + bias_hh. The bias is added
+     * last, as PyTorch does, so a large bias does not coarsen the rounding of every product.
+     * Modified: y.
+     */
     protected final void bothProjections(
             float[] biasSum, float[] x, int xOff, float[] state, int off, float[] y) {
-        System.arraycopy(biasSum, 0, y, 0, gateRows);
+        Arrays.fill(y, 0, gateRows, 0f);
         VectorOps.multAddColumns(weightIhCols, inputSize, x, xOff, y, 0, gateRows);
         VectorOps.multAddColumns(weightHhCols, hiddenSize, state, off, y, 0, gateRows);
+        VectorOps.addInPlace(y, biasSum, gateRows);
     }
 }

@@ -60,6 +60,13 @@ public final class VectorOps {
         return c;
     }
 
+    /** y[i] += b[i] for i in [0, n). Modified: y. Not modified: b. */
+    public static void addInPlace(float[] y, float[] b, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] += b[i];
+        }
+    }
+
     /** Element-wise sum a + b into a new array. Not modified: a, b. */
     public static float[] add(float[] a, float[] b) {
         float[] s = new float[a.length];
