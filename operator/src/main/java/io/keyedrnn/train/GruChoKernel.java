@@ -2,6 +2,7 @@ package io.keyedrnn.train;
 
 import io.keyedrnn.model.Activations;
 import io.keyedrnn.model.CellKind;
+import java.util.Arrays;
 
 /**
  * GRU in Cho's form (r multiplies h before W_hn) forward and backward over a chunk, as {@link
@@ -19,13 +20,14 @@ final class GruChoKernel extends LayerKernel {
     /** r ⊙ h per step: the input of W_hn. */
     private final float[] rh;
 
-    /** b_h{r,z} + W_h{r,z} h of one step (2H per row). */
+    /** W_h{r,z} h of one step (2H per row). */
     private final float[] ph;
 
     /** d(r ⊙ h) of one step. */
     private final float[] drh;
 
-    private final float[] biasHh;
+    /** W_hn (r ⊙ h) of one step. */
+    private final float[] pn;
 
     GruChoKernel(int layer, Parameters layout, int maxRows, int maxSteps) {
         super(CellKind.GRU_CHO, layer, layout, maxRows, maxSteps);
@@ -33,18 +35,12 @@ final class GruChoKernel extends LayerKernel {
         rh = new float[maxSteps * maxRows * hid];
         ph = new float[maxRows * 2 * hid];
         drh = new float[maxRows * hid];
-        biasHh = new float[g];
+        pn = new float[maxRows * hid];
     }
 
     @Override
-    protected boolean biasSumInProjection() {
-        return false;
-    }
-
-    @Override
-    void refresh(float[] p) {
-        super.refresh(p);
-        System.arraycopy(p, bHhOffset(), biasHh, 0, g);
+    protected boolean inputBiasFirst() {
+        return true;
     }
 
     @Override
@@ -56,24 +52,27 @@ final class GruChoKernel extends LayerKernel {
     protected void stepForward(int t, int n, float[] p) {
         int base = t * maxRows;
         int h2 = 2 * hid;
-        fillRows(biasHh, ph, 0, n, h2);
+        Arrays.fill(ph, 0, n * h2, 0f);
         Gemm.multAdd(h, hAt(t, 0), hid, n, hid, wHhT, 0, g, h2, ph, 0, h2);
         for (int b = 0; b < n; b++) {
             int gi = (base + b) * g;
             for (int k = 0; k < h2; k++) {
-                gates[gi + k] += ph[b * h2 + k];
+                gates[gi + k] += ph[b * h2 + k] + biasHh[k];
             }
             Activations.sigmoid(gates, gi, h2);
             int prev = hAt(t, b);
             int rhOff = (base + b) * hid;
             for (int k = 0; k < hid; k++) {
                 rh[rhOff + k] = gates[gi + k] * h[prev + k];
-                gates[gi + h2 + k] += biasHh[h2 + k];
             }
         }
-        Gemm.multAdd(rh, base * hid, hid, n, hid, wHhT, h2, g, hid, gates, base * g + h2, g);
+        Arrays.fill(pn, 0, n * hid, 0f);
+        Gemm.multAdd(rh, base * hid, hid, n, hid, wHhT, h2, g, hid, pn, 0, hid);
         for (int b = 0; b < n; b++) {
             int gi = (base + b) * g;
+            for (int k = 0; k < hid; k++) {
+                gates[gi + h2 + k] += pn[b * hid + k] + biasHh[h2 + k];
+            }
             Activations.tanh(gates, gi + h2, hid);
             int prev = hAt(t, b);
             int next = hAt(t + 1, b);
@@ -102,7 +101,7 @@ final class GruChoKernel extends LayerKernel {
                 dhRun[b * hid + k] = dh * z;
             }
         }
-        java.util.Arrays.fill(drh, 0, n * hid, 0f);
+        Arrays.fill(drh, 0, n * hid, 0f);
         int wHn = wHhOffset() + h2 * hid;
         Gemm.multAdd(dGi, h2, g, n, hid, p, wHn, hid, hid, drh, 0, hid);
         for (int b = 0; b < n; b++) {

@@ -2,6 +2,7 @@ package io.keyedrnn.train;
 
 import io.keyedrnn.model.Activations;
 import io.keyedrnn.model.CellKind;
+import java.util.Arrays;
 
 /**
  * GRU (PyTorch form, gates r, z, n) forward and backward over a chunk, as {@link
@@ -20,17 +21,14 @@ final class GruKernel extends LayerKernel {
     /** W_hn h + b_hn per step, needed for dr. */
     private final float[] hn;
 
-    /** Hidden projection b_hh + W_hh h of one step. */
+    /** Hidden projection W_hh h + b_hh of one step. */
     private final float[] ph;
-
-    private final float[] biasHh;
 
     GruKernel(int layer, Parameters layout, int maxRows, int maxSteps) {
         super(CellKind.GRU, layer, layout, maxRows, maxSteps);
         gates = new float[maxSteps * maxRows * g];
         hn = new float[maxSteps * maxRows * hid];
         ph = new float[maxRows * g];
-        biasHh = new float[g];
     }
 
     @Override
@@ -39,14 +37,8 @@ final class GruKernel extends LayerKernel {
     }
 
     @Override
-    protected boolean biasSumInProjection() {
-        return false;
-    }
-
-    @Override
-    void refresh(float[] p) {
-        super.refresh(p);
-        System.arraycopy(p, bHhOffset(), biasHh, 0, g);
+    protected boolean inputBiasFirst() {
+        return true;
     }
 
     @Override
@@ -57,8 +49,9 @@ final class GruKernel extends LayerKernel {
     @Override
     protected void stepForward(int t, int n, float[] p) {
         int base = t * maxRows;
-        fillRows(biasHh, ph, 0, n, g);
+        Arrays.fill(ph, 0, n * g, 0f);
         Gemm.multAdd(h, hAt(t, 0), hid, n, hid, wHhT, 0, g, g, ph, 0, g);
+        addRows(biasHh, 0, ph, 0, g, n, g);
         for (int b = 0; b < n; b++) {
             int gi = (base + b) * g;
             int pi = b * g;

@@ -64,8 +64,9 @@ final class HeadKernel {
             int base = t * maxRows;
             int hOff = (base + maxRows) * hid;
             if (linear) {
-                LayerKernel.fillRows(bias, y, base * out, n, out);
+                Arrays.fill(y, base * out, (base + n) * out, 0f);
                 Gemm.multAdd(h, hOff, hid, n, hid, wT, 0, out, out, y, base * out, out);
+                LayerKernel.addRows(bias, 0, y, base * out, out, n, out);
             } else {
                 System.arraycopy(h, hOff, y, base * out, n * out);
             }

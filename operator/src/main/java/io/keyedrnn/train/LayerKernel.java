@@ -28,8 +28,11 @@ abstract class LayerKernel {
 
     protected final float[] wHhT;
 
-    /** The bias added to the input projection before the time loop. */
-    protected final float[] projBias;
+    protected final float[] biasIh;
+    protected final float[] biasHh;
+
+    /** b_ih + b_hh, as the serving LSTM and RNN add it. */
+    protected final float[] biasSum;
 
     /** h per slot: (maxSteps + 1) × maxRows × hid. */
     final float[] h;
@@ -61,7 +64,9 @@ abstract class LayerKernel {
         this.bHhOff = layout.tensor("bias_hh_l" + layer).offset();
         this.wIhT = new float[in * g];
         this.wHhT = new float[hid * g];
-        this.projBias = new float[g];
+        this.biasIh = new float[g];
+        this.biasHh = new float[g];
+        this.biasSum = new float[g];
         this.h = new float[(maxSteps + 1) * maxRows * hid];
         this.dhOut = new float[maxSteps * maxRows * hid];
         this.dhRun = new float[maxRows * hid];
@@ -97,16 +102,18 @@ abstract class LayerKernel {
     void refresh(float[] p) {
         Gemm.transpose(p, wIhOff, g, in, wIhT);
         Gemm.transpose(p, wHhOff, g, hid, wHhT);
-        System.arraycopy(p, bIhOff, projBias, 0, g);
-        if (biasSumInProjection()) {
-            for (int k = 0; k < g; k++) {
-                projBias[k] += p[bHhOff + k];
-            }
+        for (int k = 0; k < g; k++) {
+            biasIh[k] = p[bIhOff + k];
+            biasHh[k] = p[bHhOff + k];
+            biasSum[k] = biasIh[k] + biasHh[k];
         }
     }
 
-    /** Whether the cell adds b_hh to b_ih once (as the serving LSTM and RNN do). */
-    protected abstract boolean biasSumInProjection();
+    /**
+     * Whether b_ih is added right after the input projection (GRU), rather than b_ih + b_hh after
+     * the recurrent projection (LSTM, RNN). Either way the bias comes last, as in serving.
+     */
+    protected abstract boolean inputBiasFirst();
 
     /** Zeroes the start state of every row. */
     void resetState() {
@@ -132,8 +139,12 @@ abstract class LayerKernel {
         for (int t = 0; t < steps; t++) {
             int n = act[t];
             int base = t * maxRows;
-            fillRows(projBias, gateBuffer(), base * g, n, g);
-            Gemm.multAdd(x, xOff + base * in, in, n, in, wIhT, 0, g, g, gateBuffer(), base * g, g);
+            float[] gates = gateBuffer();
+            Arrays.fill(gates, base * g, (base + n) * g, 0f);
+            Gemm.multAdd(x, xOff + base * in, in, n, in, wIhT, 0, g, g, gates, base * g, g);
+            if (inputBiasFirst()) {
+                addRows(biasIh, 0, gates, base * g, g, n, g);
+            }
         }
         for (int t = 0; t < steps; t++) {
             int n = act[t];
@@ -216,14 +227,16 @@ abstract class LayerKernel {
         return wHhOff;
     }
 
-    protected final int bHhOffset() {
-        return bHhOff;
-    }
-
-    /** Writes n copies of v (length len) into dst from off. Modified: dst. */
-    protected static void fillRows(float[] v, float[] dst, int off, int n, int len) {
+    /**
+     * Adds v[vOff, vOff + len) to each of n rows of dst (leading dimension ld) from off. Modified:
+     * dst.
+     */
+    static void addRows(float[] v, int vOff, float[] dst, int off, int ld, int n, int len) {
         for (int r = 0; r < n; r++) {
-            System.arraycopy(v, 0, dst, off + r * len, len);
+            int d = off + r * ld;
+            for (int k = 0; k < len; k++) {
+                dst[d + k] += v[vOff + k];
+            }
         }
     }
 

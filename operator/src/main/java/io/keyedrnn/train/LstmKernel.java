@@ -34,8 +34,8 @@ final class LstmKernel extends LayerKernel {
     }
 
     @Override
-    protected boolean biasSumInProjection() {
-        return true;
+    protected boolean inputBiasFirst() {
+        return false;
     }
 
     @Override
@@ -73,6 +73,7 @@ final class LstmKernel extends LayerKernel {
     protected void stepForward(int t, int n, float[] p) {
         int base = t * maxRows;
         Gemm.multAdd(h, hAt(t, 0), hid, n, hid, wHhT, 0, g, g, gates, base * g, g);
+        addRows(biasSum, 0, gates, base * g, g, n, g);
         for (int b = 0; b < n; b++) {
             int gi = (base + b) * g;
             Activations.sigmoid(gates, gi, 2 * hid);

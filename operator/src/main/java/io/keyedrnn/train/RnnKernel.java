@@ -21,8 +21,8 @@ final class RnnKernel extends LayerKernel {
     }
 
     @Override
-    protected boolean biasSumInProjection() {
-        return true;
+    protected boolean inputBiasFirst() {
+        return false;
     }
 
     @Override
@@ -34,6 +34,7 @@ final class RnnKernel extends LayerKernel {
     protected void stepForward(int t, int n, float[] p) {
         int base = t * maxRows;
         Gemm.multAdd(h, hAt(t, 0), hid, n, hid, wHhT, 0, g, g, pre, base * g, g);
+        addRows(biasSum, 0, pre, base * g, g, n, g);
         int next = hAt(t + 1, 0);
         System.arraycopy(pre, base * g, h, next, n * hid);
         if (tanh) {
