@@ -1,0 +1,112 @@
+package io.keyedrnn.flink;
+
+import io.keyedrnn.model.RecurrentNetwork;
+import io.keyedrnn.model.io.Model;
+import io.keyedrnn.model.io.ModelFile;
+import io.keyedrnn.model.io.ModelFormatException;
+import io.keyedrnn.serve.ModelServable;
+import io.keyedrnn.serve.ScoringConfig;
+import java.util.Arrays;
+
+/**
+ * Decides whether a model record replaces the model in use. It must be a valid model file, newer
+ * than the current model (the same version with the same bytes is a harmless repeat), and take the
+ * stream's input: the same kind (numeric or categorical) and, for numeric streams, the configured
+ * feature count and the current model's.
+ */
+final class ModelGate {
+    private final ScoringConfig config;
+    private final boolean categoricalStream;
+    private final int streamFeatures;
+    private final long maxModelBytes;
+
+    ModelGate(ScoringConfig config, boolean categoricalStream, int streamFeatures, long maxBytes) {
+        this.config = config;
+        this.categoricalStream = categoricalStream;
+        this.streamFeatures = streamFeatures;
+        this.maxModelBytes = maxBytes;
+    }
+
+    /** A servable for the model file, checked only as a file and against the stream. */
+    ModelServable load(byte[] file, String origin) throws ModelRejected {
+        Model model;
+        try {
+            model = ModelFile.read(file, origin, maxModelBytes);
+        } catch (ModelFormatException e) {
+            throw new ModelRejected(JobReason.MODEL_INVALID, e.getMessage(), e);
+        }
+        checkInput(model.network(), origin);
+        try {
+            return new ModelServable(model, config);
+        } catch (RuntimeException e) {
+            throw new ModelRejected(JobReason.MODEL_INVALID, origin + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A model that passed the gate: its servable and its file bytes. */
+    record Accepted(ModelServable servable, byte[] file) {}
+
+    /**
+     * The model that replaces {@code current} (null when there is none), or null when the record
+     * repeats the current model.
+     */
+    Accepted decide(byte[] recordValue, String origin, ModelServable current, byte[] currentFile)
+            throws ModelRejected {
+        byte[] file = ModelRecordReader.fileBytes(recordValue, maxModelBytes);
+        ModelServable next = load(file, origin);
+        if (current == null) {
+            return new Accepted(next, file);
+        }
+        long have = current.model().version();
+        long got = next.model().version();
+        if (got == have && currentFile != null && Arrays.equals(file, currentFile)) {
+            return null;
+        }
+        if (got <= have) {
+            throw new ModelRejected(
+                    JobReason.MODEL_NOT_NEWER,
+                    origin
+                            + ": model version "
+                            + got
+                            + " is not newer than version "
+                            + have
+                            + " in use");
+        }
+        RecurrentNetwork now = current.model().network();
+        if (!now.isCategorical() && now.inputSize() != next.model().network().inputSize()) {
+            throw new ModelRejected(
+                    JobReason.MODEL_INPUT_MISMATCH,
+                    origin
+                            + ": model version "
+                            + got
+                            + " takes "
+                            + next.model().network().inputSize()
+                            + " features, the model in use "
+                            + now.inputSize());
+        }
+        return new Accepted(next, file);
+    }
+
+    private void checkInput(RecurrentNetwork net, String origin) throws ModelRejected {
+        if (net.isCategorical() != categoricalStream) {
+            throw new ModelRejected(
+                    JobReason.MODEL_INPUT_MISMATCH,
+                    origin
+                            + ": the model takes "
+                            + (net.isCategorical() ? "tokens" : "features")
+                            + " but the stream is "
+                            + (categoricalStream ? "categorical" : "numeric")
+                            + " (input.kind)");
+        }
+        if (!categoricalStream && streamFeatures > 0 && net.inputSize() != streamFeatures) {
+            throw new ModelRejected(
+                    JobReason.MODEL_INPUT_MISMATCH,
+                    origin
+                            + ": the model takes "
+                            + net.inputSize()
+                            + " features but the stream has "
+                            + streamFeatures
+                            + " (input.features)");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.keyedrnn.flink;
+
+import io.keyedrnn.serve.Event;
+import io.keyedrnn.serve.KeyState;
+import io.keyedrnn.serve.ModelServable;
+import io.keyedrnn.serve.RejectReason;
+
+/** Dead-letter messages for events the model refuses, naming the field and the numbers at fault. */
+final class RejectMessages {
+    private RejectMessages() {}
+
+    static String describe(RejectReason why, Event e, KeyState s, ModelServable sv) {
+        long version = sv.model().version();
+        return switch (why) {
+            case WRONG_FEATURE_COUNT ->
+                    "the event has "
+                            + e.getFeatures().length
+                            + " features, model version "
+                            + version
+                            + " takes "
+                            + sv.model().network().inputSize();
+            case NON_FINITE_FEATURE -> "a feature is NaN or infinite";
+            case MISSING_FEATURES ->
+                    "model version " + version + " needs features, the event has none";
+            case MISSING_TOKEN -> "model version " + version + " needs a token, the event has none";
+            case UNKNOWN_TOKEN ->
+                    "token '"
+                            + e.getToken()
+                            + "' is not in model version "
+                            + version
+                            + "'s vocabulary";
+            case LATE_EVENT ->
+                    "event time "
+                            + e.getTimestamp()
+                            + " is "
+                            + (s.lastTimestamp - e.getTimestamp())
+                            + " ms before the key's latest "
+                            + s.lastTimestamp
+                            + ", more than the allowed lateness";
+            default -> why.id();
+        };
+    }
+}

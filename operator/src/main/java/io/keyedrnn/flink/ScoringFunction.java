@@ -1,0 +1,185 @@
+package io.keyedrnn.flink;
+
+import io.keyedrnn.model.io.ModelFile;
+import io.keyedrnn.serve.KeyState;
+import io.keyedrnn.serve.ModelServable;
+import io.keyedrnn.serve.Prediction;
+import io.keyedrnn.serve.PredictionJson;
+import io.keyedrnn.serve.RejectReason;
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The keyed step: for each event, the key's {@link KeyState} from Flink state goes through {@link
+ * ModelServable#process} (the same code as offline replay) and the prediction leaves as JSON, keyed
+ * by the event key. Models arrive on the broadcast input; the current model file lives in broadcast
+ * state, so a restored job scores with the model it had.
+ *
+ * <p>Events before any model (no start-up model, none published) are dead letters {@code no_model}.
+ * Events the model refuses (feature count, token, lateness) are dead letters with the servable's
+ * reason and leave the key's state untouched. Refused model records are dead letters too (written
+ * once, by subtask 0) and the current model stays.
+ */
+public final class ScoringFunction
+        extends KeyedBroadcastProcessFunction<
+                String, ParsedRecord, RawRecord, Tuple2<String, byte[]>> {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ScoringFunction.class);
+
+    /** Broadcast state: {@value #CURRENT} → the model file in use. */
+    public static final MapStateDescriptor<String, byte[]> MODELS =
+            new MapStateDescriptor<>(
+                    "models", Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+
+    static final String CURRENT = "current";
+
+    /** Name of the per-key value state. */
+    public static final String KEY_STATE = "key-state";
+
+    private final ScoringOptions options;
+    private transient ValueState<KeyState> keyState;
+    private transient ModelGate gate;
+    private transient ModelServable startup;
+    private transient ModelServable servable;
+    private transient byte[] servableFile;
+    private transient PredictionJson json;
+    private transient ScoringMetrics metrics;
+
+    public ScoringFunction(ScoringOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void open(OpenContext ctx) throws Exception {
+        ValueStateDescriptor<KeyState> desc =
+                new ValueStateDescriptor<>(KEY_STATE, KeyStateSerializer.INSTANCE);
+        if (options.stateTtlMs() > 0) {
+            desc.enableTimeToLive(
+                    StateTtlConfig.newBuilder(Duration.ofMillis(options.stateTtlMs())).build());
+        }
+        keyState = getRuntimeContext().getState(desc);
+        byte[] file = options.startupModel();
+        boolean categorical =
+                file != null
+                        && ModelFile.read(file, options.startupModelName())
+                                .network()
+                                .isCategorical();
+        gate =
+                new ModelGate(
+                        options.scoringConfig(),
+                        options.categorical(categorical),
+                        options.features(),
+                        options.maxModelBytes());
+        if (file != null) {
+            startup = gate.load(file, options.startupModelName());
+        }
+        json = new PredictionJson(options.outputState());
+        metrics =
+                new ScoringMetrics(getRuntimeContext().getMetricGroup())
+                        .withStepMetrics(() -> servable == null ? -1 : servable.model().version());
+    }
+
+    @Override
+    public void processElement(
+            ParsedRecord r, ReadOnlyContext ctx, Collector<Tuple2<String, byte[]>> out)
+            throws Exception {
+        ModelServable sv = current(ctx.getBroadcastState(MODELS).get(CURRENT));
+        if (sv == null) {
+            deadLetter(
+                    ctx,
+                    JobReason.NO_MODEL.id(),
+                    "no model yet: start the job with a model"
+                            + " or publish one to the model topic first",
+                    r);
+            return;
+        }
+        KeyState s = keyState.value();
+        if (s == null) {
+            s = sv.newState();
+        }
+        RejectReason why = sv.check(r.event, s);
+        if (why != null) {
+            deadLetter(ctx, why.id(), RejectMessages.describe(why, r.event, s, sv), r);
+            return;
+        }
+        long start = metrics.startStep();
+        Prediction p = sv.process(r.event, s);
+        keyState.update(s);
+        out.collect(Tuple2.of(p.key, json.toBytes(p)));
+        metrics.scored(start, p.anomaly);
+    }
+
+    /** The servable for the model file in broadcast state (the start-up model if none). */
+    private ModelServable current(byte[] file) throws ModelRejected {
+        if (file == null) {
+            servable = startup;
+            servableFile = null;
+        } else if (file != servableFile) {
+            // First event after a restore (or another subtask's copy): rebuild once from state.
+            servable = gate.load(file, "model in broadcast state");
+            servableFile = file;
+        }
+        return servable;
+    }
+
+    @Override
+    public void processBroadcastElement(
+            RawRecord rec, Context ctx, Collector<Tuple2<String, byte[]>> out) throws Exception {
+        if (rec.value == null) {
+            LOG.info("Ignoring model tombstone at {}", rec.origin());
+            return;
+        }
+        BroadcastState<String, byte[]> models = ctx.getBroadcastState(MODELS);
+        byte[] currentFile = models.get(CURRENT);
+        ModelServable now = current(currentFile);
+        try {
+            ModelGate.Accepted next =
+                    gate.decide(
+                            rec.value,
+                            "model record " + rec.origin(),
+                            now,
+                            currentFile != null ? currentFile : options.startupModel());
+            if (next == null) {
+                LOG.info("Model record {} repeats the model in use", rec.origin());
+                return;
+            }
+            models.put(CURRENT, next.file());
+            servable = next.servable();
+            servableFile = next.file();
+            LOG.info(
+                    "Model version {} from {} is now in use",
+                    servable.model().version(),
+                    rec.origin());
+        } catch (ModelRejected e) {
+            LOG.warn(
+                    "Rejected model record {} ({}): {}",
+                    rec.origin(),
+                    e.reason.id(),
+                    e.getMessage());
+            if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+                metrics.deadLetter(e.reason.id());
+                ctx.output(
+                        ScoringPipeline.DEAD_LETTERS,
+                        new DeadLetter(e.reason.id(), e.getMessage(), null, rec));
+            }
+        }
+    }
+
+    private void deadLetter(ReadOnlyContext ctx, String reason, String message, ParsedRecord r) {
+        metrics.deadLetter(reason);
+        ctx.output(
+                ScoringPipeline.DEAD_LETTERS, new DeadLetter(reason, message, r.key(), r.source));
+    }
+}

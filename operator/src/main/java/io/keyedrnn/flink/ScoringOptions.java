@@ -1,0 +1,151 @@
+package io.keyedrnn.flink;
+
+import io.keyedrnn.serve.EventFields;
+import io.keyedrnn.serve.EventParser;
+import io.keyedrnn.serve.ScoringConfig;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the parse and scoring functions need, in a serializable form Flink can ship to task
+ * managers. Scoring settings stay a string map (the {@link ScoringConfig#KEYS}) and are turned into
+ * a {@link ScoringConfig} on each task, so the checks of {@link ScoringConfig#fromMap} apply.
+ */
+public final class ScoringOptions implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** How the parser reads events before the keyed step; AUTO follows the start-up model. */
+    public enum InputKind {
+        AUTO,
+        NUMERIC,
+        CATEGORICAL;
+
+        public static InputKind fromId(String id) {
+            try {
+                return valueOf(id.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "unknown input kind '" + id + "' (expected auto, numeric or categorical)");
+            }
+        }
+    }
+
+    private final HashMap<String, String> scoring = new HashMap<>();
+    private String[] fields = {"key", "ts", "features", "token"};
+    private InputKind inputKind = InputKind.AUTO;
+    private int features;
+    private byte[] startupModel;
+    private String startupModelName = "start-up model";
+    private boolean outputState;
+    private long stateTtlMs;
+    private long maxModelBytes = 512L << 20;
+
+    /** Scoring settings ({@link ScoringConfig#KEYS}); validated here, so errors surface early. */
+    public ScoringOptions scoring(Map<String, String> settings) {
+        ScoringConfig.fromMap(settings);
+        scoring.clear();
+        scoring.putAll(settings);
+        return this;
+    }
+
+    public ScoringOptions fields(EventFields f) {
+        fields = new String[] {f.key(), f.timestamp(), f.features(), f.token()};
+        return this;
+    }
+
+    public ScoringOptions inputKind(InputKind kind) {
+        inputKind = Objects.requireNonNull(kind, "input kind");
+        return this;
+    }
+
+    /** Number of features every numeric event must carry; 0 = whatever the model takes. */
+    public ScoringOptions features(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("input features must be >= 0, got " + n);
+        }
+        features = n;
+        return this;
+    }
+
+    /** The model used until one arrives on the model stream (file bytes), or null for none. */
+    public ScoringOptions startupModel(byte[] modelFile, String name) {
+        startupModel = modelFile;
+        startupModelName = name;
+        return this;
+    }
+
+    /** Whether predictions carry the key's recurrent state (for debugging and tests). */
+    public ScoringOptions outputState(boolean include) {
+        outputState = include;
+        return this;
+    }
+
+    /** Idle keys' state expires after this many ms without an event; 0 keeps it forever. */
+    public ScoringOptions stateTtlMs(long ms) {
+        if (ms < 0) {
+            throw new IllegalArgumentException("state ttl must be >= 0 ms, got " + ms);
+        }
+        stateTtlMs = ms;
+        return this;
+    }
+
+    /** Largest model file accepted from the model stream or a model URI. */
+    public ScoringOptions maxModelBytes(long bytes) {
+        maxModelBytes = bytes;
+        return this;
+    }
+
+    public ScoringConfig scoringConfig() {
+        return ScoringConfig.fromMap(scoring);
+    }
+
+    public EventFields eventFields() {
+        return new EventFields(fields[0], fields[1], fields[2], fields[3]);
+    }
+
+    public byte[] startupModel() {
+        return startupModel;
+    }
+
+    public String startupModelName() {
+        return startupModelName;
+    }
+
+    public int features() {
+        return features;
+    }
+
+    public boolean outputState() {
+        return outputState;
+    }
+
+    public long stateTtlMs() {
+        return stateTtlMs;
+    }
+
+    public long maxModelBytes() {
+        return maxModelBytes;
+    }
+
+    /**
+     * Whether events are categorical: as configured, else as the start-up model takes them, else
+     * numeric.
+     */
+    public boolean categorical(boolean startupModelCategorical) {
+        return switch (inputKind) {
+            case CATEGORICAL -> true;
+            case NUMERIC -> false;
+            case AUTO -> startupModelCategorical;
+        };
+    }
+
+    /** The parser of the stage before the keyed step: checks the model-independent rules. */
+    EventParser keyParser(boolean startupModelCategorical) {
+        return categorical(startupModelCategorical)
+                ? EventParser.categorical(eventFields(), null)
+                : EventParser.numeric(eventFields(), features);
+    }
+}

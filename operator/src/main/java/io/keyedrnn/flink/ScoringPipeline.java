@@ -1,0 +1,52 @@
+package io.keyedrnn.flink;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Wires the scoring operators between any event and model streams: parse → key by event key → keyed
+ * step with the broadcast models. Operator uids are fixed ({@value #PARSE_UID}, {@value
+ * #SCORE_UID}) so savepoints survive changes around them.
+ */
+public final class ScoringPipeline {
+    public static final String PARSE_UID = "parse-events";
+    public static final String SCORE_UID = "score";
+
+    /** Side output of both stages: every record that could not be used. */
+    public static final OutputTag<DeadLetter> DEAD_LETTERS =
+            new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+
+    /** Predictions as (event key, prediction JSON). */
+    public static final TypeInformation<Tuple2<String, byte[]>> PREDICTION_TYPE =
+            Types.TUPLE(Types.STRING, Types.PRIMITIVE_ARRAY(Types.BYTE));
+
+    private ScoringPipeline() {}
+
+    /** The two outputs of the pipeline. */
+    public record Outputs(
+            DataStream<Tuple2<String, byte[]>> predictions, DataStream<DeadLetter> deadLetters) {}
+
+    public static Outputs apply(
+            DataStream<RawRecord> events, DataStream<RawRecord> models, ScoringOptions options) {
+        SingleOutputStreamOperator<ParsedRecord> parsed =
+                events.process(new ParseFunction(options))
+                        .returns(TypeInformation.of(ParsedRecord.class))
+                        .uid(PARSE_UID)
+                        .name("parse events");
+        BroadcastStream<RawRecord> broadcast = models.broadcast(ScoringFunction.MODELS);
+        SingleOutputStreamOperator<Tuple2<String, byte[]>> scored =
+                parsed.keyBy(ParsedRecord::key, Types.STRING)
+                        .connect(broadcast)
+                        .process(new ScoringFunction(options), PREDICTION_TYPE)
+                        .uid(SCORE_UID)
+                        .name("score");
+        DataStream<DeadLetter> dead =
+                parsed.getSideOutput(DEAD_LETTERS).union(scored.getSideOutput(DEAD_LETTERS));
+        return new Outputs(scored, dead);
+    }
+}

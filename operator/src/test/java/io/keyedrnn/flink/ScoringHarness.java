@@ -1,0 +1,100 @@
+package io.keyedrnn.flink;
+
+import io.keyedrnn.serve.EventFields;
+import io.keyedrnn.serve.EventParser;
+import io.keyedrnn.serve.ParseResult;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+
+/** A {@link ScoringFunction} in Flink's keyed broadcast operator test harness. */
+final class ScoringHarness implements AutoCloseable {
+    final KeyedBroadcastOperatorTestHarness<String, ParsedRecord, RawRecord, Tuple2<String, byte[]>>
+            harness;
+    private final EventParser parser = EventParser.numeric(EventFields.DEFAULT, 0);
+    private long offset;
+    private long modelOffset;
+
+    private ScoringHarness(ScoringOptions options, OperatorSubtaskState restore) throws Exception {
+        harness =
+                new KeyedBroadcastOperatorTestHarness<>(
+                        new CoBroadcastWithKeyedOperator<>(
+                                new ScoringFunction(options), List.of(ScoringFunction.MODELS)),
+                        ParsedRecord::key,
+                        Types.STRING,
+                        128,
+                        1,
+                        0);
+        harness.setup();
+        if (restore != null) {
+            harness.initializeState(restore);
+        }
+        harness.open();
+    }
+
+    static ScoringHarness open(ScoringOptions options) throws Exception {
+        return new ScoringHarness(options, null);
+    }
+
+    static ScoringHarness restore(ScoringOptions options, OperatorSubtaskState state)
+            throws Exception {
+        return new ScoringHarness(options, state);
+    }
+
+    static ScoringOptions options(byte[] startupModel) {
+        return new ScoringOptions()
+                .scoring(Map.of("ring.size", "4", "warmup.events", "2"))
+                .startupModel(startupModel, "test model");
+    }
+
+    /** Sends one event record (must parse) and returns its raw record. */
+    RawRecord event(byte[] json) throws Exception {
+        RawRecord raw = new RawRecord(json, "events", 0, offset++, 0);
+        ParseResult r = parser.parse(json);
+        if (!r.isOk()) {
+            throw new IllegalArgumentException("test event does not parse: " + r);
+        }
+        harness.processElement(new ParsedRecord(r.event(), raw), 0);
+        return raw;
+    }
+
+    void model(byte[] value) throws Exception {
+        harness.processBroadcastElement(new RawRecord(value, "models", 0, modelOffset++, 0), 0);
+    }
+
+    /** Prediction JSON strings emitted so far, in order. */
+    List<String> predictions() {
+        List<String> out = new ArrayList<>();
+        for (Tuple2<String, byte[]> t : harness.extractOutputValues()) {
+            out.add(new String(t.f1, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    List<DeadLetter> deadLetters() {
+        List<DeadLetter> out = new ArrayList<>();
+        var side = harness.getSideOutput(ScoringPipeline.DEAD_LETTERS);
+        if (side != null) {
+            for (StreamRecord<DeadLetter> r : side) {
+                out.add(r.getValue());
+            }
+        }
+        return out;
+    }
+
+    OperatorSubtaskState snapshot() throws Exception {
+        return harness.snapshot(1, 1);
+    }
+
+    @Override
+    public void close() throws Exception {
+        harness.close();
+    }
+}
