@@ -1,0 +1,89 @@
+package io.keyedrnn.jobs.cli;
+
+import io.keyedrnn.serve.EventFields;
+import io.keyedrnn.serve.ScoringConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Scoring configuration and event field paths from a settings file plus overrides.
+ *
+ * <p>The file is Java properties, which also reads flat YAML ({@code key: value} lines). Keys are
+ * {@link ScoringConfig#KEYS} and {@code fields.key}, {@code fields.ts}, {@code fields.features},
+ * {@code fields.token}; any other key is an error, so a typo does not go unnoticed.
+ */
+public record ReplaySettings(ScoringConfig scoring, EventFields fields) {
+    private static final Set<String> FIELD_KEYS =
+            Set.of("fields.key", "fields.ts", "fields.features", "fields.token");
+
+    /** Reads the file (null: none) and applies the overrides on top. */
+    public static ReplaySettings load(Path file, Map<String, String> overrides) {
+        Map<String, String> m = new HashMap<>();
+        if (file != null) {
+            m.putAll(readFile(file));
+        }
+        if (overrides != null) {
+            m.putAll(overrides);
+        }
+        return of(m, file != null ? file.toString() : "--set");
+    }
+
+    static ReplaySettings of(Map<String, String> m, String source) {
+        Set<String> unknown = new TreeSet<>(m.keySet());
+        unknown.removeAll(ScoringConfig.KEYS);
+        unknown.removeAll(FIELD_KEYS);
+        if (!unknown.isEmpty()) {
+            Set<String> known = new TreeSet<>(ScoringConfig.KEYS);
+            known.addAll(FIELD_KEYS);
+            throw CliException.usage(
+                    "unknown setting(s) " + unknown + " in " + source + "; known: " + known);
+        }
+        try {
+            EventFields d = EventFields.DEFAULT;
+            EventFields fields =
+                    new EventFields(
+                            m.getOrDefault("fields.key", d.key()),
+                            m.getOrDefault("fields.ts", d.timestamp()),
+                            m.getOrDefault("fields.features", d.features()),
+                            m.getOrDefault("fields.token", d.token()));
+            return new ReplaySettings(ScoringConfig.fromMap(m), fields);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("bad setting in " + source + ": " + e.getMessage());
+        }
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw CliException.usage("no settings file " + file);
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            throw CliException.usage("cannot read settings file " + file + ": " + e.getMessage());
+        }
+        Map<String, String> m = new HashMap<>();
+        for (String k : p.stringPropertyNames()) {
+            m.put(k, stripQuotes(p.getProperty(k).trim()));
+        }
+        return m;
+    }
+
+    /** YAML users quote strings; properties would keep the quotes. */
+    private static String stripQuotes(String v) {
+        if (v.length() >= 2
+                && (v.startsWith("\"") && v.endsWith("\"")
+                        || v.startsWith("'") && v.endsWith("'"))) {
+            return v.substring(1, v.length() - 1);
+        }
+        return v;
+    }
+}
