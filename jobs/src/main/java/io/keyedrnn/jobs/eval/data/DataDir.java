@@ -1,0 +1,54 @@
+package io.keyedrnn.jobs.eval.data;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Finds the evaluation data: {@code --data DIR}, else {@code <repo>/../shared/data}. */
+public final class DataDir {
+    private DataDir() {}
+
+    /** The data directory; fails with a message saying where it looked and how to set it. */
+    public static Path resolve(String option) {
+        Path dir = option != null ? Path.of(option) : defaultDir();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(
+                    "evaluation data directory not found: "
+                            + dir.toAbsolutePath().normalize()
+                            + " (pass --data DIR pointing at a copy of shared/data with"
+                            + " nab/, hdfs/ and cui2016/)");
+        }
+        return dir;
+    }
+
+    /** {@code <repo>/../shared/data}, the repository found from this class's location. */
+    public static Path defaultDir() {
+        return repoRoot().resolveSibling("shared").resolve("data").normalize();
+    }
+
+    /** The nearest ancestor of the jar or classes directory with a pom.xml and jobs/. */
+    static Path repoRoot() {
+        Path start = codeLocation();
+        for (Path p = start; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("pom.xml")) && Files.isDirectory(p.resolve("jobs"))) {
+                return p;
+            }
+        }
+        // Not run from a checkout (e.g. a copied jar): fall back to the working directory.
+        return Path.of("").toAbsolutePath();
+    }
+
+    private static Path codeLocation() {
+        try {
+            return Path.of(
+                            DataDir.class
+                                    .getProtectionDomain()
+                                    .getCodeSource()
+                                    .getLocation()
+                                    .toURI())
+                    .toAbsolutePath();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Path.of("").toAbsolutePath();
+        }
+    }
+}
