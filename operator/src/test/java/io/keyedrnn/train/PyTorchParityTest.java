@@ -79,8 +79,6 @@ class PyTorchParityTest {
             }
         }
         assertTrue(moved > 1e-3, "training barely moved the weights, the check would be vacuous");
-        System.out.printf(
-                "%s: largest deviation from PyTorch %.2e (relative to |w| + 0.01)%n", name, worst);
     }
 
     private static JsonNode load(String name) throws IOException {
