@@ -2,6 +2,7 @@ package io.keyedrnn.model.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -29,7 +30,9 @@ final class MetadataCodec {
                     source,
                     "metadata "
                             + ModelMetadata.METADATA_KEY
-                            + " is not valid: "
+                            + " is not valid"
+                            + where(e)
+                            + ": "
                             + e.getOriginalMessage(),
                     e);
         }
@@ -46,6 +49,23 @@ final class MetadataCodec {
                             + FORMAT);
         }
         return m;
+    }
+
+    /** The field path of a mapping error, e.g. {@code " at normalizer.std"}, or "". */
+    private static String where(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException)
+                || ((JsonMappingException) e).getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : ((JsonMappingException) e).getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return " at " + path;
     }
 
     /** The JSON text for {@code m}; map keys sorted so equal metadata gives equal bytes. */

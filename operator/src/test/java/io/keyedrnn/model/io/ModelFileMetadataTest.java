@@ -25,7 +25,8 @@ class ModelFileMetadataTest {
         assertRejected(numeric("{\"format\":1,"), "metadata keyed_rnn is not valid");
         assertRejected(numeric("null"), "metadata keyed_rnn is null");
         assertRejected(numeric("[1]"), "metadata keyed_rnn is not valid");
-        assertRejected(numeric("{\"version\":\"new\"}"), "metadata keyed_rnn is not valid");
+        assertRejected(
+                numeric("{\"version\":\"new\"}"), "metadata keyed_rnn is not valid at version");
         assertRejected(numeric("{\"format\":1} x"), "metadata keyed_rnn is not valid");
     }
 
@@ -86,7 +87,7 @@ class ModelFileMetadataTest {
                 "metadata normalizer has 1 features but weight_ih_l0 takes 2");
         assertRejected(
                 numeric("{\"normalizer\":{\"mean\":[0,0],\"std\":[1,0]}}"),
-                "metadata keyed_rnn is not valid",
+                "metadata keyed_rnn is not valid at normalizer",
                 "normalizer feature 1 has mean 0.0, std 0.0");
         assertRejected(
                 categorical("{\"feature_names\":[\"a\",\"b\"]}"),
