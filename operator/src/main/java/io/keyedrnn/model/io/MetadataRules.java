@@ -124,14 +124,39 @@ final class MetadataRules {
         if (m.normalizer() != null) {
             checkNumeric("normalizer", m.normalizer().size(), f);
         }
-        if (m.calibration() != null && m.calibration().topG() != null) {
-            int g = m.calibration().topG();
-            if (g < 1 || (f.categorical() && g > f.vocabulary())) {
-                throw fail("metadata calibration top_g " + g + " is outside [1, vocabulary]");
-            }
+        if (m.calibration() != null) {
+            checkCalibration(m.calibration(), f);
         }
         if (m.version() < 0) {
             throw fail("metadata version " + m.version() + " is negative");
+        }
+    }
+
+    private void checkCalibration(Calibration c, Facts f) throws ModelFormatException {
+        if (c.topG() != null && (c.topG() < 1 || (f.categorical() && c.topG() > f.vocabulary()))) {
+            throw fail("metadata calibration top_g " + c.topG() + " is outside [1, vocabulary]");
+        }
+        checkNumber("error_mean", c.errorMean(), Double.NEGATIVE_INFINITY);
+        checkNumber("error_std", c.errorStd(), 0);
+        checkNumber("threshold", c.threshold(), Double.NEGATIVE_INFINITY);
+        checkNumber("false_alarm_rate", c.falseAlarmRate(), 0);
+        if (c.falseAlarmRate() != null && c.falseAlarmRate() > 1) {
+            throw fail(
+                    "metadata calibration false_alarm_rate " + c.falseAlarmRate() + " is above 1");
+        }
+    }
+
+    /** A calibration number, if present, must be finite and at least {@code min}. */
+    private void checkNumber(String field, Double value, double min) throws ModelFormatException {
+        if (value != null && (!Double.isFinite(value) || value < min)) {
+            throw fail(
+                    "metadata calibration "
+                            + field
+                            + " is "
+                            + value
+                            + (min == 0
+                                    ? "; it must be finite and not negative"
+                                    : "; it must be finite"));
         }
     }
 

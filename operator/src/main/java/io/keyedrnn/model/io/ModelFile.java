@@ -27,7 +27,12 @@ public final class ModelFile {
         return read(path, DEFAULT_MAX_FILE_BYTES);
     }
 
-    /** Reads the model at {@code path}, refusing files over {@code maxFileBytes}. */
+    /**
+     * Reads the model at {@code path}, refusing files over {@code maxFileBytes}.
+     *
+     * @throws ModelFormatException if the content is not a valid model (see the class comment)
+     * @throws IOException if the file cannot be opened or read (missing, unreadable, ...)
+     */
     public static Model read(Path path, long maxFileBytes) throws IOException {
         String source = path.toString();
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {

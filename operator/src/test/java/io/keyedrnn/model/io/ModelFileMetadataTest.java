@@ -100,5 +100,14 @@ class ModelFileMetadataTest {
                 categorical("{\"calibration\":{\"scorer\":\"token_rank\",\"top_g\":9}}"),
                 "calibration top_g 9 is outside [1, vocabulary]");
         assertRejected(numeric("{\"version\":-3}"), "metadata version -3 is negative");
+        assertRejected(
+                numeric("{\"calibration\":{\"error_std\":-0.5}}"),
+                "metadata calibration error_std is -0.5; it must be finite and not negative");
+        assertRejected(
+                numeric("{\"calibration\":{\"threshold\":\"NaN\"}}"),
+                "metadata calibration threshold is NaN; it must be finite");
+        assertRejected(
+                numeric("{\"calibration\":{\"false_alarm_rate\":1.5}}"),
+                "metadata calibration false_alarm_rate 1.5 is above 1");
     }
 }
