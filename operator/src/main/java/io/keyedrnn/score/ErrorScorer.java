@@ -39,15 +39,41 @@ public final class ErrorScorer {
      */
     public static double zScore(
             double error, RunningStats key, int minKeyErrors, double calMean, double calStd) {
-        if (key.count >= minKeyErrors && key.count >= 2) {
+        if (usesKey(key, minKeyErrors, calMean, calStd)) {
             return z(error, key.mean, key.std());
         }
-        if (!Double.isNaN(calMean) && !Double.isNaN(calStd)) {
+        if (hasCalibration(calMean, calStd)) {
             return z(error, calMean, calStd);
         }
-        if (key.count >= 2) {
-            return z(error, key.mean, key.std());
-        }
         return 0;
+    }
+
+    /**
+     * The value to add to the key's statistics for an error of the given z: errors beyond limit are
+     * pulled in to z = limit against the same reference {@link #zScore} used, so one spike does not
+     * inflate the key's std and hide the anomalies after it (winsorising).
+     */
+    public static double winsorize(
+            double error,
+            double z,
+            double limit,
+            RunningStats key,
+            int minKeyErrors,
+            double calMean,
+            double calStd) {
+        if (!(z > limit) || !(limit > 0)) {
+            return error;
+        }
+        double mean = usesKey(key, minKeyErrors, calMean, calStd) ? key.mean : calMean;
+        return mean + limit * (error - mean) / z;
+    }
+
+    private static boolean usesKey(
+            RunningStats key, int minKeyErrors, double calMean, double calStd) {
+        return key.count >= 2 && (key.count >= minKeyErrors || !hasCalibration(calMean, calStd));
+    }
+
+    private static boolean hasCalibration(double calMean, double calStd) {
+        return !Double.isNaN(calMean) && !Double.isNaN(calStd);
     }
 }

@@ -21,11 +21,12 @@ import java.util.Arrays;
  * <p>Scores. Numeric (gaussian_error): error = mean squared error between the normalised features
  * and the previous prediction; score = its z against the key's own running error mean/std (after
  * {@code minKeyErrors} errors; the calibration's error_mean/error_std before that); anomaly when z
- * &gt; threshold (configuration, else calibration, else 4). Categorical (token_rank): score =
- * surprisal −ln p of the actual token; anomaly when its rank is outside the top g (configuration,
- * else calibration top_g, else 9). With the anomaly likelihood enabled the score is the likelihood
- * of that raw score and anomaly means likelihood &gt; likelihoodThreshold. Never anomalous during
- * warm-up (the first warmupEvents events after a key's state was zeroed).
+ * &gt; threshold (configuration, else calibration, else 4); an error beyond the threshold joins the
+ * key's statistics winsorised to z = threshold, so one spike does not blind the key. Categorical
+ * (token_rank): score = surprisal −ln p of the actual token; anomaly when its rank is outside the
+ * top g (configuration, else calibration top_g, else 9). With the anomaly likelihood enabled the
+ * score is the likelihood of that raw score and anomaly means likelihood &gt; likelihoodThreshold.
+ * Never anomalous during warm-up (the first warmupEvents events after a key's state was zeroed).
  *
  * <p>Holds the buffers of one thread: one servable per thread, not thread-safe. Allocates nothing
  * per event once a key's state has the model's shapes.

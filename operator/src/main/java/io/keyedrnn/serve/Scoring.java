@@ -13,6 +13,7 @@ final class Scoring {
     private final int features;
     private final boolean errorComputable;
     private final double threshold;
+    private final double zLimit;
     private final int topG;
     private final double calMean;
     private final double calStd;
@@ -24,6 +25,7 @@ final class Scoring {
         // A numeric model without a head predicts h, which is comparable only if sizes agree.
         this.errorComputable = !net.isCategorical() && net.outputSize() == features;
         this.threshold = resolveThreshold(config, cal);
+        this.zLimit = resolveZThreshold(config, cal);
         this.topG = resolveTopG(config, cal);
         this.calMean = cal != null && cal.errorMean() != null ? cal.errorMean() : Double.NaN;
         this.calStd = cal != null && cal.errorStd() != null ? cal.errorStd() : Double.NaN;
@@ -49,6 +51,10 @@ final class Scoring {
         if (config.likelihoodShortWindow() > 0) {
             return config.likelihoodThreshold();
         }
+        return resolveZThreshold(config, cal);
+    }
+
+    private static double resolveZThreshold(ScoringConfig config, Calibration cal) {
         if (config.threshold() != null) {
             return config.threshold();
         }
@@ -109,7 +115,15 @@ final class Scoring {
             out.z =
                     ErrorScorer.zScore(
                             out.error, s.errorStats, config.minKeyErrors(), calMean, calStd);
-            s.errorStats.add(out.error);
+            s.errorStats.add(
+                    ErrorScorer.winsorize(
+                            out.error,
+                            out.z,
+                            zLimit,
+                            s.errorStats,
+                            config.minKeyErrors(),
+                            calMean,
+                            calStd));
             raw = out.z;
             outlier = raw > threshold;
         } else {

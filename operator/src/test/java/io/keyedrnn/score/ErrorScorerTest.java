@@ -48,4 +48,22 @@ class ErrorScorerTest {
         // Constant errors of 2: std 0 is floored at 1% of the mean, 0.02.
         assertEquals((2.01 - 2) / 0.02, ErrorScorer.z(2.01, 2, 0), 1e-9);
     }
+
+    @Test
+    void winsorizedErrorsSitExactlyAtTheLimit() {
+        RunningStats key = new RunningStats();
+        for (double e : new double[] {1, 2, 3, 4, 2, 3}) {
+            key.add(e);
+        }
+        for (double calMean : new double[] {Double.NaN, 0.5}) {
+            for (int minKey : new int[] {3, 30}) {
+                double z = ErrorScorer.zScore(50, key, minKey, calMean, 0.25);
+                double w = ErrorScorer.winsorize(50, z, 4, key, minKey, calMean, 0.25);
+                assertEquals(4, ErrorScorer.zScore(w, key, minKey, calMean, 0.25), 1e-9);
+            }
+        }
+        // Within the limit the error is kept as it is.
+        double z = ErrorScorer.zScore(3, key, 3, Double.NaN, Double.NaN);
+        assertEquals(3, ErrorScorer.winsorize(3, z, 4, key, 3, Double.NaN, Double.NaN));
+    }
 }
