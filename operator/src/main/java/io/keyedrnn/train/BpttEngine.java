@@ -15,8 +15,8 @@ final class BpttEngine {
     private final LayerKernel[] layers;
     private final HeadKernel head;
     private final int embOff;
-    private final float[] xEmb;
-    private final float[] dxEmb;
+    private final float[][] xEmb;
+    private final float[][] dxEmb;
     private int lastSteps;
 
     BpttEngine(Parameters layout, int maxRows, int maxSteps) {
@@ -30,8 +30,8 @@ final class BpttEngine {
         int cells = maxRows * maxSteps;
         boolean tokens = spec.categorical();
         this.embOff = tokens ? layout.tensor("embedding.weight").offset() : -1;
-        this.xEmb = tokens ? new float[cells * spec.inputSize()] : null;
-        this.dxEmb = tokens ? new float[cells * spec.inputSize()] : null;
+        this.xEmb = tokens ? Gemm.rows(cells, spec.inputSize()) : null;
+        this.dxEmb = tokens ? Gemm.rows(cells, spec.inputSize()) : null;
     }
 
     /** Recomputes derived weights; call after every parameter update. Not modified: p. */
@@ -69,10 +69,10 @@ final class BpttEngine {
     double forwardBackward(Chunk c, float[] p, float[] grad, float scale) {
         runLayers(c, p);
         double loss = head.forward(top().h, c, true, scale);
-        head.backward(top().h, c, p, grad, top().dhOut);
+        head.backward(top().h, c, grad, top().dhOut);
         for (int k = layers.length - 1; k >= 0; k--) {
-            float[] dx = k > 0 ? layers[k - 1].dhOut : dxEmb;
-            layers[k].backward(input(k, c), inputOffset(k), c.act, c.steps, p, grad, dx);
+            float[][] dx = k > 0 ? layers[k - 1].dhOut : dxEmb;
+            layers[k].backward(input(k, c), inputOffset(k), c.act, c.steps, grad, dx);
         }
         if (dxEmb != null) {
             scatterEmbedding(c, grad);
@@ -85,12 +85,12 @@ final class BpttEngine {
             gatherEmbedding(c, p);
         }
         for (int k = 0; k < layers.length; k++) {
-            layers[k].forward(input(k, c), inputOffset(k), c.act, c.steps, p);
+            layers[k].forward(input(k, c), inputOffset(k), c.act, c.steps);
         }
         lastSteps = c.steps;
     }
 
-    private float[] input(int k, Chunk c) {
+    private float[][] input(int k, Chunk c) {
         if (k > 0) {
             return layers[k - 1].h;
         }
@@ -99,7 +99,7 @@ final class BpttEngine {
 
     /** Layer k > 0 reads slot t+1 of the layer below at step t. */
     private int inputOffset(int k) {
-        return k > 0 ? maxRows * layers[k - 1].hidden() : 0;
+        return k > 0 ? maxRows : 0;
     }
 
     private void gatherEmbedding(Chunk c, float[] p) {
@@ -108,7 +108,7 @@ final class BpttEngine {
             for (int b = 0; b < c.act[t]; b++) {
                 int cell = t * maxRows + b;
                 int token = c.tokens[cell];
-                System.arraycopy(p, embOff + token * d, xEmb, cell * d, d);
+                System.arraycopy(p, embOff + token * d, xEmb[cell], 0, d);
             }
         }
     }
@@ -119,8 +119,9 @@ final class BpttEngine {
             for (int b = 0; b < c.act[t]; b++) {
                 int cell = t * maxRows + b;
                 int row = embOff + c.tokens[cell] * d;
+                float[] dx = dxEmb[cell];
                 for (int k = 0; k < d; k++) {
-                    grad[row + k] += dxEmb[cell * d + k];
+                    grad[row + k] += dx[k];
                 }
             }
         }

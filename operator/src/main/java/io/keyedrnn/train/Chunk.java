@@ -19,8 +19,11 @@ final class Chunk {
     final int width;
 
     final int[] act;
-    final float[] x;
-    final float[] target;
+
+    /** Input and target features per step and row (numeric input). */
+    final float[][] x;
+
+    final float[][] target;
     final int[] tokens;
     final int[] targetToken;
     final boolean[] hasTarget;
@@ -34,8 +37,8 @@ final class Chunk {
         int cells = maxRows * maxSteps;
         this.act = new int[maxSteps];
         this.hasTarget = new boolean[cells];
-        this.x = width > 0 ? new float[cells * width] : null;
-        this.target = width > 0 ? new float[cells * width] : null;
+        this.x = width > 0 ? new float[cells][width] : null;
+        this.target = width > 0 ? new float[cells][width] : null;
         this.tokens = width > 0 ? null : new int[cells];
         this.targetToken = width > 0 ? null : new int[cells];
     }
@@ -77,9 +80,9 @@ final class Chunk {
             targetCount++;
         }
         if (width > 0) {
-            System.arraycopy(s.rows()[tau], 0, x, cell * width, width);
+            System.arraycopy(s.rows()[tau], 0, x[cell], 0, width);
             if (counts) {
-                System.arraycopy(s.rows()[tau + 1], 0, target, cell * width, width);
+                System.arraycopy(s.rows()[tau + 1], 0, target[cell], 0, width);
             }
         } else {
             tokens[cell] = s.tokens()[tau];

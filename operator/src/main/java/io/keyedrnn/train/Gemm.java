@@ -1,164 +1,186 @@
 package io.keyedrnn.train;
 
 /**
- * Row-major float32 matrix–matrix kernels for batched training, with output parameters.
+ * Float32 matrix–matrix kernels for batched training on matrices stored as arrays of rows.
  *
- * <p>{@link #multAdd} accumulates each output element as the serving kernel {@link
- * io.keyedrnn.model.VectorOps#multAddColumns} does: one fused multiply-add per inner index, in
- * index order, so a batched forward pass reproduces the serving step bit for bit. Columns are
- * processed in blocks so the block of B a row pass reads stays in L1.
+ * <p>Rows are separate arrays and every vector loop reads and writes them at the same index: C2 on
+ * JDK 17 vectorises such loops but not one flat array read and written at different offsets (it
+ * cannot rule out overlap), a 5× difference measured on these shapes. {@link #multAdd} accumulates
+ * each output as the serving kernel {@link io.keyedrnn.model.VectorOps#multAddColumns} does, one
+ * fused multiply-add per inner index in index order, so a batched forward pass reproduces the
+ * serving step bit for bit. Columns go in blocks so the part of B a pass reads stays in L1.
  */
 public final class Gemm {
-    /** Columns per block: 64 floats of B per row keep a 64-row B block in 16 KiB. */
-    static final int COL_BLOCK = 64;
+    /** Columns per block: 64 rows of B × 128 floats fit in 32 KiB. */
+    static final int COL_BLOCK = 128;
 
     private Gemm() {}
 
     /**
-     * C[i][j] += Σ_p A[i][p]·B[p][j] for i in [0, m), p in [0, k), j in [0, n), each matrix given
-     * by array, offset and leading dimension. Modified: c. Not modified: a, b.
+     * C[c0 + i][j] += Σ_p A[a0 + i][aCol + p] · B[b0 + p][j] for i in [0, m), p in [0, k), j in [0,
+     * n). Modified: c. Not modified: a, b.
      */
     public static void multAdd(
-            float[] a,
-            int aOff,
-            int lda,
+            float[][] a,
+            int a0,
+            int aCol,
             int m,
             int k,
-            float[] b,
-            int bOff,
-            int ldb,
+            float[][] b,
+            int b0,
             int n,
-            float[] c,
-            int cOff,
-            int ldc) {
+            float[][] c,
+            int c0) {
         for (int j0 = 0; j0 < n; j0 += COL_BLOCK) {
-            int cols = Math.min(COL_BLOCK, n - j0);
+            int j1 = Math.min(n, j0 + COL_BLOCK);
             for (int i = 0; i < m; i++) {
-                rowTimesBlock(
-                        a, aOff + i * lda, k, b, bOff + j0, ldb, cols, c, cOff + i * ldc + j0);
+                rowTimesBlock(a[a0 + i], aCol, k, b, b0, j0, j1, c[c0 + i]);
             }
         }
     }
 
-    /** c[cOff + j] += Σ_p a[aOff + p]·b[bOff + p·ldb + j] for j in [0, cols). */
+    /** ci[j] = fma chain over p of b[b0 + p][j]·ai[aCol + p], for j in [j0, j1). */
     private static void rowTimesBlock(
-            float[] a,
-            int aOff,
-            int k,
-            float[] b,
-            int bOff,
-            int ldb,
-            int cols,
-            float[] c,
-            int cOff) {
+            float[] ai, int aCol, int k, float[][] b, int b0, int j0, int j1, float[] ci) {
         int p = 0;
         for (; p + 3 < k; p += 4) {
-            float a0 = a[aOff + p];
-            float a1 = a[aOff + p + 1];
-            float a2 = a[aOff + p + 2];
-            float a3 = a[aOff + p + 3];
-            int b0 = bOff + p * ldb;
-            int b1 = b0 + ldb;
-            int b2 = b1 + ldb;
-            int b3 = b2 + ldb;
-            for (int j = 0; j < cols; j++) {
-                float acc = Math.fma(b[b0 + j], a0, c[cOff + j]);
-                acc = Math.fma(b[b1 + j], a1, acc);
-                acc = Math.fma(b[b2 + j], a2, acc);
-                c[cOff + j] = Math.fma(b[b3 + j], a3, acc);
+            float s0 = ai[aCol + p];
+            float s1 = ai[aCol + p + 1];
+            float s2 = ai[aCol + p + 2];
+            float s3 = ai[aCol + p + 3];
+            float[] r0 = b[b0 + p];
+            float[] r1 = b[b0 + p + 1];
+            float[] r2 = b[b0 + p + 2];
+            float[] r3 = b[b0 + p + 3];
+            for (int j = j0; j < j1; j++) {
+                float acc = Math.fma(r0[j], s0, ci[j]);
+                acc = Math.fma(r1[j], s1, acc);
+                acc = Math.fma(r2[j], s2, acc);
+                ci[j] = Math.fma(r3[j], s3, acc);
             }
         }
         for (; p < k; p++) {
-            float ap = a[aOff + p];
-            int bp = bOff + p * ldb;
-            for (int j = 0; j < cols; j++) {
-                c[cOff + j] = Math.fma(b[bp + j], ap, c[cOff + j]);
+            float s = ai[aCol + p];
+            float[] r = b[b0 + p];
+            for (int j = j0; j < j1; j++) {
+                ci[j] = Math.fma(r[j], s, ci[j]);
             }
         }
     }
 
     /**
-     * C[i][j] += Σ_r A[r][i]·B[r][j] for r in [0, rows), i in [0, m), j in [0, n): accumulates Aᵀ·B
-     * (a weight gradient from activations A and output gradients B). Modified: c. Not modified: a,
-     * b.
+     * C[i][off + j] += Σ_r A[a0 + r][i] · B[b0 + r][off + j] for r in [0, rows), i in [0, m), j in
+     * [0, n): accumulates Aᵀ·B, a weight gradient from inputs A and output gradients B. Modified:
+     * c. Not modified: a, b.
      */
     public static void multTransAAdd(
-            float[] a,
-            int aOff,
-            int lda,
+            float[][] a,
+            int a0,
             int rows,
             int m,
-            float[] b,
-            int bOff,
-            int ldb,
+            float[][] b,
+            int b0,
+            int off,
             int n,
-            float[] c,
-            int cOff,
-            int ldc) {
-        for (int j0 = 0; j0 < n; j0 += COL_BLOCK) {
-            int cols = Math.min(COL_BLOCK, n - j0);
-            int r = 0;
-            for (; r + 3 < rows; r += 4) {
-                int a0 = aOff + r * lda;
-                int b0 = bOff + r * ldb + j0;
-                for (int i = 0; i < m; i++) {
-                    axpy4(a, a0 + i, lda, b, b0, ldb, cols, c, cOff + i * ldc + j0);
+            float[][] c) {
+        int r = 0;
+        for (; r + 3 < rows; r += 4) {
+            float[] x0 = a[a0 + r];
+            float[] x1 = a[a0 + r + 1];
+            float[] x2 = a[a0 + r + 2];
+            float[] x3 = a[a0 + r + 3];
+            float[] g0 = b[b0 + r];
+            float[] g1 = b[b0 + r + 1];
+            float[] g2 = b[b0 + r + 2];
+            float[] g3 = b[b0 + r + 3];
+            for (int i = 0; i < m; i++) {
+                float s0 = x0[i];
+                float s1 = x1[i];
+                float s2 = x2[i];
+                float s3 = x3[i];
+                float[] ci = c[i];
+                for (int j = off; j < off + n; j++) {
+                    ci[j] += g0[j] * s0 + g1[j] * s1 + g2[j] * s2 + g3[j] * s3;
                 }
             }
-            for (; r < rows; r++) {
-                int a0 = aOff + r * lda;
-                int b0 = bOff + r * ldb + j0;
-                for (int i = 0; i < m; i++) {
-                    float s = a[a0 + i];
-                    int ci = cOff + i * ldc + j0;
-                    for (int j = 0; j < cols; j++) {
-                        c[ci + j] += b[b0 + j] * s;
-                    }
+        }
+        for (; r < rows; r++) {
+            float[] x = a[a0 + r];
+            float[] g = b[b0 + r];
+            for (int i = 0; i < m; i++) {
+                float s = x[i];
+                float[] ci = c[i];
+                for (int j = off; j < off + n; j++) {
+                    ci[j] += g[j] * s;
                 }
             }
         }
     }
 
-    /** c[j] += Σ_q a[ai + q·lda]·b[b0 + q·ldb + j] for q in [0, 4), j in [0, cols). */
-    private static void axpy4(
-            float[] a, int ai, int lda, float[] b, int b0, int ldb, int cols, float[] c, int ci) {
-        float s0 = a[ai];
-        float s1 = a[ai + lda];
-        float s2 = a[ai + 2 * lda];
-        float s3 = a[ai + 3 * lda];
-        int b1 = b0 + ldb;
-        int b2 = b1 + ldb;
-        int b3 = b2 + ldb;
-        for (int j = 0; j < cols; j++) {
-            c[ci + j] += b[b0 + j] * s0 + b[b1 + j] * s1 + b[b2 + j] * s2 + b[b3 + j] * s3;
-        }
-    }
-
-    /** Adds the column sums of a (rows × n, leading dimension lda) into c[cOff, cOff+n). */
-    public static void addColumnSums(
-            float[] a, int aOff, int lda, int rows, int n, float[] c, int cOff) {
+    /** c[j] += Σ_r a[a0 + r][j] for j in [0, n). Modified: c. Not modified: a. */
+    public static void addColumnSums(float[][] a, int a0, int rows, int n, float[] c) {
         for (int r = 0; r < rows; r++) {
-            int ar = aOff + r * lda;
+            float[] ar = a[a0 + r];
             for (int j = 0; j < n; j++) {
-                c[cOff + j] += a[ar + j];
+                c[j] += ar[j];
             }
         }
     }
 
-    /** Adds the transpose of t (rows × cols) into c (cols × rows) at cOff. Modified: c. */
-    public static void addTransposed(float[] t, int rows, int cols, float[] c, int cOff) {
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                c[cOff + j * rows + i] += t[i * cols + j];
+    /** Adds v[0, n) to rows [r0, r0 + count) of dst. Modified: dst. Not modified: v. */
+    public static void addToRows(float[] v, int n, float[][] dst, int r0, int count) {
+        for (int r = r0; r < r0 + count; r++) {
+            float[] d = dst[r];
+            for (int j = 0; j < n; j++) {
+                d[j] += v[j];
             }
         }
     }
 
-    /** Writes the transpose of m[mOff..] (rows × cols) into t (cols × rows). Modified: t. */
-    public static void transpose(float[] m, int mOff, int rows, int cols, float[] t) {
+    /** Zeroes [0, n) of rows [r0, r0 + count). Modified: dst. */
+    public static void zeroRows(float[][] dst, int r0, int count, int n) {
+        for (int r = r0; r < r0 + count; r++) {
+            java.util.Arrays.fill(dst[r], 0, n, 0f);
+        }
+    }
+
+    /** A rows × cols matrix of zeros. */
+    public static float[][] rows(int rows, int cols) {
+        return new float[rows][cols];
+    }
+
+    /** Copies flat m[off..] (rows × cols, row-major) into the row arrays t. Modified: t. */
+    public static void unflatten(float[] m, int off, int rows, int cols, float[][] t) {
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(m, off + i * cols, t[i], 0, cols);
+        }
+    }
+
+    /** Writes the transpose of flat m[off..] (rows × cols) into t (cols rows). Modified: t. */
+    public static void transpose(float[] m, int off, int rows, int cols, float[][] t) {
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                t[j * rows + i] = m[mOff + i * cols + j];
+                t[j][i] = m[off + i * cols + j];
+            }
+        }
+    }
+
+    /** Adds t (rows × cols) into flat c at off, row-major. Modified: c. */
+    public static void addFlat(float[][] t, int rows, int cols, float[] c, int off) {
+        for (int i = 0; i < rows; i++) {
+            float[] ti = t[i];
+            for (int j = 0; j < cols; j++) {
+                c[off + i * cols + j] += ti[j];
+            }
+        }
+    }
+
+    /** Adds the transpose of t (rows × cols) into flat c (cols × rows) at off. Modified: c. */
+    public static void addTransposedFlat(float[][] t, int rows, int cols, float[] c, int off) {
+        for (int i = 0; i < rows; i++) {
+            float[] ti = t[i];
+            for (int j = 0; j < cols; j++) {
+                c[off + j * rows + i] += ti[j];
             }
         }
     }

@@ -2,7 +2,6 @@ package io.keyedrnn.train;
 
 import io.keyedrnn.model.Activations;
 import io.keyedrnn.model.CellKind;
-import java.util.Arrays;
 
 /**
  * GRU in Cho's form (r multiplies h before W_hn) forward and backward over a chunk, as {@link
@@ -14,28 +13,37 @@ import java.util.Arrays;
  * </pre>
  */
 final class GruChoKernel extends LayerKernel {
-    /** Input projection, then post-activation r, z, n per step. */
-    private final float[] gates;
+    /** Input projection, then post-activation r, z, n per step and row. */
+    private final float[][] gates;
 
-    /** r ⊙ h per step: the input of W_hn. */
-    private final float[] rh;
+    /** r ⊙ h per step and row: the input of W_hn. */
+    private final float[][] rh;
 
-    /** W_h{r,z} h of one step (2H per row). */
-    private final float[] ph;
+    /** W_h{r,z}ᵀ (hid rows of 2H) and W_hnᵀ (hid rows of hid), kept apart for the products. */
+    private final float[][] wHrzT;
+
+    private final float[][] wHnT;
+
+    /** W_h{r,z} h of one step, and W_hn (r ⊙ h). */
+    private final float[][] ph;
+
+    private final float[][] pn;
 
     /** d(r ⊙ h) of one step. */
-    private final float[] drh;
+    private final float[][] drh;
 
-    /** W_hn (r ⊙ h) of one step. */
-    private final float[] pn;
+    private final float[] dh;
 
     GruChoKernel(int layer, Parameters layout, int maxRows, int maxSteps) {
         super(CellKind.GRU_CHO, layer, layout, maxRows, maxSteps);
-        gates = new float[maxSteps * maxRows * g];
-        rh = new float[maxSteps * maxRows * hid];
-        ph = new float[maxRows * 2 * hid];
-        drh = new float[maxRows * hid];
-        pn = new float[maxRows * hid];
+        gates = Gemm.rows(maxSteps * maxRows, g);
+        rh = Gemm.rows(maxSteps * maxRows, hid);
+        wHrzT = Gemm.rows(hid, 2 * hid);
+        wHnT = Gemm.rows(hid, hid);
+        ph = Gemm.rows(maxRows, 2 * hid);
+        pn = Gemm.rows(maxRows, hid);
+        drh = Gemm.rows(maxRows, hid);
+        dh = new float[hid];
     }
 
     @Override
@@ -44,84 +52,93 @@ final class GruChoKernel extends LayerKernel {
     }
 
     @Override
-    protected float[] gateBuffer() {
+    void refresh(float[] p) {
+        super.refresh(p);
+        Gemm.transpose(p, wHhOffset(), 2 * hid, hid, wHrzT);
+        Gemm.transpose(p, wHhOffset() + 2 * hid * hid, hid, hid, wHnT);
+    }
+
+    @Override
+    protected float[][] gateBuffer() {
         return gates;
     }
 
     @Override
-    protected void stepForward(int t, int n, float[] p) {
+    protected void stepForward(int t, int n) {
         int base = t * maxRows;
         int h2 = 2 * hid;
-        Arrays.fill(ph, 0, n * h2, 0f);
-        Gemm.multAdd(h, hAt(t, 0), hid, n, hid, wHhT, 0, g, h2, ph, 0, h2);
+        Gemm.zeroRows(ph, 0, n, h2);
+        Gemm.multAdd(h, base, 0, n, hid, wHrzT, 0, h2, ph, 0);
         for (int b = 0; b < n; b++) {
-            int gi = (base + b) * g;
+            float[] gr = gates[base + b];
+            float[] pr = ph[b];
             for (int k = 0; k < h2; k++) {
-                gates[gi + k] += ph[b * h2 + k] + biasHh[k];
+                gr[k] += pr[k] + biasHh[k];
             }
-            Activations.sigmoid(gates, gi, h2);
-            int prev = hAt(t, b);
-            int rhOff = (base + b) * hid;
+            Activations.sigmoid(gr, 0, h2);
+            float[] hPrev = h[base + b];
+            float[] rhr = rh[base + b];
             for (int k = 0; k < hid; k++) {
-                rh[rhOff + k] = gates[gi + k] * h[prev + k];
+                rhr[k] = gr[k] * hPrev[k];
             }
         }
-        Arrays.fill(pn, 0, n * hid, 0f);
-        Gemm.multAdd(rh, base * hid, hid, n, hid, wHhT, h2, g, hid, pn, 0, hid);
+        Gemm.zeroRows(pn, 0, n, hid);
+        Gemm.multAdd(rh, base, 0, n, hid, wHnT, 0, hid, pn, 0);
         for (int b = 0; b < n; b++) {
-            int gi = (base + b) * g;
+            float[] gr = gates[base + b];
+            float[] pr = pn[b];
             for (int k = 0; k < hid; k++) {
-                gates[gi + h2 + k] += pn[b * hid + k] + biasHh[h2 + k];
+                gr[h2 + k] += pr[k] + biasHh[h2 + k];
             }
-            Activations.tanh(gates, gi + h2, hid);
-            int prev = hAt(t, b);
-            int next = hAt(t + 1, b);
+            Activations.tanh(gr, h2, hid);
+            float[] hPrev = h[base + b];
+            float[] hNext = h[base + maxRows + b];
             for (int k = 0; k < hid; k++) {
-                float z = gates[gi + hid + k];
-                float nk = gates[gi + h2 + k];
-                h[next + k] = (1f - z) * nk + z * h[prev + k];
+                float z = gr[hid + k];
+                hNext[k] = (1f - z) * gr[h2 + k] + z * hPrev[k];
             }
         }
     }
 
     @Override
-    protected void stepBackward(int t, int n, float[] p) {
+    protected void stepBackward(int t, int n) {
         int base = t * maxRows;
         int h2 = 2 * hid;
         for (int b = 0; b < n; b++) {
-            int gi = (base + b) * g;
-            int prev = hAt(t, b);
-            int d = b * g;
+            totalDh(t, b, dh);
+            float[] gr = gates[base + b];
+            float[] hPrev = h[base + b];
+            float[] d = dGi[b];
+            float[] run = dhRun[b];
             for (int k = 0; k < hid; k++) {
-                float dh = dhAt(t, b, k);
-                float z = gates[gi + hid + k];
-                float nk = gates[gi + h2 + k];
-                dGi[d + h2 + k] = dh * (1f - z) * (1f - nk * nk);
-                dGi[d + hid + k] = dh * (h[prev + k] - nk) * z * (1f - z);
-                dhRun[b * hid + k] = dh * z;
+                float z = gr[hid + k];
+                float nk = gr[h2 + k];
+                d[h2 + k] = dh[k] * (1f - z) * (1f - nk * nk);
+                d[hid + k] = dh[k] * (hPrev[k] - nk) * z * (1f - z);
+                run[k] = dh[k] * z;
             }
         }
-        Arrays.fill(drh, 0, n * hid, 0f);
-        int wHn = wHhOffset() + h2 * hid;
-        Gemm.multAdd(dGi, h2, g, n, hid, p, wHn, hid, hid, drh, 0, hid);
+        Gemm.zeroRows(drh, 0, n, hid);
+        Gemm.multAdd(dGi, 0, h2, n, hid, wHh, h2, hid, drh, 0);
         for (int b = 0; b < n; b++) {
-            int gi = (base + b) * g;
-            int prev = hAt(t, b);
-            int d = b * g;
+            float[] gr = gates[base + b];
+            float[] hPrev = h[base + b];
+            float[] d = dGi[b];
+            float[] dr = drh[b];
+            float[] run = dhRun[b];
             for (int k = 0; k < hid; k++) {
-                float r = gates[gi + k];
-                float dr = drh[b * hid + k];
-                dGi[d + k] = dr * h[prev + k] * r * (1f - r);
-                dhRun[b * hid + k] += dr * r;
+                float r = gr[k];
+                d[k] = dr[k] * hPrev[k] * r * (1f - r);
+                run[k] += dr[k] * r;
             }
         }
-        Gemm.multAdd(dGi, 0, g, n, h2, p, wHhOffset(), hid, hid, dhRun, 0, hid);
+        Gemm.multAdd(dGi, 0, 0, n, h2, wHh, 0, hid, dhRun, 0);
     }
 
     @Override
-    protected void accumulateHiddenWeights(int t, int n, float[] dWhhT) {
-        int h2 = 2 * hid;
-        Gemm.multTransAAdd(h, hAt(t, 0), hid, n, hid, dGi, 0, g, h2, dWhhT, 0, g);
-        Gemm.multTransAAdd(rh, t * maxRows * hid, hid, n, hid, dGi, h2, g, hid, dWhhT, h2, g);
+    protected void accumulateHiddenWeights(int t, int n, float[][] dWhhT) {
+        int base = t * maxRows;
+        Gemm.multTransAAdd(h, base, n, hid, dGi, 0, 0, 2 * hid, dWhhT);
+        Gemm.multTransAAdd(rh, base, n, hid, dGi, 0, 2 * hid, hid, dWhhT);
     }
 }

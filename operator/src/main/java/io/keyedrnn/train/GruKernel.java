@@ -2,7 +2,6 @@ package io.keyedrnn.train;
 
 import io.keyedrnn.model.Activations;
 import io.keyedrnn.model.CellKind;
-import java.util.Arrays;
 
 /**
  * GRU (PyTorch form, gates r, z, n) forward and backward over a chunk, as {@link
@@ -15,20 +14,23 @@ import java.util.Arrays;
  * </pre>
  */
 final class GruKernel extends LayerKernel {
-    /** Input projection, then post-activation r, z, n per step. */
-    private final float[] gates;
+    /** Input projection, then post-activation r, z, n per step and row. */
+    private final float[][] gates;
 
-    /** W_hn h + b_hn per step, needed for dr. */
-    private final float[] hn;
+    /** W_hn h + b_hn per step and row, needed for dr. */
+    private final float[][] hn;
 
     /** Hidden projection W_hh h + b_hh of one step. */
-    private final float[] ph;
+    private final float[][] ph;
+
+    private final float[] dh;
 
     GruKernel(int layer, Parameters layout, int maxRows, int maxSteps) {
         super(CellKind.GRU, layer, layout, maxRows, maxSteps);
-        gates = new float[maxSteps * maxRows * g];
-        hn = new float[maxSteps * maxRows * hid];
-        ph = new float[maxRows * g];
+        gates = Gemm.rows(maxSteps * maxRows, g);
+        hn = Gemm.rows(maxSteps * maxRows, hid);
+        ph = Gemm.rows(maxRows, g);
+        dh = new float[hid];
     }
 
     @Override
@@ -42,65 +44,66 @@ final class GruKernel extends LayerKernel {
     }
 
     @Override
-    protected float[] gateBuffer() {
+    protected float[][] gateBuffer() {
         return gates;
     }
 
     @Override
-    protected void stepForward(int t, int n, float[] p) {
+    protected void stepForward(int t, int n) {
         int base = t * maxRows;
-        Arrays.fill(ph, 0, n * g, 0f);
-        Gemm.multAdd(h, hAt(t, 0), hid, n, hid, wHhT, 0, g, g, ph, 0, g);
-        addRows(biasHh, 0, ph, 0, g, n, g);
+        Gemm.zeroRows(ph, 0, n, g);
+        Gemm.multAdd(h, base, 0, n, hid, wHhT, 0, g, ph, 0);
+        Gemm.addToRows(biasHh, g, ph, 0, n);
         for (int b = 0; b < n; b++) {
-            int gi = (base + b) * g;
-            int pi = b * g;
+            float[] gr = gates[base + b];
+            float[] pr = ph[b];
             for (int k = 0; k < 2 * hid; k++) {
-                gates[gi + k] += ph[pi + k];
+                gr[k] += pr[k];
             }
-            Activations.sigmoid(gates, gi, 2 * hid);
-            int hnOff = (base + b) * hid;
+            Activations.sigmoid(gr, 0, 2 * hid);
+            float[] hnr = hn[base + b];
             for (int k = 0; k < hid; k++) {
-                float hnk = ph[pi + 2 * hid + k];
-                hn[hnOff + k] = hnk;
-                gates[gi + 2 * hid + k] += gates[gi + k] * hnk;
+                float hnk = pr[2 * hid + k];
+                hnr[k] = hnk;
+                gr[2 * hid + k] += gr[k] * hnk;
             }
-            Activations.tanh(gates, gi + 2 * hid, hid);
-            int prev = hAt(t, b);
-            int next = hAt(t + 1, b);
+            Activations.tanh(gr, 2 * hid, hid);
+            float[] hPrev = h[base + b];
+            float[] hNext = h[base + maxRows + b];
             for (int k = 0; k < hid; k++) {
-                float z = gates[gi + hid + k];
-                float nk = gates[gi + 2 * hid + k];
-                h[next + k] = (1f - z) * nk + z * h[prev + k];
+                float z = gr[hid + k];
+                hNext[k] = (1f - z) * gr[2 * hid + k] + z * hPrev[k];
             }
         }
     }
 
     @Override
-    protected void stepBackward(int t, int n, float[] p) {
+    protected void stepBackward(int t, int n) {
         int base = t * maxRows;
         for (int b = 0; b < n; b++) {
-            int gi = (base + b) * g;
-            int hnOff = (base + b) * hid;
-            int prev = hAt(t, b);
-            int d = b * g;
+            totalDh(t, b, dh);
+            float[] gr = gates[base + b];
+            float[] hnr = hn[base + b];
+            float[] hPrev = h[base + b];
+            float[] di = dGi[b];
+            float[] dhh = dGh[b];
+            float[] run = dhRun[b];
             for (int k = 0; k < hid; k++) {
-                float dh = dhAt(t, b, k);
-                float r = gates[gi + k];
-                float z = gates[gi + hid + k];
-                float nk = gates[gi + 2 * hid + k];
-                float dan = dh * (1f - z) * (1f - nk * nk);
-                float dar = dan * hn[hnOff + k] * r * (1f - r);
-                float daz = dh * (h[prev + k] - nk) * z * (1f - z);
-                dGi[d + k] = dar;
-                dGi[d + hid + k] = daz;
-                dGi[d + 2 * hid + k] = dan;
-                dGh[d + k] = dar;
-                dGh[d + hid + k] = daz;
-                dGh[d + 2 * hid + k] = dan * r;
-                dhRun[b * hid + k] = dh * z;
+                float r = gr[k];
+                float z = gr[hid + k];
+                float nk = gr[2 * hid + k];
+                float dan = dh[k] * (1f - z) * (1f - nk * nk);
+                float dar = dan * hnr[k] * r * (1f - r);
+                float daz = dh[k] * (hPrev[k] - nk) * z * (1f - z);
+                di[k] = dar;
+                di[hid + k] = daz;
+                di[2 * hid + k] = dan;
+                dhh[k] = dar;
+                dhh[hid + k] = daz;
+                dhh[2 * hid + k] = dan * r;
+                run[k] = dh[k] * z;
             }
         }
-        Gemm.multAdd(dGh, 0, g, n, g, p, wHhOffset(), hid, hid, dhRun, 0, hid);
+        Gemm.multAdd(dGh, 0, 0, n, g, wHh, 0, hid, dhRun, 0);
     }
 }

@@ -21,11 +21,18 @@ final class HeadKernel {
     private final int maxRows;
     private final int wOff;
     private final int bOff;
-    private final float[] wT;
+
+    /** The weight transposed (hid rows of out) for the forward, as is (out rows) for backward. */
+    private final float[][] wT;
+
+    private final float[][] w;
     private final float[] bias;
 
     /** Predictions (or logits) per step and row, then their loss gradients. */
-    private final float[] y;
+    private final float[][] y;
+
+    private final float[][] dW;
+    private final float[] db;
 
     HeadKernel(Parameters layout, int maxRows, int maxSteps) {
         NetworkSpec spec = layout.spec();
@@ -36,9 +43,12 @@ final class HeadKernel {
         this.maxRows = maxRows;
         this.wOff = linear ? layout.tensor("head.weight").offset() : -1;
         this.bOff = linear ? layout.tensor("head.bias").offset() : -1;
-        this.wT = new float[hid * out];
+        this.wT = Gemm.rows(hid, out);
+        this.w = Gemm.rows(out, hid);
         this.bias = new float[out];
-        this.y = new float[maxSteps * maxRows * out];
+        this.y = Gemm.rows(maxSteps * maxRows, out);
+        this.dW = Gemm.rows(out, hid);
+        this.db = new float[out];
     }
 
     int outputSize() {
@@ -48,6 +58,7 @@ final class HeadKernel {
     void refresh(float[] p) {
         if (linear) {
             Gemm.transpose(p, wOff, out, hid, wT);
+            Gemm.unflatten(p, wOff, out, hid, w);
             System.arraycopy(p, bOff, bias, 0, out);
         }
     }
@@ -57,86 +68,98 @@ final class HeadKernel {
      * summed loss; with {@code gradient} also leaves scale·dL/dy in place of the predictions.
      * Modified: this. Not modified: h, c.
      */
-    double forward(float[] h, Chunk c, boolean gradient, float scale) {
+    double forward(float[][] h, Chunk c, boolean gradient, float scale) {
         double loss = 0;
         for (int t = 0; t < c.steps; t++) {
             int n = c.act[t];
             int base = t * maxRows;
-            int hOff = (base + maxRows) * hid;
             if (linear) {
-                Arrays.fill(y, base * out, (base + n) * out, 0f);
-                Gemm.multAdd(h, hOff, hid, n, hid, wT, 0, out, out, y, base * out, out);
-                LayerKernel.addRows(bias, 0, y, base * out, out, n, out);
+                Gemm.zeroRows(y, base, n, out);
+                Gemm.multAdd(h, base + maxRows, 0, n, hid, wT, 0, out, y, base);
+                Gemm.addToRows(bias, out, y, base, n);
             } else {
-                System.arraycopy(h, hOff, y, base * out, n * out);
+                for (int b = 0; b < n; b++) {
+                    System.arraycopy(h[base + maxRows + b], 0, y[base + b], 0, out);
+                }
             }
             for (int b = 0; b < n; b++) {
                 int cell = base + b;
                 if (!c.hasTarget[cell]) {
                     if (gradient) {
-                        Arrays.fill(y, cell * out, (cell + 1) * out, 0f);
+                        Arrays.fill(y[cell], 0f);
                     }
                 } else if (categorical) {
-                    loss += crossEntropy(cell * out, c.targetToken[cell], gradient, scale);
+                    loss += crossEntropy(y[cell], c.targetToken[cell], gradient, scale);
                 } else {
-                    loss += squaredError(cell * out, c.target, cell * out, gradient, scale);
+                    loss += squaredError(y[cell], c.target[cell], gradient, scale);
                 }
             }
         }
         return loss;
     }
 
-    private double squaredError(int yOff, float[] target, int tOff, boolean gradient, float scale) {
+    private double squaredError(float[] yr, float[] target, boolean gradient, float scale) {
         double sum = 0;
         for (int k = 0; k < out; k++) {
-            float d = y[yOff + k] - target[tOff + k];
+            float d = yr[k] - target[k];
             sum += (double) d * d;
             if (gradient) {
-                y[yOff + k] = 2f * scale * d;
+                yr[k] = 2f * scale * d;
             }
         }
         return sum;
     }
 
-    private double crossEntropy(int yOff, int next, boolean gradient, float scale) {
+    private double crossEntropy(float[] yr, int next, boolean gradient, float scale) {
         float max = Float.NEGATIVE_INFINITY;
         for (int k = 0; k < out; k++) {
-            max = Math.max(max, y[yOff + k]);
+            max = Math.max(max, yr[k]);
         }
         double sum = 0;
         for (int k = 0; k < out; k++) {
-            sum += Math.exp(y[yOff + k] - max);
+            sum += Math.exp(yr[k] - max);
         }
         double lse = max + Math.log(sum);
-        double loss = lse - y[yOff + next];
+        double loss = lse - yr[next];
         if (!gradient) {
             return loss;
         }
         for (int k = 0; k < out; k++) {
-            y[yOff + k] = (float) (scale * Math.exp(y[yOff + k] - lse));
+            yr[k] = (float) (scale * Math.exp(yr[k] - lse));
         }
-        y[yOff + next] -= scale;
+        yr[next] -= scale;
         return loss;
     }
 
     /**
      * Adds head gradients into grad and writes dL/dh of the top layer's outputs into dh (rows
-     * active at each step). Requires a preceding {@link #forward} with a non-zero scale. Modified:
-     * grad, dh. Not modified: h, p.
+     * active at each step). Requires a preceding {@link #forward} with gradient. Modified: grad,
+     * dh. Not modified: h.
      */
-    void backward(float[] h, Chunk c, float[] p, float[] grad, float[] dh) {
+    void backward(float[][] h, Chunk c, float[] grad, float[][] dh) {
+        if (linear) {
+            Gemm.zeroRows(dW, 0, out, hid);
+            Arrays.fill(db, 0f);
+        }
         for (int t = 0; t < c.steps; t++) {
             int n = c.act[t];
             int base = t * maxRows;
             if (!linear) {
-                System.arraycopy(y, base * out, dh, base * hid, n * hid);
+                for (int b = 0; b < n; b++) {
+                    System.arraycopy(y[base + b], 0, dh[base + b], 0, hid);
+                }
                 continue;
             }
-            int hOff = (base + maxRows) * hid;
-            Gemm.multTransAAdd(y, base * out, out, n, out, h, hOff, hid, hid, grad, wOff, hid);
-            Gemm.addColumnSums(y, base * out, out, n, out, grad, bOff);
-            Arrays.fill(dh, base * hid, (base + n) * hid, 0f);
-            Gemm.multAdd(y, base * out, out, n, out, p, wOff, hid, hid, dh, base * hid, hid);
+            Gemm.multTransAAdd(y, base, n, out, h, base + maxRows, 0, hid, dW);
+            Gemm.addColumnSums(y, base, n, out, db);
+            Gemm.zeroRows(dh, base, n, hid);
+            Gemm.multAdd(y, base, 0, n, out, w, 0, hid, dh, base);
+        }
+        if (linear) {
+            Gemm.addFlat(dW, out, hid, grad, wOff);
+            for (int k = 0; k < out; k++) {
+                grad[bOff + k] += db[k];
+            }
         }
     }
 
@@ -145,6 +168,6 @@ final class HeadKernel {
      * gradient into dst.
      */
     void prediction(int t, int b, float[] dst) {
-        System.arraycopy(y, (t * maxRows + b) * out, dst, 0, out);
+        System.arraycopy(y[t * maxRows + b], 0, dst, 0, out);
     }
 }

@@ -2,7 +2,6 @@ package io.keyedrnn.train;
 
 import io.keyedrnn.model.Activations;
 import io.keyedrnn.model.CellKind;
-import java.util.Arrays;
 
 /**
  * LSTM forward and backward over a chunk, gate order i, f, g, o as {@link
@@ -14,23 +13,25 @@ import java.util.Arrays;
  * </pre>
  */
 final class LstmKernel extends LayerKernel {
-    /** Post-activation gates per step: maxSteps × maxRows × 4H. */
-    private final float[] gates;
+    /** Post-activation gates per step and row. */
+    private final float[][] gates;
 
-    /** Cell state per slot, like h. */
-    private final float[] c;
+    /** Cell state per slot and row, like h. */
+    private final float[][] c;
 
-    /** tanh(c') per step. */
-    private final float[] tc;
+    /** tanh(c') per step and row. */
+    private final float[][] tc;
 
-    private final float[] dcRun;
+    private final float[][] dcRun;
+    private final float[] dh;
 
     LstmKernel(int layer, Parameters layout, int maxRows, int maxSteps) {
         super(CellKind.LSTM, layer, layout, maxRows, maxSteps);
-        gates = new float[maxSteps * maxRows * g];
-        c = new float[(maxSteps + 1) * maxRows * hid];
-        tc = new float[maxSteps * maxRows * hid];
-        dcRun = new float[maxRows * hid];
+        gates = Gemm.rows(maxSteps * maxRows, g);
+        c = Gemm.rows((maxSteps + 1) * maxRows, hid);
+        tc = Gemm.rows(maxSteps * maxRows, hid);
+        dcRun = Gemm.rows(maxRows, hid);
+        dh = new float[hid];
     }
 
     @Override
@@ -39,91 +40,93 @@ final class LstmKernel extends LayerKernel {
     }
 
     @Override
-    protected float[] gateBuffer() {
+    protected float[][] gateBuffer() {
         return gates;
     }
 
     @Override
     void resetState() {
         super.resetState();
-        Arrays.fill(c, 0, maxRows * hid, 0f);
+        Gemm.zeroRows(c, 0, maxRows, hid);
     }
 
     @Override
     void carryState(int steps) {
         super.carryState(steps);
-        System.arraycopy(c, steps * maxRows * hid, c, 0, maxRows * hid);
+        copySlot(c, steps, 0);
     }
 
     @Override
     int copyState(int slot, int b, float[] dst, int off) {
         int end = super.copyState(slot, b, dst, off);
-        System.arraycopy(c, hAt(slot, b), dst, end, hid);
+        System.arraycopy(c[slot * maxRows + b], 0, dst, end, hid);
         return end + hid;
     }
 
     @Override
     protected void carryRows(int t, int n) {
         super.carryRows(t, n);
-        int from = (t * maxRows + n) * hid;
-        System.arraycopy(c, from, c, from + maxRows * hid, (maxRows - n) * hid);
+        for (int b = n; b < maxRows; b++) {
+            System.arraycopy(c[t * maxRows + b], 0, c[(t + 1) * maxRows + b], 0, hid);
+        }
     }
 
     @Override
-    protected void stepForward(int t, int n, float[] p) {
+    protected void stepForward(int t, int n) {
         int base = t * maxRows;
-        Gemm.multAdd(h, hAt(t, 0), hid, n, hid, wHhT, 0, g, g, gates, base * g, g);
-        addRows(biasSum, 0, gates, base * g, g, n, g);
+        Gemm.multAdd(h, base, 0, n, hid, wHhT, 0, g, gates, base);
+        Gemm.addToRows(biasSum, g, gates, base, n);
         for (int b = 0; b < n; b++) {
-            int gi = (base + b) * g;
-            Activations.sigmoid(gates, gi, 2 * hid);
-            Activations.tanh(gates, gi + 2 * hid, hid);
-            Activations.sigmoid(gates, gi + 3 * hid, hid);
-            int prev = hAt(t, b);
-            int next = hAt(t + 1, b);
-            int tcOff = (base + b) * hid;
+            float[] gr = gates[base + b];
+            Activations.sigmoid(gr, 0, 2 * hid);
+            Activations.tanh(gr, 2 * hid, hid);
+            Activations.sigmoid(gr, 3 * hid, hid);
+            float[] cPrev = c[base + b];
+            float[] cNext = c[base + maxRows + b];
+            float[] tcr = tc[base + b];
             for (int k = 0; k < hid; k++) {
-                float cNew =
-                        gates[gi + hid + k] * c[prev + k] + gates[gi + k] * gates[gi + 2 * hid + k];
-                c[next + k] = cNew;
-                tc[tcOff + k] = cNew;
+                float cNew = gr[hid + k] * cPrev[k] + gr[k] * gr[2 * hid + k];
+                cNext[k] = cNew;
+                tcr[k] = cNew;
             }
-            Activations.tanh(tc, tcOff, hid);
+            Activations.tanh(tcr, 0, hid);
+            float[] hNext = h[base + maxRows + b];
             for (int k = 0; k < hid; k++) {
-                h[next + k] = gates[gi + 3 * hid + k] * tc[tcOff + k];
+                hNext[k] = gr[3 * hid + k] * tcr[k];
             }
         }
     }
 
     @Override
     protected void resetBackwardCarry() {
-        Arrays.fill(dcRun, 0f);
+        Gemm.zeroRows(dcRun, 0, maxRows, hid);
     }
 
     @Override
-    protected void stepBackward(int t, int n, float[] p) {
+    protected void stepBackward(int t, int n) {
         int base = t * maxRows;
         for (int b = 0; b < n; b++) {
-            int gi = (base + b) * g;
-            int tcOff = (base + b) * hid;
-            int prev = hAt(t, b);
-            int d = b * g;
+            totalDh(t, b, dh);
+            float[] gr = gates[base + b];
+            float[] tcr = tc[base + b];
+            float[] cPrev = c[base + b];
+            float[] dcr = dcRun[b];
+            float[] d = dGi[b];
             for (int k = 0; k < hid; k++) {
-                float dh = dhAt(t, b, k);
-                float i = gates[gi + k];
-                float f = gates[gi + hid + k];
-                float gg = gates[gi + 2 * hid + k];
-                float o = gates[gi + 3 * hid + k];
-                float tck = tc[tcOff + k];
-                float dc = dcRun[b * hid + k] + dh * o * (1f - tck * tck);
-                dcRun[b * hid + k] = dc * f;
-                dGi[d + k] = dc * gg * i * (1f - i);
-                dGi[d + hid + k] = dc * c[prev + k] * f * (1f - f);
-                dGi[d + 2 * hid + k] = dc * i * (1f - gg * gg);
-                dGi[d + 3 * hid + k] = dh * tck * o * (1f - o);
+                float i = gr[k];
+                float f = gr[hid + k];
+                float gg = gr[2 * hid + k];
+                float o = gr[3 * hid + k];
+                float tck = tcr[k];
+                float dc = dcr[k] + dh[k] * o * (1f - tck * tck);
+                dcr[k] = dc * f;
+                d[k] = dc * gg * i * (1f - i);
+                d[hid + k] = dc * cPrev[k] * f * (1f - f);
+                d[2 * hid + k] = dc * i * (1f - gg * gg);
+                d[3 * hid + k] = dh[k] * tck * o * (1f - o);
             }
         }
-        Arrays.fill(dhRun, 0, n * hid, 0f);
-        Gemm.multAdd(dGi, 0, g, n, g, p, wHhOffset(), hid, hid, dhRun, 0, hid);
+        Gemm.zeroRows(dhRun, 0, n, hid);
+        Gemm.multAdd(dGi, 0, 0, n, g, wHh, 0, hid, dhRun, 0);
     }
 }

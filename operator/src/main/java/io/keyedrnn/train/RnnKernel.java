@@ -2,7 +2,6 @@ package io.keyedrnn.train;
 
 import io.keyedrnn.model.Activations;
 import io.keyedrnn.model.CellKind;
-import java.util.Arrays;
 
 /**
  * Elman RNN (tanh or relu) forward and backward over a chunk, as {@link
@@ -11,13 +10,16 @@ import java.util.Arrays;
 final class RnnKernel extends LayerKernel {
     private final boolean tanh;
 
-    /** Pre-activations per step (the input projection plus W_hh h). */
-    private final float[] pre;
+    /** Pre-activations per step and row (the input projection plus W_hh h plus bias). */
+    private final float[][] pre;
+
+    private final float[] dh;
 
     RnnKernel(CellKind kind, int layer, Parameters layout, int maxRows, int maxSteps) {
         super(kind, layer, layout, maxRows, maxSteps);
         this.tanh = kind == CellKind.RNN_TANH;
-        this.pre = new float[maxSteps * maxRows * g];
+        this.pre = Gemm.rows(maxSteps * maxRows, g);
+        this.dh = new float[hid];
     }
 
     @Override
@@ -26,36 +28,38 @@ final class RnnKernel extends LayerKernel {
     }
 
     @Override
-    protected float[] gateBuffer() {
+    protected float[][] gateBuffer() {
         return pre;
     }
 
     @Override
-    protected void stepForward(int t, int n, float[] p) {
+    protected void stepForward(int t, int n) {
         int base = t * maxRows;
-        Gemm.multAdd(h, hAt(t, 0), hid, n, hid, wHhT, 0, g, g, pre, base * g, g);
-        addRows(biasSum, 0, pre, base * g, g, n, g);
-        int next = hAt(t + 1, 0);
-        System.arraycopy(pre, base * g, h, next, n * hid);
-        if (tanh) {
-            Activations.tanh(h, next, n * hid);
-        } else {
-            Activations.relu(h, next, n * hid);
+        Gemm.multAdd(h, base, 0, n, hid, wHhT, 0, g, pre, base);
+        Gemm.addToRows(biasSum, g, pre, base, n);
+        for (int b = 0; b < n; b++) {
+            float[] out = h[base + maxRows + b];
+            System.arraycopy(pre[base + b], 0, out, 0, hid);
+            if (tanh) {
+                Activations.tanh(out, 0, hid);
+            } else {
+                Activations.relu(out, 0, hid);
+            }
         }
     }
 
     @Override
-    protected void stepBackward(int t, int n, float[] p) {
+    protected void stepBackward(int t, int n) {
+        int base = t * maxRows;
         for (int b = 0; b < n; b++) {
-            int out = hAt(t + 1, b);
-            int d = b * g;
+            totalDh(t, b, dh);
+            float[] y = h[base + maxRows + b];
+            float[] d = dGi[b];
             for (int k = 0; k < hid; k++) {
-                float dh = dhAt(t, b, k);
-                float y = h[out + k];
-                dGi[d + k] = tanh ? dh * (1f - y * y) : (y > 0f ? dh : 0f);
+                d[k] = tanh ? dh[k] * (1f - y[k] * y[k]) : (y[k] > 0f ? dh[k] : 0f);
             }
         }
-        Arrays.fill(dhRun, 0, n * hid, 0f);
-        Gemm.multAdd(dGi, 0, g, n, g, p, wHhOffset(), hid, hid, dhRun, 0, hid);
+        Gemm.zeroRows(dhRun, 0, n, hid);
+        Gemm.multAdd(dGi, 0, 0, n, g, wHh, 0, hid, dhRun, 0);
     }
 }
