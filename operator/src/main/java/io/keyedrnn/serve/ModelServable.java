@@ -41,6 +41,7 @@ public final class ModelServable {
     private final long inputSignature;
     private final int[] stateParts;
     private final Scoring scoring;
+    private final Admission admission;
     private final Workspace ws;
     private final float[] input;
     private final Prediction out = new Prediction();
@@ -63,6 +64,7 @@ public final class ModelServable {
         this.inputSignature = vocabulary != null ? vocabulary.signature() : features;
         this.stateParts = stateParts(net);
         this.scoring = new Scoring(net, calibrationOf(model), config);
+        this.admission = new Admission(vocabulary, features, config.allowedLatenessMs());
         this.ws = net.newWorkspace();
         this.input = new float[Math.max(features, 1)];
         out.values = new float[net.outputSize()];
@@ -129,49 +131,12 @@ public final class ModelServable {
      * events never change the state.
      */
     public RejectReason check(Event e, KeyState s) {
-        if (e.getKey() == null || e.getKey().isEmpty()) {
-            return RejectReason.MISSING_KEY;
-        }
-        RejectReason input = checkInput(e);
-        if (input != null) {
-            return input;
-        }
-        return isLate(e, s) ? RejectReason.LATE_EVENT : null;
-    }
-
-    private RejectReason checkInput(Event e) {
-        if (vocabulary != null) {
-            if (e.getToken() == null) {
-                return RejectReason.MISSING_TOKEN;
-            }
-            return vocabulary.id(e.getToken()) < 0 ? RejectReason.UNKNOWN_TOKEN : null;
-        }
-        float[] x = e.getFeatures();
-        if (x == null) {
-            return RejectReason.MISSING_FEATURES;
-        }
-        if (x.length != features) {
-            return RejectReason.WRONG_FEATURE_COUNT;
-        }
-        for (float v : x) {
-            if (!Float.isFinite(v)) {
-                return RejectReason.NON_FINITE_FEATURE;
-            }
-        }
-        return null;
+        return admission.check(e, s);
     }
 
     /** Whether the event is older than the key's latest by more than the allowed lateness. */
     public boolean isLate(Event e, KeyState s) {
-        long allowed = config.allowedLatenessMs();
-        if (allowed == Long.MAX_VALUE
-                || !e.hasTimestamp()
-                || s.lastTimestamp == Event.NO_TIMESTAMP) {
-            return false;
-        }
-        long diff = s.lastTimestamp - e.getTimestamp();
-        boolean overflow = ((s.lastTimestamp ^ e.getTimestamp()) & (s.lastTimestamp ^ diff)) < 0;
-        return overflow || diff > allowed;
+        return admission.isLate(e, s);
     }
 
     /**

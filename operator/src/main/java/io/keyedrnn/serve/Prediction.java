@@ -1,5 +1,6 @@
 package io.keyedrnn.serve;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -100,7 +101,6 @@ public final class Prediction {
 
     @Override
     public String toString() {
-        return new String(
-                new PredictionJson(false).toBytes(this), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(new PredictionJson(false).toBytes(this), StandardCharsets.UTF_8);
     }
 }

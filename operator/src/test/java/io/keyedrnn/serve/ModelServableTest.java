@@ -14,6 +14,7 @@ import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.model.Workspace;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.Normalizer;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -135,7 +136,7 @@ class ModelServableTest {
 
     @Test
     void categoricalScoresProbabilityAndRankOfThePreviousSoftmax() {
-        java.util.List<String> vocab = java.util.List.of("A", "B", "C", "D", "E");
+        List<String> vocab = List.of("A", "B", "C", "D", "E");
         Model cat = ServeFixtures.categorical(vocab, 9, 1);
         ModelServable servable =
                 new ModelServable(cat, ScoringConfig.fromMap(Map.of("top.g", "2")));

@@ -14,6 +14,7 @@ import io.keyedrnn.model.Workspace;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelMetadata;
 import io.keyedrnn.model.io.Normalizer;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -146,7 +147,7 @@ class ModelSwapTest {
         smaller.adopt(s);
         assertEquals(3, s.ringCount);
         for (int i = 0; i < 3; i++) {
-            float[] row = java.util.Arrays.copyOfRange(s.ringFeatures, i * 3, i * 3 + 3);
+            float[] row = Arrays.copyOfRange(s.ringFeatures, i * 3, i * 3 + 3);
             assertArrayEquals(xs[xs.length - 3 + i], row);
         }
     }

@@ -13,6 +13,7 @@ import io.keyedrnn.model.CellKind;
 import io.keyedrnn.model.io.Model;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class PredictionJsonTest {
         p.score = Double.POSITIVE_INFINITY;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new PredictionJson(false).writeLine(p, out);
-        String line = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String line = out.toString(StandardCharsets.UTF_8);
         assertTrue(line.endsWith("}\n"));
         JsonNode n = MAPPER.readTree(line);
         assertEquals(p.key, n.get("key").asText());

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -131,7 +132,7 @@ final class ExampleFiles {
     /** Error mean and std of the model on the clean events, scored as the servable scores. */
     private static Calibration calibration(Model model, List<Event> clean) {
         ModelServable servable = new ModelServable(model, ScoringConfig.DEFAULTS);
-        Map<String, KeyState> states = new java.util.HashMap<>();
+        Map<String, KeyState> states = new HashMap<>();
         RunningStats errors = new RunningStats();
         for (Event e : clean) {
             KeyState s = states.computeIfAbsent(e.getKey(), k -> servable.newState());
