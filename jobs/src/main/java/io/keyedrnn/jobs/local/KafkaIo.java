@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -34,14 +36,23 @@ public final class KafkaIo {
         return new KafkaProducer<>(p);
     }
 
-    /** Sends values (null keys) to one partition of a topic, in order, and flushes. */
+    /**
+     * Sends values with one key (null: none) to one partition of a topic, in order, and waits until
+     * the broker acknowledged each; a refused record is an exception, not a silent loss. Compacted
+     * topics (the model topic) need a key.
+     */
     public static void send(
-            String bootstrapServers, String topic, int partition, List<byte[]> values) {
+            String bootstrapServers, String topic, int partition, byte[] key, List<byte[]> values)
+            throws Exception {
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
         try (KafkaProducer<byte[], byte[]> producer = producer(bootstrapServers)) {
             for (byte[] value : values) {
-                producer.send(new ProducerRecord<>(topic, partition, null, value));
+                acks.add(producer.send(new ProducerRecord<>(topic, partition, key, value)));
             }
             producer.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
+            }
         }
     }
 

@@ -21,7 +21,7 @@ class EmbeddedKafkaITCase {
             for (int i = 0; i < 100; i++) {
                 values.add(("v" + i).getBytes(StandardCharsets.UTF_8));
             }
-            KafkaIo.send(kafka.bootstrapServers(), "t", 1, values);
+            KafkaIo.send(kafka.bootstrapServers(), "t", 1, null, values);
             List<ConsumerRecord<byte[], byte[]>> read =
                     KafkaIo.readAll(kafka.bootstrapServers(), "t", Duration.ofSeconds(30));
             assertEquals(100, read.size());

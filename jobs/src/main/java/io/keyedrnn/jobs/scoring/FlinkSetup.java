@@ -1,0 +1,40 @@
+package io.keyedrnn.jobs.scoring;
+
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * The Flink configuration of the scoring job from its settings: state backend, checkpointing,
+ * parallelism limits, and any {@code flink.*} pass-through (which wins).
+ */
+public final class FlinkSetup {
+    /** Where checkpoints go unless {@code checkpoint.dir} says otherwise. */
+    public static final String DEFAULT_CHECKPOINT_DIR = "file:///tmp/keyed-rnn/checkpoints";
+
+    private FlinkSetup() {}
+
+    public static Configuration configuration(ScoringJobConfig c) {
+        Configuration f = new Configuration();
+        f.setString("state.backend.type", c.stateBackend());
+        f.setString(
+                "execution.checkpointing.interval",
+                c.number("checkpoint.interval.ms", 10_000, 1) + " ms");
+        f.setString("execution.checkpointing.mode", "EXACTLY_ONCE");
+        f.setString("execution.checkpointing.dir", c.get("checkpoint.dir", DEFAULT_CHECKPOINT_DIR));
+        f.setString(
+                "execution.checkpointing.externalized-checkpoint-retention",
+                "RETAIN_ON_CANCELLATION");
+        f.setString(
+                "pipeline.max-parallelism", String.valueOf(c.number("max.parallelism", 128, 1)));
+        long parallelism = c.number("parallelism", 0, 0);
+        if (parallelism > 0) {
+            f.setString("parallelism.default", String.valueOf(parallelism));
+        }
+        // Every type has an explicit serializer; a Kryo fallback would be a bug.
+        f.setString("pipeline.generic-types", "false");
+        if (c.stateBackend().equals("rocksdb")) {
+            f.setString("execution.checkpointing.incremental", "true");
+        }
+        c.withPrefix("flink.").forEach(f::setString);
+        return f;
+    }
+}

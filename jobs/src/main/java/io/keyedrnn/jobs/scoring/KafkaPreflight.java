@@ -1,0 +1,128 @@
+package io.keyedrnn.jobs.scoring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.config.ConfigResource;
+
+/**
+ * Checks before submitting: the broker answers, the four topics exist, and (exactly-once) the
+ * sink's transaction timeout is within the broker's {@code transaction.max.timeout.ms}. Each
+ * failure is an {@link IllegalStateException} that says what to fix.
+ */
+public final class KafkaPreflight {
+    private static final long TIMEOUT_S = 30;
+
+    private KafkaPreflight() {}
+
+    public static void check(ScoringJobConfig c) {
+        Properties p = KafkaWiring.clientProperties(c);
+        p.put("default.api.timeout.ms", String.valueOf(TIMEOUT_S * 1000));
+        p.put("request.timeout.ms", String.valueOf(TIMEOUT_S * 1000));
+        String servers = c.required("bootstrap.servers");
+        try (Admin admin = Admin.create(p)) {
+            Node broker = reach(admin, servers);
+            checkTopics(admin, c, servers);
+            if (c.deliveryGuarantee().equals("exactly-once")) {
+                checkTransactionTimeout(admin, broker, c);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking Kafka at " + servers, e);
+        }
+    }
+
+    private static Node reach(Admin admin, String servers) throws InterruptedException {
+        DescribeClusterResult cluster = admin.describeCluster();
+        try {
+            List<Node> nodes = new ArrayList<>(cluster.nodes().get(TIMEOUT_S, TimeUnit.SECONDS));
+            return nodes.get(0);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "cannot reach Kafka at "
+                            + servers
+                            + " within "
+                            + TIMEOUT_S
+                            + " s ("
+                            + rootMessage(e)
+                            + "); check --bootstrap-servers and kafka.* security"
+                            + " settings",
+                    e);
+        }
+    }
+
+    private static void checkTopics(Admin admin, ScoringJobConfig c, String servers)
+            throws InterruptedException {
+        Map<String, String> topics = new LinkedHashMap<>();
+        for (String key :
+                List.of("events.topic", "predictions.topic", "models.topic", "dead.letter.topic")) {
+            topics.put(c.required(key), key);
+        }
+        Set<String> existing;
+        try {
+            existing = admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "cannot list topics on " + servers + ": " + rootMessage(e), e);
+        }
+        List<String> missing = new ArrayList<>();
+        topics.forEach(
+                (topic, key) -> {
+                    if (!existing.contains(topic)) {
+                        missing.add("'" + topic + "' (" + key + ")");
+                    }
+                });
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(
+                    "topic(s) "
+                            + String.join(", ", missing)
+                            + " do not exist on "
+                            + servers
+                            + "; create them first (kafka-topics.sh --create)");
+        }
+    }
+
+    private static void checkTransactionTimeout(Admin admin, Node broker, ScoringJobConfig c)
+            throws InterruptedException {
+        long wanted = c.number("transaction.timeout.ms", 600_000, 1);
+        ConfigResource res = new ConfigResource(ConfigResource.Type.BROKER, broker.idString());
+        try {
+            Config config =
+                    admin.describeConfigs(List.of(res))
+                            .all()
+                            .get(TIMEOUT_S, TimeUnit.SECONDS)
+                            .get(res);
+            ConfigEntry max = config.get("transaction.max.timeout.ms");
+            if (max != null && max.value() != null && Long.parseLong(max.value()) < wanted) {
+                throw new IllegalStateException(
+                        "transaction.timeout.ms "
+                                + wanted
+                                + " exceeds the broker's"
+                                + " transaction.max.timeout.ms "
+                                + max.value()
+                                + "; lower transaction.timeout.ms");
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            // Not allowed to describe broker configs (ACLs): the sink reports it at start instead.
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

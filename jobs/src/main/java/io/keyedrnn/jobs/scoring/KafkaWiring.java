@@ -1,0 +1,97 @@
+package io.keyedrnn.jobs.scoring;
+
+import io.keyedrnn.flink.DeadLetter;
+import io.keyedrnn.flink.RawRecord;
+import java.util.Properties;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * Kafka sources and sinks of the scoring job, from its settings. Sources pass raw bytes (parsing
+ * happens in the job); sinks write with the configured delivery guarantee. Every {@code kafka.*}
+ * setting (security: {@code kafka.security.protocol}, {@code kafka.sasl.*}, {@code kafka.ssl.*})
+ * reaches every client.
+ */
+public final class KafkaWiring {
+    private KafkaWiring() {}
+
+    /** Client settings shared by sources, sinks and the preflight check. */
+    public static Properties clientProperties(ScoringJobConfig c) {
+        Properties p = new Properties();
+        p.putAll(c.withPrefix("kafka."));
+        p.put("bootstrap.servers", c.required("bootstrap.servers"));
+        return p;
+    }
+
+    public static KafkaSource<RawRecord> eventsSource(ScoringJobConfig c) {
+        OffsetsInitializer start =
+                switch (c.startingOffsets()) {
+                    case "earliest" -> OffsetsInitializer.earliest();
+                    case "latest" -> OffsetsInitializer.latest();
+                    default -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+                };
+        return source(c, c.required("events.topic"), c.get("group.id", "keyed-rnn-scoring"), start);
+    }
+
+    /** The model topic is read from its start: the newest valid model wins. */
+    public static KafkaSource<RawRecord> modelsSource(ScoringJobConfig c) {
+        return source(
+                c,
+                c.required("models.topic"),
+                c.get("group.id", "keyed-rnn-scoring") + "-models",
+                OffsetsInitializer.earliest());
+    }
+
+    private static KafkaSource<RawRecord> source(
+            ScoringJobConfig c, String topic, String group, OffsetsInitializer start) {
+        Properties p = clientProperties(c);
+        // Producers upstream may write transactionally; never read their aborted records.
+        p.putIfAbsent("isolation.level", "read_committed");
+        p.putIfAbsent("partition.discovery.interval.ms", "60000");
+        return KafkaSource.<RawRecord>builder()
+                .setProperties(p)
+                .setTopics(topic)
+                .setGroupId(group)
+                .setStartingOffsets(start)
+                .setDeserializer(new RawRecordDeserializer())
+                .build();
+    }
+
+    public static KafkaSink<Tuple2<String, byte[]>> predictionsSink(ScoringJobConfig c) {
+        return sink(c, new PredictionSerializer(c.required("predictions.topic")), "predictions");
+    }
+
+    public static KafkaSink<DeadLetter> deadLetterSink(ScoringJobConfig c) {
+        return sink(c, new DeadLetterSerializer(c.required("dead.letter.topic")), "dead-letters");
+    }
+
+    private static <T> KafkaSink<T> sink(
+            ScoringJobConfig c, KafkaRecordSerializationSchema<T> serializer, String role) {
+        Properties p = clientProperties(c);
+        // The sink's own default (1 h) exceeds the broker's default maximum (15 min).
+        p.put(
+                "transaction.timeout.ms",
+                String.valueOf(c.number("transaction.timeout.ms", 600_000, 1)));
+        return KafkaSink.<T>builder()
+                .setKafkaProducerConfig(p)
+                .setBootstrapServers(c.required("bootstrap.servers"))
+                .setRecordSerializer(serializer)
+                .setDeliveryGuarantee(guarantee(c))
+                .setTransactionalIdPrefix(
+                        c.get("transactional.id.prefix", "keyed-rnn") + "-" + role)
+                .build();
+    }
+
+    static DeliveryGuarantee guarantee(ScoringJobConfig c) {
+        return switch (c.deliveryGuarantee()) {
+            case "at-least-once" -> DeliveryGuarantee.AT_LEAST_ONCE;
+            case "none" -> DeliveryGuarantee.NONE;
+            default -> DeliveryGuarantee.EXACTLY_ONCE;
+        };
+    }
+}

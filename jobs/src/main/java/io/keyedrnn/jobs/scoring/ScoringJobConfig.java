@@ -1,0 +1,290 @@
+package io.keyedrnn.jobs.scoring;
+
+import io.keyedrnn.flink.ScoringOptions;
+import io.keyedrnn.serve.EventFields;
+import io.keyedrnn.serve.ScoringConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The scoring job's settings: one flat map read from a properties or flat-YAML file ({@code key:
+ * value} lines, see {@code config/scoring.yaml}) with command-line overrides on top. Keys are the
+ * job's own ({@link #JOB_KEYS}), the scoring settings ({@link ScoringConfig#KEYS}), the event field
+ * paths ({@code fields.*}), and pass-throughs: {@code kafka.X} goes to every Kafka client as X,
+ * {@code flink.X} into the Flink configuration as X. Any other key is an error naming it.
+ */
+public final class ScoringJobConfig {
+    static final Set<String> JOB_KEYS =
+            Set.of(
+                    "bootstrap.servers",
+                    "events.topic",
+                    "predictions.topic",
+                    "models.topic",
+                    "dead.letter.topic",
+                    "group.id",
+                    "events.starting.offsets",
+                    "delivery.guarantee",
+                    "transactional.id.prefix",
+                    "transaction.timeout.ms",
+                    "model.path",
+                    "model.max.bytes",
+                    "input.kind",
+                    "input.features",
+                    "output.state",
+                    "parallelism",
+                    "max.parallelism",
+                    "checkpoint.interval.ms",
+                    "checkpoint.dir",
+                    "state.backend",
+                    "state.ttl.ms",
+                    "job.name");
+
+    static final Set<String> FIELD_KEYS =
+            Set.of("fields.key", "fields.ts", "fields.features", "fields.token");
+
+    private final Map<String, String> values;
+    private final String source;
+
+    private ScoringJobConfig(Map<String, String> values, String source) {
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+        this.source = source;
+        validate();
+    }
+
+    /** Settings from a file (null: none) with overrides (null: none) on top. */
+    public static ScoringJobConfig load(Path file, Map<String, String> overrides) {
+        Map<String, String> m = new HashMap<>();
+        if (file != null) {
+            m.putAll(readFile(file));
+        }
+        if (overrides != null) {
+            overrides.forEach((k, v) -> m.put(k, v == null ? null : v.trim()));
+        }
+        m.values().removeIf(v -> v == null);
+        return new ScoringJobConfig(m, file != null ? file.toString() : "the command line");
+    }
+
+    public static ScoringJobConfig of(Map<String, String> values) {
+        return new ScoringJobConfig(values, "the settings");
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no settings file " + file);
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "cannot read settings file " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> m = new HashMap<>();
+        for (String k : p.stringPropertyNames()) {
+            String v = p.getProperty(k).trim();
+            // Flat YAML quotes strings; properties would keep the quotes.
+            if (v.length() >= 2
+                    && (v.startsWith("\"") && v.endsWith("\"")
+                            || v.startsWith("'") && v.endsWith("'"))) {
+                v = v.substring(1, v.length() - 1);
+            }
+            if (!v.isEmpty()) {
+                m.put(k, v);
+            }
+        }
+        return m;
+    }
+
+    private void validate() {
+        Set<String> unknown = new TreeSet<>();
+        for (String k : values.keySet()) {
+            boolean known =
+                    JOB_KEYS.contains(k)
+                            || ScoringConfig.KEYS.contains(k)
+                            || FIELD_KEYS.contains(k)
+                            || k.startsWith("kafka.")
+                            || k.startsWith("flink.");
+            if (!known) {
+                unknown.add(k);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "unknown setting(s) "
+                            + unknown
+                            + " in "
+                            + source
+                            + " (see config/scoring.yaml for the known ones; Kafka client"
+                            + " settings go under kafka., Flink settings under flink.)");
+        }
+        try {
+            ScoringConfig.fromMap(values);
+            eventFields();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("in " + source + ": " + e.getMessage(), e);
+        }
+        deliveryGuarantee();
+        stateBackend();
+        number("transaction.timeout.ms", 600_000, 1);
+        number("checkpoint.interval.ms", 10_000, 1);
+        number("max.parallelism", 128, 1);
+        number("state.ttl.ms", 0, 0);
+        number("input.features", 0, 0);
+        number("model.max.bytes", 512L << 20, 1);
+        number("parallelism", 0, 0);
+        ScoringOptions.InputKind.fromId(get("input.kind", "auto"));
+        startingOffsets();
+    }
+
+    /** The value of a key, or the fallback. */
+    public String get(String key, String fallback) {
+        return values.getOrDefault(key, fallback);
+    }
+
+    /** The value of a key that must be set; throws naming the key and how to set it. */
+    public String required(String key) {
+        String v = values.get(key);
+        if (v == null || v.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "setting '" + key + "' is required (in the --config file or as an option)");
+        }
+        return v;
+    }
+
+    /** A whole-number setting of at least {@code min}; throws naming the key and value. */
+    public long number(String key, long fallback, long min) {
+        String v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        long n;
+        try {
+            n = Long.parseLong(v.trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "setting '"
+                            + key
+                            + "' in "
+                            + source
+                            + " must be a whole number, got '"
+                            + v
+                            + "'");
+        }
+        if (n < min) {
+            throw new IllegalArgumentException(
+                    "setting '"
+                            + key
+                            + "' in "
+                            + source
+                            + " must be at least "
+                            + min
+                            + ", got "
+                            + n);
+        }
+        return n;
+    }
+
+    public boolean flag(String key) {
+        String v = get(key, "false").toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException(
+                    "setting '" + key + "' must be true or false, got '" + v + "'");
+        }
+        return v.equals("true");
+    }
+
+    /** exactly-once (default), at-least-once or none. */
+    public String deliveryGuarantee() {
+        return oneOf("delivery.guarantee", "exactly-once", "exactly-once", "at-least-once", "none");
+    }
+
+    /** hashmap (default) or rocksdb. */
+    public String stateBackend() {
+        return oneOf("state.backend", "hashmap", "hashmap", "rocksdb");
+    }
+
+    /** committed (default: the group's offsets, else earliest), earliest or latest. */
+    public String startingOffsets() {
+        return oneOf("events.starting.offsets", "committed", "committed", "earliest", "latest");
+    }
+
+    private String oneOf(String key, String fallback, String... allowed) {
+        String v = get(key, fallback).trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (String a : allowed) {
+            if (a.equals(v)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException(
+                "setting '"
+                        + key
+                        + "' in "
+                        + source
+                        + " must be one of "
+                        + String.join(", ", allowed)
+                        + ", got '"
+                        + get(key, fallback)
+                        + "'");
+    }
+
+    public EventFields eventFields() {
+        EventFields d = EventFields.DEFAULT;
+        return new EventFields(
+                get("fields.key", d.key()),
+                get("fields.ts", d.timestamp()),
+                get("fields.features", d.features()),
+                get("fields.token", d.token()));
+    }
+
+    /** The scoring settings only, for {@link ScoringConfig#fromMap}. */
+    public Map<String, String> scoringSettings() {
+        Map<String, String> m = new HashMap<>();
+        values.forEach(
+                (k, v) -> {
+                    if (ScoringConfig.KEYS.contains(k)) {
+                        m.put(k, v);
+                    }
+                });
+        return m;
+    }
+
+    /** Settings under a prefix, with the prefix removed (kafka. or flink.). */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> m = new TreeMap<>();
+        values.forEach(
+                (k, v) -> {
+                    if (k.startsWith(prefix)) {
+                        m.put(k.substring(prefix.length()), v);
+                    }
+                });
+        return m;
+    }
+
+    /** A copy with more settings on top. */
+    public ScoringJobConfig with(Map<String, String> more) {
+        Map<String, String> m = new HashMap<>(values);
+        m.putAll(more);
+        return new ScoringJobConfig(m, source);
+    }
+
+    /** Every setting, with secret values masked, for logs. */
+    public Map<String, String> masked() {
+        return Secrets.mask(values);
+    }
+
+    @Override
+    public String toString() {
+        return masked().toString();
+    }
+}
