@@ -26,7 +26,11 @@ public final class Cli implements Callable<Integer> {
      * ...)} implementing {@code Callable<Integer>} and list its constructor here.
      */
     static final List<Supplier<Object>> COMMANDS =
-            List.of(DemoCommand::new, ReplayCommand::new, InspectCommand::new);
+            List.of(
+                    DemoCommand::new,
+                    ReplayCommand::new,
+                    InspectCommand::new,
+                    io.keyedrnn.jobs.eval.EvalCommand::new);
 
     @Spec CommandSpec spec;
 

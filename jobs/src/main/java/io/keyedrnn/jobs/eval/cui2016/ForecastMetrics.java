@@ -16,21 +16,31 @@ public final class ForecastMetrics {
      * every truth value. Not modified: truth, predicted.
      */
     public static double nrmse(double[] truth, double[] predicted, int from) {
-        check(truth, predicted, from);
+        return nrmse(truth, predicted, from, truth.length);
+    }
+
+    /** As {@link #nrmse(double[], double[], int)} over targets [from, to) only. */
+    public static double nrmse(double[] truth, double[] predicted, int from, int to) {
+        check(truth, predicted, from, to);
         double sq = 0;
-        for (int j = from; j < truth.length; j++) {
+        for (int j = from; j < to; j++) {
             double e = truth[j] - predicted[j];
             sq += e * e;
         }
-        return Math.sqrt(sq / (truth.length - from)) / std(truth);
+        return Math.sqrt(sq / (to - from)) / std(truth);
     }
 
     /** Σ|truth[j] − predicted[j]| / Σ|truth[j]| for j ≥ from. Not modified: truth, predicted. */
     public static double mape(double[] truth, double[] predicted, int from) {
-        check(truth, predicted, from);
+        return mape(truth, predicted, from, truth.length);
+    }
+
+    /** As {@link #mape(double[], double[], int)} over targets [from, to) only. */
+    public static double mape(double[] truth, double[] predicted, int from, int to) {
+        check(truth, predicted, from, to);
         double err = 0;
         double sum = 0;
-        for (int j = from; j < truth.length; j++) {
+        for (int j = from; j < to; j++) {
             err += Math.abs(truth[j] - predicted[j]);
             sum += Math.abs(truth[j]);
         }
@@ -51,16 +61,21 @@ public final class ForecastMetrics {
         return Math.sqrt(ss / x.length);
     }
 
-    private static void check(double[] truth, double[] predicted, int from) {
+    private static void check(double[] truth, double[] predicted, int from, int to) {
         if (truth.length != predicted.length) {
             throw new IllegalArgumentException(
                     truth.length + " truths but " + predicted.length + " predictions");
         }
-        if (from < 0 || from >= truth.length) {
+        if (from < 0 || to > truth.length || from >= to) {
             throw new IllegalArgumentException(
-                    "scored range starts at " + from + ", outside 0.." + (truth.length - 1));
+                    "scored range ["
+                            + from
+                            + ", "
+                            + to
+                            + ") is empty or outside 0.."
+                            + truth.length);
         }
-        for (int j = from; j < truth.length; j++) {
+        for (int j = from; j < to; j++) {
             if (!Double.isFinite(predicted[j])) {
                 throw new IllegalArgumentException(
                         "prediction for record " + j + " is " + predicted[j]);

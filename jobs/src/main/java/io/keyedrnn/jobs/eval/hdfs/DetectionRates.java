@@ -35,10 +35,27 @@ public record DetectionRates(long flaggedAbnormal, long abnormal, long flaggedNo
         return flaggedNormal / (double) normal;
     }
 
+    /**
+     * One-sided 95% upper confidence bound of the FP rate (exact binomial, Clopper–Pearson): the
+     * held-out normals are few, so a measured rate of 0 still allows a positive one.
+     */
+    public double fpRateUpper95() {
+        return Binomial.upper(flaggedNormal, normal, 0.05);
+    }
+
     /** Precision expected with normals : abnormals sessions at these rates. */
     public double precisionAt(long normals, long abnormals) {
+        return precision(fpRate(), normals, abnormals);
+    }
+
+    /** The precision at the ratio if the FP rate were at its 95% upper bound. */
+    public double precisionLower95At(long normals, long abnormals) {
+        return precision(fpRateUpper95(), normals, abnormals);
+    }
+
+    private double precision(double fpRate, long normals, long abnormals) {
         double tp = recall() * abnormals;
-        double fp = fpRate() * normals;
+        double fp = fpRate * normals;
         return tp + fp == 0 ? 0.0 : tp / (tp + fp);
     }
 

@@ -1,0 +1,87 @@
+package io.keyedrnn.jobs.eval.cui2016;
+
+import io.keyedrnn.jobs.eval.data.TaxiSeries;
+import io.keyedrnn.model.io.Model;
+import io.keyedrnn.serve.Event;
+import io.keyedrnn.serve.KeyState;
+import io.keyedrnn.serve.ModelServable;
+import io.keyedrnn.serve.Prediction;
+import io.keyedrnn.serve.ScoringConfig;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+
+/**
+ * Streams the taxi counts through the scoring path as one key and forecasts {@code horizon} steps
+ * ahead at every step by iterating the next-step prediction on a copy of the key's state, feeding
+ * back predicted counts with the (known) calendar features. Retrains every {@code period} records
+ * and swaps the new model version in through {@link ModelServable}'s swap path.
+ */
+final class TaxiForecaster {
+    private static final String KEY = "nyc_taxi";
+
+    private final TaxiSeries series;
+    private final TaxiSettings settings;
+    private final TaxiTraining training;
+    private final ScoringConfig config;
+    private final float[] features = new float[TaxiFeatures.WIDTH];
+    private int retrains;
+
+    TaxiForecaster(TaxiSeries series, TaxiSettings settings, TaxiTraining training) {
+        this.series = series;
+        this.settings = settings;
+        this.training = training;
+        // Replay a week of inputs into a new model's state when it is swapped in.
+        this.config = ScoringConfig.DEFAULTS.withRingSize(settings.period());
+    }
+
+    /** predicted[j] = the forecast of record j made at record j − horizon; NaN where none. */
+    double[] run() {
+        double[] predicted = new double[series.size()];
+        Arrays.fill(predicted, Double.NaN);
+        int first = settings.firstTraining();
+        int h = settings.horizon();
+        Model model = null;
+        ModelServable servable = null;
+        KeyState state = null;
+        for (int t = first; t + h < settings.scoredTo(); t++) {
+            if ((t - first) % settings.period() == 0) {
+                model = training.train(t, model == null ? null : model.network(), retrains + 1L);
+                retrains++;
+                servable = new ModelServable(model, config);
+                state = state == null ? servable.newState() : state;
+            }
+            TaxiFeatures.of(series, t, features);
+            Prediction p = servable.process(event(t), state);
+            if (p == null) {
+                throw new IllegalStateException("the servable refused record " + t);
+            }
+            predicted[t + h] = ahead(servable, state, p.values[0], t);
+        }
+        return predicted;
+    }
+
+    /** Training runs so far (the first one included). */
+    int retrains() {
+        return retrains;
+    }
+
+    /** Iterates the next-step forecast next1 (of record t+1) out to record t + horizon. */
+    private double ahead(ModelServable servable, KeyState state, float next1, int t) {
+        float c = next1;
+        if (settings.horizon() == 1) {
+            return c;
+        }
+        KeyState scratch = state.copy();
+        for (int k = 1; k < settings.horizon(); k++) {
+            features[0] = c;
+            TaxiFeatures.calendar(series, t + k, features);
+            c = servable.process(event(t + k), scratch).values[0];
+        }
+        return c;
+    }
+
+    private Event event(int i) {
+        long ms = series.timestamps()[i].toInstant(ZoneOffset.UTC).toEpochMilli();
+        return Event.numeric(KEY, ms, features);
+    }
+}

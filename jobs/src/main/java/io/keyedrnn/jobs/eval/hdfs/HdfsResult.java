@@ -1,0 +1,27 @@
+package io.keyedrnn.jobs.eval.hdfs;
+
+/**
+ * What one run of the hdfs suite measured.
+ *
+ * @param endToken whether sessions were closed with an end-of-session token
+ * @param atDefault rates with DeepLog's g = 9
+ * @param chosenG g chosen on the validation normals
+ * @param atChosen rates with that g
+ * @param shortRecall recall at g = 9 on abnormal sessions shorter than {@link
+ *     HdfsSuite#SHORT_SESSION} keys (NaN if none)
+ * @param longRecall recall at g = 9 on the other abnormal sessions (NaN if none)
+ */
+public record HdfsResult(
+        boolean endToken,
+        int trainSessions,
+        int validationSessions,
+        int heldOutSessions,
+        int abnormalSessions,
+        DetectionRates atDefault,
+        int chosenG,
+        DetectionRates atChosen,
+        double shortRecall,
+        double longRecall,
+        int bestEpoch,
+        int epochsRun,
+        double seconds) {}

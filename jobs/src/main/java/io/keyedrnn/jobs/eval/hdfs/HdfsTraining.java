@@ -1,0 +1,69 @@
+package io.keyedrnn.jobs.eval.hdfs;
+
+import io.keyedrnn.jobs.eval.ModelBuild;
+import io.keyedrnn.model.CellKind;
+import io.keyedrnn.model.io.Calibration;
+import io.keyedrnn.model.io.Model;
+import io.keyedrnn.train.OptimizerKind;
+import io.keyedrnn.train.Sequence;
+import io.keyedrnn.train.TrainConfig;
+import io.keyedrnn.train.TrainResult;
+import io.keyedrnn.train.Trainer;
+import io.keyedrnn.train.TrainingListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Trains the categorical next-log-key LSTM on normal sessions, one key per session. */
+final class HdfsTraining {
+    private HdfsTraining() {}
+
+    /** The trained model, with the alphabet's tokens as its vocabulary. */
+    static Trained train(SessionSplit split, SessionTokens alphabet, HdfsSettings s) {
+        TrainConfig config =
+                TrainConfig.builder()
+                        .cell(CellKind.LSTM)
+                        .layers(s.layers())
+                        .hidden(s.hidden())
+                        .embedding(s.embedding())
+                        .vocabulary(alphabet.size())
+                        .epochs(s.epochs())
+                        .patience(s.patience())
+                        .optimizer(OptimizerKind.ADAM)
+                        .lr(2e-3)
+                        .batchKeys(64)
+                        .tbptt(0)
+                        .clip(1.0)
+                        .seed(s.seed())
+                        .threads(2)
+                        .build();
+        TrainResult r =
+                new Trainer(config)
+                        .train(
+                                sequences(split.train(), alphabet, "train-"),
+                                sequences(split.validation(), alphabet, "val-"),
+                                new TrainingListener() {});
+        Map<String, Object> summary =
+                Map.of(
+                        "sessions", split.train().size(),
+                        "best_epoch", r.bestEpoch(),
+                        "validation_loss", r.bestValidationLoss());
+        Calibration cal =
+                new Calibration("token_rank", null, null, null, null, HdfsSettings.DEFAULT_G);
+        Model model =
+                ModelBuild.publish(r.network(), null, alphabet.vocabulary(), null, cal, 1, summary);
+        return new Trained(model, r.bestEpoch(), r.epochs().size());
+    }
+
+    private static List<Sequence> sequences(
+            List<int[]> sessions, SessionTokens alphabet, String prefix) {
+        List<Sequence> out = new ArrayList<>(sessions.size());
+        for (int i = 0; i < sessions.size(); i++) {
+            out.add(Sequence.tokens(prefix + i, alphabet.ids(sessions.get(i))));
+        }
+        return out;
+    }
+
+    /** The model and how its training went. */
+    record Trained(Model model, int bestEpoch, int epochsRun) {}
+}

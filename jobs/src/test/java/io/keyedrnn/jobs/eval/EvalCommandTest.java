@@ -1,0 +1,132 @@
+package io.keyedrnn.jobs.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Runs each suite's quick slice end to end (data → trainer → model file → scoring path → metrics)
+ * and checks the printed table: well-formed, with finite measured values in range.
+ */
+class EvalCommandTest {
+    private static final String DATA = EvalData.dir().toString();
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run eval(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new EvalCommand());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setExecutionExceptionHandler(
+                (ex, cmd, parsed) -> {
+                    ex.printStackTrace(cmd.getErr());
+                    return ex instanceof io.keyedrnn.jobs.cli.CliException ce ? ce.exitCode() : 1;
+                });
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** The table's measured rows, as cells; checks every table line has the header's shape. */
+    private static List<String[]> measuredRows(String out) {
+        List<String> lines = out.lines().filter(l -> l.startsWith("|")).toList();
+        assertTrue(lines.size() >= 3, out);
+        int columns = lines.get(0).split("\\|", -1).length;
+        assertTrue(lines.get(1).matches("\\|( -+ \\|)+"), lines.get(1));
+        List<String[]> measured = new ArrayList<>();
+        for (String line : lines) {
+            assertTrue(line.endsWith("|"), line);
+            String[] cells = line.split("\\|", -1);
+            assertEquals(columns, cells.length, line);
+            if (cells[cells.length - 2].strip().equals("measured")) {
+                measured.add(cells);
+            }
+        }
+        assertTrue(!measured.isEmpty(), out);
+        return measured;
+    }
+
+    /** The leading number of a cell ("6.42%", "0.000% (≤0.308%)", "1.000 (≥0.849)", "-3.2"). */
+    private static double number(String cell) {
+        String s = cell.strip();
+        int end = 0;
+        while (end < s.length() && "-0123456789.".indexOf(s.charAt(end)) >= 0) {
+            end++;
+        }
+        double v = Double.parseDouble(s.substring(0, end));
+        assertTrue(Double.isFinite(v), cell);
+        return v;
+    }
+
+    @Test
+    void cui2016QuickPrintsFiniteErrorsAndIsDeterministic() {
+        Run r = eval("cui2016", "--quick", "--data", DATA);
+        assertEquals(0, r.code(), r.err());
+        for (String[] row : measuredRows(r.out())) {
+            double nrmse = number(row[3]);
+            double mape = number(row[4]);
+            assertTrue(nrmse > 0 && nrmse < 5, row[3]);
+            assertTrue(mape > 0 && mape < 500, row[4]);
+        }
+        assertTrue(r.out().contains("3 training runs"), r.out());
+        Run again = eval("cui2016", "--quick", "--data", DATA);
+        assertEquals(tableOf(r.out()), tableOf(again.out()));
+    }
+
+    @Test
+    void hdfsQuickPrintsRatesInRange() {
+        Run r = eval("hdfs", "--quick", "--data", DATA);
+        assertEquals(0, r.code(), r.err());
+        List<String[]> rows = measuredRows(r.out());
+        assertEquals(4, rows.size());
+        for (String[] row : rows) {
+            double recall = number(row[3]);
+            double fpRate = number(row[4]);
+            double precision = number(row[5]);
+            double f1 = number(row[6]);
+            assertTrue(recall >= 0 && recall <= 1, row[3]);
+            assertTrue(fpRate >= 0 && fpRate <= 100, row[4]);
+            assertTrue(precision >= 0 && precision <= 1, row[5]);
+            assertTrue(f1 >= 0 && f1 <= 1, row[6]);
+        }
+    }
+
+    @Test
+    void nabQuickPrintsScoresAtMost100() {
+        Run r = eval("nab", "--quick", "--data", DATA);
+        assertEquals(0, r.code(), r.err());
+        List<String[]> rows = measuredRows(r.out());
+        assertEquals(2, rows.size());
+        for (String[] row : rows) {
+            for (int c = 3; c <= 5; c++) {
+                assertTrue(number(row[c]) <= 100.0, row[c]);
+            }
+        }
+        assertTrue(r.out().contains("3-file subset"), r.out());
+        // The published rows come from NAB's final_results.json: its best detector is ARTime.
+        assertTrue(r.out().contains("| ARTime "), r.out());
+    }
+
+    @Test
+    void missingDataAndUnknownSuiteAreUsageErrors(@TempDir Path dir) {
+        Run missing = eval("nab", "--data", dir.resolve("none").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("--data"), missing.err());
+        Run unknown = eval("telemanom", "--data", DATA);
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown suite 'telemanom'"), unknown.err());
+    }
+
+    private static String tableOf(String out) {
+        return String.join("\n", out.lines().filter(l -> l.startsWith("|")).toList());
+    }
+}
