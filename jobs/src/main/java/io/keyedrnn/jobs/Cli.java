@@ -28,6 +28,7 @@ public final class Cli implements Callable<Integer> {
     static final List<Supplier<Object>> COMMANDS =
             List.of(
                     DemoCommand::new,
+                    io.keyedrnn.jobs.cli.ScoreCommand::new,
                     ReplayCommand::new,
                     InspectCommand::new,
                     io.keyedrnn.jobs.eval.EvalCommand::new);

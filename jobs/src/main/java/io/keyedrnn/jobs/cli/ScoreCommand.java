@@ -1,0 +1,121 @@
+package io.keyedrnn.jobs.cli;
+
+import io.keyedrnn.jobs.scoring.FlinkSetup;
+import io.keyedrnn.jobs.scoring.KafkaPreflight;
+import io.keyedrnn.jobs.scoring.ScoringJob;
+import io.keyedrnn.jobs.scoring.ScoringJobConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code keyed-rnn score}: the streaming scoring job against a real Kafka, until stopped. */
+@Command(
+        name = "score",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Score a Kafka topic of events with per-key recurrent state in Flink, writing one"
+                    + " prediction per event (exactly-once by default) and every unusable record"
+                    + " to a dead-letter topic. Runs in this JVM on a local Flink MiniCluster"
+                    + " until Ctrl-C; on a Flink cluster use"
+                    + " 'flink run -c io.keyedrnn.jobs.scoring.ScoringJob keyed-rnn.jar"
+                    + " --config FILE' (same options).",
+            "Options override the --config file (see config/scoring.yaml)."
+        })
+public final class ScoreCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka")
+    String bootstrapServers;
+
+    @Option(names = "--events-topic", paramLabel = "T", description = "input events")
+    String eventsTopic;
+
+    @Option(names = "--predictions-topic", paramLabel = "P", description = "output predictions")
+    String predictionsTopic;
+
+    @Option(names = "--models-topic", paramLabel = "M", description = "model updates (compacted)")
+    String modelsTopic;
+
+    @Option(names = "--dead-letter-topic", paramLabel = "D", description = "unusable records")
+    String deadLetterTopic;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "start-up model file")
+    Path model;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "settings file")
+    Path config;
+
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description = "any setting, e.g. --set delivery.guarantee=at-least-once")
+    Map<String, String> overrides;
+
+    @Override
+    public Integer call() throws Exception {
+        ScoringJobConfig c = settings();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("score: settings " + c.masked());
+        try {
+            KafkaPreflight.check(c);
+        } catch (IllegalStateException e) {
+            throw new CliException(CliException.FAILED, e.getMessage(), e);
+        }
+        ScoringJob job;
+        try {
+            job = ScoringJob.kafka(c);
+        } catch (IllegalArgumentException | IOException e) {
+            throw CliException.usage(e.getMessage());
+        }
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(FlinkSetup.configuration(c));
+        job.build(env);
+        err.println("score: running; stop with Ctrl-C");
+        err.flush();
+        env.execute(c.get("job.name", "keyed-rnn scoring"));
+        return 0;
+    }
+
+    private ScoringJobConfig settings() {
+        Map<String, String> m = new HashMap<>();
+        if (overrides != null) {
+            m.putAll(overrides);
+        }
+        put(m, "bootstrap.servers", bootstrapServers);
+        put(m, "events.topic", eventsTopic);
+        put(m, "predictions.topic", predictionsTopic);
+        put(m, "models.topic", modelsTopic);
+        put(m, "dead.letter.topic", deadLetterTopic);
+        put(m, "model.path", model == null ? null : model.toString());
+        try {
+            ScoringJobConfig c = ScoringJobConfig.load(config, m);
+            for (String key :
+                    new String[] {
+                        "bootstrap.servers",
+                        "events.topic",
+                        "predictions.topic",
+                        "models.topic",
+                        "dead.letter.topic"
+                    }) {
+                c.required(key);
+            }
+            return c;
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
+    }
+
+    private static void put(Map<String, String> m, String key, String value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+}
