@@ -26,8 +26,15 @@ public final class DataDir {
         return repoRoot().resolveSibling("shared").resolve("data").normalize();
     }
 
-    /** The nearest ancestor of the jar or classes directory with a pom.xml and jobs/. */
+    /**
+     * The repository: {@code -Dkeyed.rnn.home} (set by bin/keyed-rnn), else the nearest ancestor of
+     * the jar or classes directory with a pom.xml and jobs/.
+     */
     static Path repoRoot() {
+        String home = System.getProperty("keyed.rnn.home");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home).toAbsolutePath();
+        }
         Path start = codeLocation();
         for (Path p = start; p != null; p = p.getParent()) {
             if (Files.isRegularFile(p.resolve("pom.xml")) && Files.isDirectory(p.resolve("jobs"))) {
