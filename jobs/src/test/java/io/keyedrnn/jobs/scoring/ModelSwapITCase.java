@@ -1,0 +1,124 @@
+package io.keyedrnn.jobs.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keyedrnn.jobs.local.EmbeddedKafka;
+import io.keyedrnn.jobs.local.KafkaIo;
+import io.keyedrnn.jobs.local.LocalFlink;
+import io.keyedrnn.model.io.Model;
+import io.keyedrnn.model.io.ModelFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A new model published while events flow: nothing is lost or scored twice, each key switches from
+ * version 1 to 2 exactly once, and at its switch the key's state and prediction are what replay of
+ * its ring buffer (the last ring.size events) and the event itself under the new model give.
+ */
+class ModelSwapITCase {
+    private static final int KEYS = 16;
+    private static final int STEPS = 60;
+    private static final int RING = Integer.parseInt(ItSupport.SCORING.get("ring.size"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static EmbeddedKafka kafka;
+    private static LocalFlink flink;
+
+    @TempDir static Path tmp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = EmbeddedKafka.start();
+        flink = LocalFlink.start(1, 2, new Configuration());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (flink != null) {
+            flink.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void eachKeySwitchesOnceWithItsStateRebuiltByReplay() throws Exception {
+        Model v1 = ItSupport.model(1, 41);
+        Model v2 = ItSupport.model(2, 42);
+        String prefix = "swap-";
+        ItSupport.createTopics(kafka, prefix);
+        Map<String, String> s = ItSupport.settings(kafka, prefix, tmp.resolve("cp"));
+        s.put("model.path", ItSupport.writeModel(v1, tmp, "v1.safetensors").toString());
+        s.put("output.state", "true");
+        JobID job = ItSupport.submit(flink, ScoringJobConfig.of(s), null);
+
+        // Half the events scored under v1 first, then v2 arrives while the rest stream in.
+        int half = STEPS / 2;
+        ItSupport.produce(kafka, prefix + "events", ItSupport.events(KEYS, 0, half));
+        ItSupport.read(kafka, prefix + "predictions", KEYS * half);
+        KafkaIo.send(
+                kafka.bootstrapServers(),
+                prefix + "models",
+                0,
+                "model".getBytes(StandardCharsets.UTF_8),
+                List.of(ModelFile.toBytes(v2)));
+        for (int t = half; t < STEPS; t += 3) {
+            ItSupport.produce(kafka, prefix + "events", ItSupport.events(KEYS, t, t + 3));
+            Thread.sleep(50);
+        }
+        var records = ItSupport.read(kafka, prefix + "predictions", KEYS * STEPS);
+        flink.awaitCheckpoints(job, flink.completedCheckpoints(job) + 1, Duration.ofMinutes(1));
+        flink.cancel(job);
+        assertEquals(KEYS * STEPS, records.size());
+
+        Map<String, List<String>> byKey = ItSupport.byKey(records);
+        assertEquals(KEYS, byKey.size());
+        for (int k = 0; k < KEYS; k++) {
+            checkKey(k, byKey.get("k" + k), v1, v2);
+        }
+    }
+
+    private void checkKey(int k, List<String> out, Model v1, Model v2) throws Exception {
+        assertEquals(STEPS, out.size(), "key k" + k);
+        int swap = -1;
+        for (int t = 0; t < STEPS; t++) {
+            JsonNode p = JSON.readTree(out.get(t));
+            assertEquals(
+                    1_700_000_000_000L + t * 1000L, p.get("ts").asLong(), "k" + k + " step " + t);
+            long version = p.get("model_version").asLong();
+            if (version == 2 && swap < 0) {
+                swap = t;
+            }
+            assertEquals(swap < 0 ? 1 : 2, version, "k" + k + " step " + t + " switched back");
+        }
+        assertTrue(swap > RING, "k" + k + " switched at step " + swap + ", before its ring filled");
+        // Before the switch: exactly replay under v1.
+        List<byte[]> lines = new ArrayList<>();
+        for (int t = 0; t < STEPS; t++) {
+            lines.add(ItSupport.event(k, t));
+        }
+        List<String> v1Out = ItSupport.replay(v1, lines.subList(0, swap), true).get("k" + k);
+        assertEquals(v1Out, out.subList(0, swap), "k" + k + " under version 1");
+        // At the switch: state and prediction = v2 replaying the last RING events, then this one.
+        List<String> rebuilt =
+                ItSupport.replay(v2, lines.subList(swap - RING, swap + 1), true).get("k" + k);
+        JsonNode want = JSON.readTree(rebuilt.get(RING));
+        JsonNode got = JSON.readTree(out.get(swap));
+        assertEquals(want.get("state"), got.get("state"), "k" + k + " state at the switch");
+        assertEquals(want.get("prediction"), got.get("prediction"), "k" + k + " prediction");
+    }
+}
