@@ -17,6 +17,8 @@ final class BpttEngine {
     private final int embOff;
     private final float[][] xEmb;
     private final float[][] dxEmb;
+    private final float[][][] xEmbAt;
+    private final float[][][] dxEmbAt;
     private int lastSteps;
 
     BpttEngine(Parameters layout, int maxRows, int maxSteps) {
@@ -32,6 +34,8 @@ final class BpttEngine {
         this.embOff = tokens ? layout.tensor("embedding.weight").offset() : -1;
         this.xEmb = tokens ? Gemm.rows(cells, spec.inputSize()) : null;
         this.dxEmb = tokens ? Gemm.rows(cells, spec.inputSize()) : null;
+        this.xEmbAt = tokens ? Gemm.views(xEmb, maxRows) : null;
+        this.dxEmbAt = tokens ? Gemm.views(dxEmb, maxRows) : null;
     }
 
     /** Recomputes derived weights; call after every parameter update. Not modified: p. */
@@ -59,7 +63,7 @@ final class BpttEngine {
     /** Runs the chunk forward and returns its summed loss. Not modified: c, p. */
     double forward(Chunk c, float[] p) {
         runLayers(c, p);
-        return head.forward(top().h, c, false, 0f);
+        return head.forward(top().hAt, c, false, 0f);
     }
 
     /**
@@ -68,10 +72,10 @@ final class BpttEngine {
      */
     double forwardBackward(Chunk c, float[] p, float[] grad, float scale) {
         runLayers(c, p);
-        double loss = head.forward(top().h, c, true, scale);
-        head.backward(top().h, c, grad, top().dhOut);
+        double loss = head.forward(top().hAt, c, true, scale);
+        head.backward(top().hAt, c, grad, top().dhOutAt);
         for (int k = layers.length - 1; k >= 0; k--) {
-            float[][] dx = k > 0 ? layers[k - 1].dhOut : dxEmb;
+            float[][][] dx = k > 0 ? layers[k - 1].dhOutAt : dxEmbAt;
             layers[k].backward(input(k, c), inputOffset(k), c.act, c.steps, grad, dx);
         }
         if (dxEmb != null) {
@@ -90,16 +94,16 @@ final class BpttEngine {
         lastSteps = c.steps;
     }
 
-    private float[][] input(int k, Chunk c) {
+    private float[][][] input(int k, Chunk c) {
         if (k > 0) {
-            return layers[k - 1].h;
+            return layers[k - 1].hAt;
         }
-        return xEmb != null ? xEmb : c.x;
+        return xEmb != null ? xEmbAt : c.xAt;
     }
 
     /** Layer k > 0 reads slot t+1 of the layer below at step t. */
-    private int inputOffset(int k) {
-        return k > 0 ? maxRows : 0;
+    private static int inputOffset(int k) {
+        return k > 0 ? 1 : 0;
     }
 
     private void gatherEmbedding(Chunk c, float[] p) {

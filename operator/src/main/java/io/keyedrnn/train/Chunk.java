@@ -24,6 +24,10 @@ final class Chunk {
     final float[][] x;
 
     final float[][] target;
+
+    /** The rows of x by step. */
+    final float[][][] xAt;
+
     final int[] tokens;
     final int[] targetToken;
     final boolean[] hasTarget;
@@ -39,6 +43,7 @@ final class Chunk {
         this.hasTarget = new boolean[cells];
         this.x = width > 0 ? new float[cells][width] : null;
         this.target = width > 0 ? new float[cells][width] : null;
+        this.xAt = width > 0 ? Gemm.views(x, maxRows) : null;
         this.tokens = width > 0 ? null : new int[cells];
         this.targetToken = width > 0 ? null : new int[cells];
     }

@@ -16,8 +16,12 @@ final class GruChoKernel extends LayerKernel {
     /** Input projection, then post-activation r, z, n per step and row. */
     private final float[][] gates;
 
+    private final float[][][] gatesAt;
+
     /** r ⊙ h per step and row: the input of W_hn. */
     private final float[][] rh;
+
+    private final float[][][] rhAt;
 
     /** W_h{r,z}ᵀ (hid rows of 2H) and W_hnᵀ (hid rows of hid), kept apart for the products. */
     private final float[][] wHrzT;
@@ -29,20 +33,29 @@ final class GruChoKernel extends LayerKernel {
 
     private final float[][] pn;
 
-    /** d(r ⊙ h) of one step. */
+    /** da_n of one step (a copy, as products take whole rows), then d(r ⊙ h). */
+    private final float[][] dan;
+
     private final float[][] drh;
+
+    /** Rows 2H..3H of W_hh (W_hn), sharing the rows of {@link #wHh}. */
+    private final float[][] wHn;
 
     private final float[] dh;
 
     GruChoKernel(int layer, Parameters layout, int maxRows, int maxSteps) {
         super(CellKind.GRU_CHO, layer, layout, maxRows, maxSteps);
         gates = Gemm.rows(maxSteps * maxRows, g);
+        gatesAt = Gemm.views(gates, maxRows);
         rh = Gemm.rows(maxSteps * maxRows, hid);
+        rhAt = Gemm.views(rh, maxRows);
         wHrzT = Gemm.rows(hid, 2 * hid);
         wHnT = Gemm.rows(hid, hid);
         ph = Gemm.rows(maxRows, 2 * hid);
         pn = Gemm.rows(maxRows, hid);
+        dan = Gemm.rows(maxRows, hid);
         drh = Gemm.rows(maxRows, hid);
+        wHn = java.util.Arrays.copyOfRange(wHh, 2 * hid, 3 * hid);
         dh = new float[hid];
     }
 
@@ -59,16 +72,16 @@ final class GruChoKernel extends LayerKernel {
     }
 
     @Override
-    protected float[][] gateBuffer() {
-        return gates;
+    protected float[][][] gateViews() {
+        return gatesAt;
     }
 
     @Override
     protected void stepForward(int t, int n) {
         int base = t * maxRows;
         int h2 = 2 * hid;
-        Gemm.zeroRows(ph, 0, n, h2);
-        Gemm.multAdd(h, base, 0, n, hid, wHrzT, 0, h2, ph, 0);
+        Gemm.zeroRows(ph, n, h2);
+        Gemm.multAdd(hAt[t], n, hid, wHrzT, h2, ph);
         for (int b = 0; b < n; b++) {
             float[] gr = gates[base + b];
             float[] pr = ph[b];
@@ -82,8 +95,8 @@ final class GruChoKernel extends LayerKernel {
                 rhr[k] = gr[k] * hPrev[k];
             }
         }
-        Gemm.zeroRows(pn, 0, n, hid);
-        Gemm.multAdd(rh, base, 0, n, hid, wHnT, 0, hid, pn, 0);
+        Gemm.zeroRows(pn, n, hid);
+        Gemm.multAdd(rhAt[t], n, hid, wHnT, hid, pn);
         for (int b = 0; b < n; b++) {
             float[] gr = gates[base + b];
             float[] pr = pn[b];
@@ -113,13 +126,15 @@ final class GruChoKernel extends LayerKernel {
             for (int k = 0; k < hid; k++) {
                 float z = gr[hid + k];
                 float nk = gr[h2 + k];
-                d[h2 + k] = dh[k] * (1f - z) * (1f - nk * nk);
+                float da = dh[k] * (1f - z) * (1f - nk * nk);
+                d[h2 + k] = da;
+                dan[b][k] = da;
                 d[hid + k] = dh[k] * (hPrev[k] - nk) * z * (1f - z);
                 run[k] = dh[k] * z;
             }
         }
-        Gemm.zeroRows(drh, 0, n, hid);
-        Gemm.multAdd(dGi, 0, h2, n, hid, wHh, h2, hid, drh, 0);
+        Gemm.zeroRows(drh, n, hid);
+        Gemm.multAdd(dan, n, hid, wHn, hid, drh);
         for (int b = 0; b < n; b++) {
             float[] gr = gates[base + b];
             float[] hPrev = h[base + b];
@@ -132,13 +147,12 @@ final class GruChoKernel extends LayerKernel {
                 run[k] += dr[k] * r;
             }
         }
-        Gemm.multAdd(dGi, 0, 0, n, h2, wHh, 0, hid, dhRun, 0);
+        Gemm.multAdd(dGi, n, h2, wHh, hid, dhRun);
     }
 
     @Override
     protected void accumulateHiddenWeights(int t, int n, float[][] dWhhT) {
-        int base = t * maxRows;
-        Gemm.multTransAAdd(h, base, n, hid, dGi, 0, 0, 2 * hid, dWhhT);
-        Gemm.multTransAAdd(rh, base, n, hid, dGi, 0, 2 * hid, hid, dWhhT);
+        Gemm.multTransAAdd(hAt[t], n, hid, dGi, 0, 2 * hid, dWhhT);
+        Gemm.multTransAAdd(rhAt[t], n, hid, dGi, 2 * hid, hid, dWhhT);
     }
 }

@@ -17,6 +17,8 @@ final class GruKernel extends LayerKernel {
     /** Input projection, then post-activation r, z, n per step and row. */
     private final float[][] gates;
 
+    private final float[][][] gatesAt;
+
     /** W_hn h + b_hn per step and row, needed for dr. */
     private final float[][] hn;
 
@@ -28,6 +30,7 @@ final class GruKernel extends LayerKernel {
     GruKernel(int layer, Parameters layout, int maxRows, int maxSteps) {
         super(CellKind.GRU, layer, layout, maxRows, maxSteps);
         gates = Gemm.rows(maxSteps * maxRows, g);
+        gatesAt = Gemm.views(gates, maxRows);
         hn = Gemm.rows(maxSteps * maxRows, hid);
         ph = Gemm.rows(maxRows, g);
         dh = new float[hid];
@@ -44,16 +47,16 @@ final class GruKernel extends LayerKernel {
     }
 
     @Override
-    protected float[][] gateBuffer() {
-        return gates;
+    protected float[][][] gateViews() {
+        return gatesAt;
     }
 
     @Override
     protected void stepForward(int t, int n) {
         int base = t * maxRows;
-        Gemm.zeroRows(ph, 0, n, g);
-        Gemm.multAdd(h, base, 0, n, hid, wHhT, 0, g, ph, 0);
-        Gemm.addToRows(biasHh, g, ph, 0, n);
+        Gemm.zeroRows(ph, n, g);
+        Gemm.multAdd(hAt[t], n, hid, wHhT, g, ph);
+        Gemm.addToRows(biasHh, g, ph, n);
         for (int b = 0; b < n; b++) {
             float[] gr = gates[base + b];
             float[] pr = ph[b];
@@ -104,6 +107,6 @@ final class GruKernel extends LayerKernel {
                 run[k] = dh[k] * z;
             }
         }
-        Gemm.multAdd(dGh, 0, 0, n, g, wHh, 0, hid, dhRun, 0);
+        Gemm.multAdd(dGh, n, g, wHh, hid, dhRun);
     }
 }

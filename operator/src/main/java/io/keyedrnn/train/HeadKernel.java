@@ -31,6 +31,8 @@ final class HeadKernel {
     /** Predictions (or logits) per step and row, then their loss gradients. */
     private final float[][] y;
 
+    private final float[][][] yAt;
+
     private final float[][] dW;
     private final float[] db;
 
@@ -47,6 +49,7 @@ final class HeadKernel {
         this.w = Gemm.rows(out, hid);
         this.bias = new float[out];
         this.y = Gemm.rows(maxSteps * maxRows, out);
+        this.yAt = Gemm.views(y, maxRows);
         this.dW = Gemm.rows(out, hid);
         this.db = new float[out];
     }
@@ -64,22 +67,22 @@ final class HeadKernel {
     }
 
     /**
-     * Computes the predictions from the top layer's h (slot t+1 is step t's output) and returns the
-     * summed loss; with {@code gradient} also leaves scale·dL/dy in place of the predictions.
-     * Modified: this. Not modified: h, c.
+     * Computes the predictions from the top layer's h by slot (slot t+1 is step t's output) and
+     * returns the summed loss; with {@code gradient} also leaves scale·dL/dy in place of the
+     * predictions. Modified: this. Not modified: h, c.
      */
-    double forward(float[][] h, Chunk c, boolean gradient, float scale) {
+    double forward(float[][][] h, Chunk c, boolean gradient, float scale) {
         double loss = 0;
         for (int t = 0; t < c.steps; t++) {
             int n = c.act[t];
             int base = t * maxRows;
             if (linear) {
-                Gemm.zeroRows(y, base, n, out);
-                Gemm.multAdd(h, base + maxRows, 0, n, hid, wT, 0, out, y, base);
-                Gemm.addToRows(bias, out, y, base, n);
+                Gemm.zeroRows(yAt[t], n, out);
+                Gemm.multAdd(h[t + 1], n, hid, wT, out, yAt[t]);
+                Gemm.addToRows(bias, out, yAt[t], n);
             } else {
                 for (int b = 0; b < n; b++) {
-                    System.arraycopy(h[base + maxRows + b], 0, y[base + b], 0, out);
+                    System.arraycopy(h[t + 1][b], 0, y[base + b], 0, out);
                 }
             }
             for (int b = 0; b < n; b++) {
@@ -132,13 +135,13 @@ final class HeadKernel {
     }
 
     /**
-     * Adds head gradients into grad and writes dL/dh of the top layer's outputs into dh (rows
-     * active at each step). Requires a preceding {@link #forward} with gradient. Modified: grad,
-     * dh. Not modified: h.
+     * Adds head gradients into grad and writes dL/dh of the top layer's outputs into the step views
+     * dh (rows active at each step). Requires a preceding {@link #forward} with gradient. Modified:
+     * grad, dh. Not modified: h.
      */
-    void backward(float[][] h, Chunk c, float[] grad, float[][] dh) {
+    void backward(float[][][] h, Chunk c, float[] grad, float[][][] dh) {
         if (linear) {
-            Gemm.zeroRows(dW, 0, out, hid);
+            Gemm.zeroRows(dW, out, hid);
             Arrays.fill(db, 0f);
         }
         for (int t = 0; t < c.steps; t++) {
@@ -146,14 +149,14 @@ final class HeadKernel {
             int base = t * maxRows;
             if (!linear) {
                 for (int b = 0; b < n; b++) {
-                    System.arraycopy(y[base + b], 0, dh[base + b], 0, hid);
+                    System.arraycopy(y[base + b], 0, dh[t][b], 0, hid);
                 }
                 continue;
             }
-            Gemm.multTransAAdd(y, base, n, out, h, base + maxRows, 0, hid, dW);
-            Gemm.addColumnSums(y, base, n, out, db);
-            Gemm.zeroRows(dh, base, n, hid);
-            Gemm.multAdd(y, base, 0, n, out, w, 0, hid, dh, base);
+            Gemm.multTransAAdd(yAt[t], n, out, h[t + 1], 0, hid, dW);
+            Gemm.addColumnSums(yAt[t], n, out, db);
+            Gemm.zeroRows(dh[t], n, hid);
+            Gemm.multAdd(yAt[t], n, out, w, hid, dh[t]);
         }
         if (linear) {
             Gemm.addFlat(dW, out, hid, grad, wOff);

@@ -40,8 +40,14 @@ abstract class LayerKernel {
     /** h per slot and row: (maxSteps + 1)·maxRows rows of hid. */
     final float[][] h;
 
+    /** The rows of h by slot. */
+    final float[][][] hAt;
+
     /** Loss gradient with respect to each step's output h, written by the caller. */
     final float[][] dhOut;
+
+    /** The rows of dhOut by step. */
+    final float[][][] dhOutAt;
 
     /** Running dL/dh flowing back from later steps, maxRows rows. */
     protected final float[][] dhRun;
@@ -74,7 +80,9 @@ abstract class LayerKernel {
         this.biasHh = new float[g];
         this.biasSum = new float[g];
         this.h = Gemm.rows((maxSteps + 1) * maxRows, hid);
+        this.hAt = Gemm.views(h, maxRows);
         this.dhOut = Gemm.rows(maxSteps * maxRows, hid);
+        this.dhOutAt = Gemm.views(dhOut, maxRows);
         this.dhRun = Gemm.rows(maxRows, hid);
         this.dGi = Gemm.rows(maxRows, g);
         this.dGh = separateHiddenGateGradient() ? Gemm.rows(maxRows, g) : dGi;
@@ -127,7 +135,7 @@ abstract class LayerKernel {
 
     /** Zeroes the start state of every row. */
     void resetState() {
-        Gemm.zeroRows(h, 0, maxRows, hid);
+        Gemm.zeroRows(hAt[0], maxRows, hid);
     }
 
     /** Makes the state after step {@code steps - 1} the start state of the next chunk. */
@@ -149,18 +157,17 @@ abstract class LayerKernel {
     }
 
     /**
-     * Runs the chunk. Row x0 + t·maxRows + b of x is step t's input for key b; act[t] keys are
-     * active at step t. Modified: this layer's buffers. Not modified: x, p.
+     * Runs the chunk. Row b of view xs[x0 + t] is step t's input for key b; act[t] keys are active
+     * at step t. Modified: this layer's buffers. Not modified: xs.
      */
-    final void forward(float[][] x, int x0, int[] act, int steps) {
-        float[][] gates = gateBuffer();
+    final void forward(float[][][] xs, int x0, int[] act, int steps) {
+        float[][][] gates = gateViews();
         for (int t = 0; t < steps; t++) {
             int n = act[t];
-            int base = t * maxRows;
-            Gemm.zeroRows(gates, base, n, g);
-            Gemm.multAdd(x, x0 + base, 0, n, in, wIhT, 0, g, gates, base);
+            Gemm.zeroRows(gates[t], n, g);
+            Gemm.multAdd(xs[x0 + t], n, in, wIhT, g, gates[t]);
             if (inputBiasFirst()) {
-                Gemm.addToRows(biasIh, g, gates, base, n);
+                Gemm.addToRows(biasIh, g, gates[t], n);
             }
         }
         for (int t = 0; t < steps; t++) {
@@ -172,8 +179,8 @@ abstract class LayerKernel {
         }
     }
 
-    /** The time-major gate rows the input projection writes into. */
-    protected abstract float[][] gateBuffer();
+    /** The gate rows by step, which the input projection writes into. */
+    protected abstract float[][][] gateViews();
 
     /** Advances rows [0, n) by step t: reads slot t, writes slot t+1. */
     protected abstract void stepForward(int t, int n);
@@ -187,15 +194,16 @@ abstract class LayerKernel {
 
     /**
      * Back-propagates through the chunk, adding weight gradients into grad and, when dx is not
-     * null, writing dL/dx for active rows in x's time-major row layout (from row 0). The start
-     * state is detached: no gradient flows into the previous chunk. Modified: grad, dx, scratch
-     * buffers. Not modified: x, p, dhOut.
+     * null, writing dL/dx for the active rows of each step's view dx[t]. The start state is
+     * detached: no gradient flows into the previous chunk. Modified: grad, dx, scratch buffers. Not
+     * modified: xs, dhOut.
      */
-    final void backward(float[][] x, int x0, int[] act, int steps, float[] grad, float[][] dx) {
-        Gemm.zeroRows(dhRun, 0, maxRows, hid);
+    final void backward(
+            float[][][] xs, int x0, int[] act, int steps, float[] grad, float[][][] dx) {
+        Gemm.zeroRows(dhRun, maxRows, hid);
         resetBackwardCarry();
-        Gemm.zeroRows(dWihT, 0, in, g);
-        Gemm.zeroRows(dWhhT, 0, hid, g);
+        Gemm.zeroRows(dWihT, in, g);
+        Gemm.zeroRows(dWhhT, hid, g);
         Arrays.fill(dbIh, 0f);
         Arrays.fill(dbHh, 0f);
         for (int t = steps - 1; t >= 0; t--) {
@@ -203,15 +211,14 @@ abstract class LayerKernel {
             if (n == 0) {
                 continue;
             }
-            int base = t * maxRows;
             stepBackward(t, n);
-            Gemm.multTransAAdd(x, x0 + base, n, in, dGi, 0, 0, g, dWihT);
-            Gemm.addColumnSums(dGi, 0, n, g, dbIh);
+            Gemm.multTransAAdd(xs[x0 + t], n, in, dGi, 0, g, dWihT);
+            Gemm.addColumnSums(dGi, n, g, dbIh);
             accumulateHiddenWeights(t, n, dWhhT);
-            Gemm.addColumnSums(dGh, 0, n, g, dbHh);
+            Gemm.addColumnSums(dGh, n, g, dbHh);
             if (dx != null) {
-                Gemm.zeroRows(dx, base, n, in);
-                Gemm.multAdd(dGi, 0, 0, n, g, wIh, 0, in, dx, base);
+                Gemm.zeroRows(dx[t], n, in);
+                Gemm.multAdd(dGi, n, g, wIh, in, dx[t]);
             }
         }
         Gemm.addTransposedFlat(dWihT, in, g, grad, wIhOff);
@@ -233,7 +240,7 @@ abstract class LayerKernel {
 
     /** Adds (hidden input of step t)ᵀ · dGh into dWhhT (hid rows of g). */
     protected void accumulateHiddenWeights(int t, int n, float[][] dWhhT) {
-        Gemm.multTransAAdd(h, t * maxRows, n, hid, dGh, 0, 0, g, dWhhT);
+        Gemm.multTransAAdd(hAt[t], n, hid, dGh, 0, g, dWhhT);
     }
 
     /** dhOut of step t, row b, plus the running gradient, into dst. Modified: dst. */

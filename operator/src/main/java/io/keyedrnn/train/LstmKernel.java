@@ -13,8 +13,10 @@ import io.keyedrnn.model.CellKind;
  * </pre>
  */
 final class LstmKernel extends LayerKernel {
-    /** Post-activation gates per step and row. */
+    /** Post-activation gates per step and row, and by step. */
     private final float[][] gates;
+
+    private final float[][][] gatesAt;
 
     /** Cell state per slot and row, like h. */
     private final float[][] c;
@@ -28,6 +30,7 @@ final class LstmKernel extends LayerKernel {
     LstmKernel(int layer, Parameters layout, int maxRows, int maxSteps) {
         super(CellKind.LSTM, layer, layout, maxRows, maxSteps);
         gates = Gemm.rows(maxSteps * maxRows, g);
+        gatesAt = Gemm.views(gates, maxRows);
         c = Gemm.rows((maxSteps + 1) * maxRows, hid);
         tc = Gemm.rows(maxSteps * maxRows, hid);
         dcRun = Gemm.rows(maxRows, hid);
@@ -40,14 +43,14 @@ final class LstmKernel extends LayerKernel {
     }
 
     @Override
-    protected float[][] gateBuffer() {
-        return gates;
+    protected float[][][] gateViews() {
+        return gatesAt;
     }
 
     @Override
     void resetState() {
         super.resetState();
-        Gemm.zeroRows(c, 0, maxRows, hid);
+        Gemm.zeroRows(c, maxRows, hid);
     }
 
     @Override
@@ -74,8 +77,8 @@ final class LstmKernel extends LayerKernel {
     @Override
     protected void stepForward(int t, int n) {
         int base = t * maxRows;
-        Gemm.multAdd(h, base, 0, n, hid, wHhT, 0, g, gates, base);
-        Gemm.addToRows(biasSum, g, gates, base, n);
+        Gemm.multAdd(hAt[t], n, hid, wHhT, g, gatesAt[t]);
+        Gemm.addToRows(biasSum, g, gatesAt[t], n);
         for (int b = 0; b < n; b++) {
             float[] gr = gates[base + b];
             Activations.sigmoid(gr, 0, 2 * hid);
@@ -99,7 +102,7 @@ final class LstmKernel extends LayerKernel {
 
     @Override
     protected void resetBackwardCarry() {
-        Gemm.zeroRows(dcRun, 0, maxRows, hid);
+        Gemm.zeroRows(dcRun, maxRows, hid);
     }
 
     @Override
@@ -126,7 +129,7 @@ final class LstmKernel extends LayerKernel {
                 d[3 * hid + k] = dh[k] * tck * o * (1f - o);
             }
         }
-        Gemm.zeroRows(dhRun, 0, n, hid);
-        Gemm.multAdd(dGi, 0, 0, n, g, wHh, 0, hid, dhRun, 0);
+        Gemm.zeroRows(dhRun, n, hid);
+        Gemm.multAdd(dGi, n, g, wHh, hid, dhRun);
     }
 }

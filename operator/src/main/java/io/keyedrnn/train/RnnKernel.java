@@ -13,12 +13,15 @@ final class RnnKernel extends LayerKernel {
     /** Pre-activations per step and row (the input projection plus W_hh h plus bias). */
     private final float[][] pre;
 
+    private final float[][][] preAt;
+
     private final float[] dh;
 
     RnnKernel(CellKind kind, int layer, Parameters layout, int maxRows, int maxSteps) {
         super(kind, layer, layout, maxRows, maxSteps);
         this.tanh = kind == CellKind.RNN_TANH;
         this.pre = Gemm.rows(maxSteps * maxRows, g);
+        this.preAt = Gemm.views(pre, maxRows);
         this.dh = new float[hid];
     }
 
@@ -28,15 +31,15 @@ final class RnnKernel extends LayerKernel {
     }
 
     @Override
-    protected float[][] gateBuffer() {
-        return pre;
+    protected float[][][] gateViews() {
+        return preAt;
     }
 
     @Override
     protected void stepForward(int t, int n) {
         int base = t * maxRows;
-        Gemm.multAdd(h, base, 0, n, hid, wHhT, 0, g, pre, base);
-        Gemm.addToRows(biasSum, g, pre, base, n);
+        Gemm.multAdd(hAt[t], n, hid, wHhT, g, preAt[t]);
+        Gemm.addToRows(biasSum, g, preAt[t], n);
         for (int b = 0; b < n; b++) {
             float[] out = h[base + maxRows + b];
             System.arraycopy(pre[base + b], 0, out, 0, hid);
@@ -59,7 +62,7 @@ final class RnnKernel extends LayerKernel {
                 d[k] = tanh ? dh[k] * (1f - y[k] * y[k]) : (y[k] > 0f ? dh[k] : 0f);
             }
         }
-        Gemm.zeroRows(dhRun, 0, n, hid);
-        Gemm.multAdd(dGi, 0, 0, n, g, wHh, 0, hid, dhRun, 0);
+        Gemm.zeroRows(dhRun, n, hid);
+        Gemm.multAdd(dGi, n, g, wHh, hid, dhRun);
     }
 }
