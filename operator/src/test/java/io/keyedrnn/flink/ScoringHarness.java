@@ -18,7 +18,7 @@ import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 final class ScoringHarness implements AutoCloseable {
     final KeyedBroadcastOperatorTestHarness<String, ParsedRecord, RawRecord, Tuple2<String, byte[]>>
             harness;
-    private final EventParser parser = EventParser.numeric(EventFields.DEFAULT, 0);
+    private EventParser parser = EventParser.numeric(EventFields.DEFAULT, 0);
     private long offset;
     private long modelOffset;
 
@@ -52,6 +52,12 @@ final class ScoringHarness implements AutoCloseable {
         return new ScoringOptions()
                 .scoring(Map.of("ring.size", "4", "warmup.events", "2"))
                 .startupModel(startupModel, "test model");
+    }
+
+    /** Parses events as tokens from now on (as the parse stage does for a categorical model). */
+    ScoringHarness categorical() {
+        parser = EventParser.categorical(EventFields.DEFAULT, null);
+        return this;
     }
 
     /** Sends one event record (must parse) and returns its raw record. */
