@@ -21,9 +21,16 @@ class ParametersTest {
         List<String> names = p.tensors().stream().map(Parameters.Tensor::name).toList();
         assertEquals(
                 List.of(
-                        "weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0",
-                        "weight_ih_l1", "weight_hh_l1", "bias_ih_l1", "bias_hh_l1",
-                        "head.weight", "head.bias"),
+                        "weight_ih_l0",
+                        "weight_hh_l0",
+                        "bias_ih_l0",
+                        "bias_hh_l0",
+                        "weight_ih_l1",
+                        "weight_hh_l1",
+                        "bias_ih_l1",
+                        "bias_hh_l1",
+                        "head.weight",
+                        "head.bias"),
                 names);
         assertEquals(new Parameters.Tensor("weight_ih_l0", 0, 20, 3), p.tensor("weight_ih_l0"));
         assertEquals(20 * 5, p.tensor("weight_hh_l1").size());
@@ -64,7 +71,8 @@ class ParametersTest {
     void wrongNamesAndSizesAreNamed() {
         Parameters p = Parameters.zeros(NetworkSpec.numeric(CellKind.GRU, 2, 3, 1));
         IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> p.set("head.bias", new float[3]));
+                assertThrows(
+                        IllegalArgumentException.class, () -> p.set("head.bias", new float[3]));
         assertTrue(e.getMessage().contains("head.bias has 2 values"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> p.tensor("weight_ih_l1"));
         assertTrue(e.getMessage().contains("weight_ih_l1"), e.getMessage());
@@ -72,7 +80,9 @@ class ParametersTest {
 
     @Test
     void copiesAreIndependent() {
-        Parameters p = Parameters.of(NetworkFactory.random(NetworkSpec.numeric(CellKind.LSTM, 2, 3, 1), 1));
+        Parameters p =
+                Parameters.of(
+                        NetworkFactory.random(NetworkSpec.numeric(CellKind.LSTM, 2, 3, 1), 1));
         Parameters q = p.copy();
         q.values()[0] += 1f;
         assertEquals(p.values()[0] + 1f, q.values()[0]);
