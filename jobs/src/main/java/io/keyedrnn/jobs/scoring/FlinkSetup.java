@@ -7,25 +7,20 @@ import org.apache.flink.configuration.Configuration;
  * parallelism limits, and any {@code flink.*} pass-through (which wins).
  */
 public final class FlinkSetup {
-    /** Where checkpoints go unless {@code checkpoint.dir} says otherwise. */
-    public static final String DEFAULT_CHECKPOINT_DIR = "file:///tmp/keyed-rnn/checkpoints";
-
     private FlinkSetup() {}
 
     public static Configuration configuration(ScoringJobConfig c) {
         Configuration f = new Configuration();
         f.setString("state.backend.type", c.stateBackend());
         f.setString(
-                "execution.checkpointing.interval",
-                c.number("checkpoint.interval.ms", 10_000, 1) + " ms");
+                "execution.checkpointing.interval", c.number("checkpoint.interval.ms", 1) + " ms");
         f.setString("execution.checkpointing.mode", "EXACTLY_ONCE");
-        f.setString("execution.checkpointing.dir", c.get("checkpoint.dir", DEFAULT_CHECKPOINT_DIR));
+        f.setString("execution.checkpointing.dir", c.required("checkpoint.dir"));
         f.setString(
                 "execution.checkpointing.externalized-checkpoint-retention",
                 "RETAIN_ON_CANCELLATION");
-        f.setString(
-                "pipeline.max-parallelism", String.valueOf(c.number("max.parallelism", 128, 1)));
-        long parallelism = c.number("parallelism", 0, 0);
+        f.setString("pipeline.max-parallelism", String.valueOf(c.number("max.parallelism", 1)));
+        long parallelism = c.number("parallelism", 0);
         if (parallelism > 0) {
             f.setString("parallelism.default", String.valueOf(parallelism));
         }

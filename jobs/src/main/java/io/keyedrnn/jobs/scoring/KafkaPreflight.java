@@ -95,7 +95,7 @@ public final class KafkaPreflight {
 
     private static void checkTransactionTimeout(Admin admin, Node broker, ScoringJobConfig c)
             throws InterruptedException {
-        long wanted = c.number("transaction.timeout.ms", 600_000, 1);
+        long wanted = c.number("transaction.timeout.ms", 1);
         ConfigResource res = new ConfigResource(ConfigResource.Type.BROKER, broker.idString());
         try {
             Config config =

@@ -69,10 +69,10 @@ public final class ScoringJob {
                         .scoring(c.scoringSettings())
                         .fields(c.eventFields())
                         .inputKind(ScoringOptions.InputKind.fromId(c.get("input.kind", "auto")))
-                        .features((int) c.number("input.features", 0, 0))
+                        .features((int) c.number("input.features", 0))
                         .outputState(c.flag("output.state"))
-                        .stateTtlMs(c.number("state.ttl.ms", 0, 0))
-                        .maxModelBytes(c.number("model.max.bytes", 512L << 20, 1));
+                        .stateTtlMs(c.number("state.ttl.ms", 0))
+                        .maxModelBytes(c.number("model.max.bytes", 1));
         String path = c.get("model.path", null);
         if (path != null) {
             Path file = Path.of(path);

@@ -50,6 +50,26 @@ public final class ScoringJobConfig {
                     "state.ttl.ms",
                     "job.name");
 
+    /** Defaults of the job's own settings; config/scoring.yaml documents the same values. */
+    public static final Map<String, String> DEFAULTS =
+            Map.ofEntries(
+                    Map.entry("group.id", "keyed-rnn-scoring"),
+                    Map.entry("events.starting.offsets", "committed"),
+                    Map.entry("delivery.guarantee", "exactly-once"),
+                    Map.entry("transactional.id.prefix", "keyed-rnn"),
+                    Map.entry("transaction.timeout.ms", "600000"),
+                    Map.entry("model.max.bytes", "536870912"),
+                    Map.entry("input.kind", "auto"),
+                    Map.entry("input.features", "0"),
+                    Map.entry("output.state", "false"),
+                    Map.entry("parallelism", "0"),
+                    Map.entry("max.parallelism", "128"),
+                    Map.entry("checkpoint.interval.ms", "10000"),
+                    Map.entry("checkpoint.dir", "file:///tmp/keyed-rnn/checkpoints"),
+                    Map.entry("state.backend", "hashmap"),
+                    Map.entry("state.ttl.ms", "0"),
+                    Map.entry("job.name", "keyed-rnn scoring"));
+
     static final Set<String> FIELD_KEYS =
             Set.of("fields.key", "fields.ts", "fields.features", "fields.token");
 
@@ -57,7 +77,9 @@ public final class ScoringJobConfig {
     private final String source;
 
     private ScoringJobConfig(Map<String, String> values, String source) {
-        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+        Map<String, String> merged = new TreeMap<>(DEFAULTS);
+        merged.putAll(values);
+        this.values = Collections.unmodifiableMap(merged);
         this.source = source;
         validate();
     }
@@ -136,13 +158,13 @@ public final class ScoringJobConfig {
         }
         deliveryGuarantee();
         stateBackend();
-        number("transaction.timeout.ms", 600_000, 1);
-        number("checkpoint.interval.ms", 10_000, 1);
-        number("max.parallelism", 128, 1);
-        number("state.ttl.ms", 0, 0);
-        number("input.features", 0, 0);
-        number("model.max.bytes", 512L << 20, 1);
-        number("parallelism", 0, 0);
+        number("transaction.timeout.ms", 1);
+        number("checkpoint.interval.ms", 1);
+        number("max.parallelism", 1);
+        number("state.ttl.ms", 0);
+        number("input.features", 0);
+        number("model.max.bytes", 1);
+        number("parallelism", 0);
         ScoringOptions.InputKind.fromId(get("input.kind", "auto"));
         startingOffsets();
     }
@@ -162,11 +184,11 @@ public final class ScoringJobConfig {
         return v;
     }
 
-    /** A whole-number setting of at least {@code min}; throws naming the key and value. */
-    public long number(String key, long fallback, long min) {
+    /** A whole-number setting (default from {@link #DEFAULTS}) of at least {@code min}. */
+    public long number(String key, long min) {
         String v = values.get(key);
         if (v == null) {
-            return fallback;
+            throw new IllegalArgumentException("setting '" + key + "' has no value");
         }
         long n;
         try {
