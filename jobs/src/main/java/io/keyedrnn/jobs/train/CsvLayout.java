@@ -1,0 +1,197 @@
+package io.keyedrnn.jobs.train;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a {@code .csv} file keeps key, time, and features or token, found from its header line.
+ *
+ * <p>Format: the first line names the columns; fields are separated by commas and may be quoted
+ * with double quotes ({@code ""} inside quotes is one quote). The key column (default {@code key})
+ * is required; the time column (default {@code ts}: epoch milliseconds or ISO-8601 such as {@code
+ * 2024-01-01T00:00:00Z}) is optional. Numeric files take the listed feature columns, by default
+ * every other column in header order; categorical files take the token column (default {@code
+ * token}).
+ */
+final class CsvLayout implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The configured column names; empty features means "every other column". */
+    record Columns(String key, String ts, String token, List<String> features)
+            implements Serializable {
+        Columns {
+            features = List.copyOf(features);
+        }
+    }
+
+    private final int columns;
+    private final int keyCol;
+    private final int tsCol;
+    private final int tokenCol;
+    private final int[] featureCols;
+    private final String[] featureNames;
+
+    private CsvLayout(int columns, int key, int ts, int token, int[] feats, String[] names) {
+        this.columns = columns;
+        this.keyCol = key;
+        this.tsCol = ts;
+        this.tokenCol = token;
+        this.featureCols = feats;
+        this.featureNames = names;
+    }
+
+    /** The layout of a file from its header line; throws naming the file and missing column. */
+    static CsvLayout of(String header, Columns c, boolean categorical, String file) {
+        List<String> split = split(header);
+        if (split == null || header.isBlank()) {
+            throw new IllegalArgumentException(file + ": the first line is not a CSV header");
+        }
+        List<String> names = split.stream().map(String::trim).toList();
+        int key = require(names, c.key(), "key", file);
+        int ts = names.indexOf(c.ts());
+        if (categorical) {
+            int token = require(names, c.token(), "token", file);
+            return new CsvLayout(names.size(), key, ts, token, new int[0], new String[0]);
+        }
+        List<Integer> cols = new ArrayList<>();
+        if (c.features().isEmpty()) {
+            for (int i = 0; i < names.size(); i++) {
+                if (i != key && i != ts) {
+                    cols.add(i);
+                }
+            }
+        } else {
+            for (String f : c.features()) {
+                cols.add(require(names, f, "feature", file));
+            }
+        }
+        if (cols.isEmpty()) {
+            throw new IllegalArgumentException(
+                    file + ": the header " + names + " has no feature column");
+        }
+        int[] idx = cols.stream().mapToInt(Integer::intValue).toArray();
+        String[] fnames = new String[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            fnames[i] = names.get(idx[i]);
+        }
+        return new CsvLayout(names.size(), key, ts, -1, idx, fnames);
+    }
+
+    private static int require(List<String> names, String col, String what, String file) {
+        int i = names.indexOf(col);
+        if (i < 0) {
+            throw new IllegalArgumentException(
+                    file + ": no " + what + " column '" + col + "' in the header " + names);
+        }
+        return i;
+    }
+
+    /** Names of the feature columns in feature order (empty for categorical files). */
+    List<String> featureNames() {
+        return List.of(featureNames);
+    }
+
+    /** Parses one data line into the sink; origin (file:line) prefixes rejection messages. */
+    void parse(String line, String origin, int source, long position, EventSink sink) {
+        List<String> f = split(line);
+        if (f == null || f.size() != columns) {
+            sink.rejected(
+                    "bad_csv_row",
+                    origin
+                            + ": "
+                            + (f == null ? "unbalanced quotes" : f.size() + " fields")
+                            + ", the header has "
+                            + columns);
+            return;
+        }
+        String key = f.get(keyCol).trim();
+        if (key.isEmpty()) {
+            sink.rejected("missing_key", origin + ": the key column is empty");
+            return;
+        }
+        long ts = ParsedEvent.NO_TIMESTAMP;
+        if (tsCol >= 0 && !f.get(tsCol).isBlank()) {
+            ts = timestamp(f.get(tsCol).trim());
+            if (ts == ParsedEvent.NO_TIMESTAMP) {
+                sink.rejected("bad_timestamp", origin + ": time '" + f.get(tsCol) + "'");
+                return;
+            }
+        }
+        if (tokenCol >= 0) {
+            String token = f.get(tokenCol).trim();
+            if (token.isEmpty()) {
+                sink.rejected("missing_token", origin + ": the token column is empty");
+                return;
+            }
+            sink.event(new ParsedEvent(key, ts, null, token, source, position));
+            return;
+        }
+        float[] x = new float[featureCols.length];
+        for (int i = 0; i < x.length; i++) {
+            String v = f.get(featureCols[i]).trim();
+            try {
+                x[i] = Float.parseFloat(v);
+            } catch (NumberFormatException e) {
+                sink.rejected(
+                        "bad_features",
+                        origin + ": column '" + featureNames[i] + "' is '" + v + "', not a number");
+                return;
+            }
+            if (!Float.isFinite(x[i])) {
+                sink.rejected(
+                        "non_finite_feature",
+                        origin + ": column '" + featureNames[i] + "' is " + v);
+                return;
+            }
+        }
+        sink.event(new ParsedEvent(key, ts, x, null, source, position));
+    }
+
+    /** Epoch ms from digits or ISO-8601; NO_TIMESTAMP when neither. */
+    private static long timestamp(String v) {
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            try {
+                return Instant.parse(v).toEpochMilli();
+            } catch (DateTimeParseException | ArithmeticException e2) {
+                return ParsedEvent.NO_TIMESTAMP;
+            }
+        }
+    }
+
+    /** Splits a CSV line; null when a quote is left open. */
+    static List<String> split(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        if (quoted) {
+            return null;
+        }
+        out.add(cur.toString());
+        return out;
+    }
+}

@@ -1,0 +1,112 @@
+package io.keyedrnn.jobs.train;
+
+import io.keyedrnn.flink.RawRecord;
+import io.keyedrnn.jobs.scoring.RawRecordDeserializer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.IntStream;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+
+/**
+ * The Flink part of retraining: reads a bounded history in BATCH mode, parses it with the serving
+ * parser, groups it by key and orders each key by time, and collects it to the client.
+ *
+ * <p>Files are read in parallel, one task per file (paths must be readable where the tasks run: on
+ * the local machine for {@code bin/keyed-rnn train}); Kafka partitions are read in parallel between
+ * the configured start and end offsets. Rejected records are counted by reason. The result is
+ * brought to the client, where training runs (see {@link RetrainJob}).
+ */
+final class HistoryJob {
+    private HistoryJob() {}
+
+    /** An environment for the reading job: BATCH mode, parallelism and {@code flink.*} set. */
+    static StreamExecutionEnvironment environment(TrainSettings s) {
+        Configuration conf = new Configuration();
+        conf.setString("execution.runtime-mode", "BATCH");
+        if (s.parallelism > 0) {
+            conf.setString("parallelism.default", String.valueOf(s.parallelism));
+        }
+        s.raw.withPrefix("flink.").forEach(conf::setString);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        if (s.parallelism > 0) {
+            env.setParallelism(s.parallelism);
+        }
+        return env;
+    }
+
+    /** Runs the job and returns the history. */
+    static History read(StreamExecutionEnvironment env, TrainSettings s, ReadSpec spec)
+            throws Exception {
+        SingleOutputStreamOperator<ParsedEvent> parsed =
+                s.fromKafka() ? kafka(env, s, spec) : files(env, s, spec);
+        DataStream<HistoryRecord> series =
+                parsed.keyBy(e -> e.key).process(new HistoryFunctions.CollectKey()).name("by key");
+        DataStream<HistoryRecord> skipped =
+                parsed.getSideOutput(HistoryFunctions.REJECTED)
+                        .keyBy(r -> r.reason)
+                        .reduce(HistoryRecord::sum)
+                        .name("skip counts");
+        try (CloseableIterator<HistoryRecord> it =
+                series.union(skipped).executeAndCollect(s.jobName)) {
+            return History.collect(it, describe(s));
+        }
+    }
+
+    private static SingleOutputStreamOperator<ParsedEvent> files(
+            StreamExecutionEnvironment env, TrainSettings s, ReadSpec spec) {
+        List<Integer> indices = new ArrayList<>();
+        IntStream.range(0, s.files.size()).forEach(indices::add);
+        return env.fromData(indices)
+                .name("event files")
+                .rebalance()
+                .process(new HistoryFunctions.ReadFiles(s.files, spec))
+                .name("read and parse");
+    }
+
+    private static SingleOutputStreamOperator<ParsedEvent> kafka(
+            StreamExecutionEnvironment env, TrainSettings s, ReadSpec spec) {
+        Properties p = TrainKafka.clientProperties(s);
+        p.putIfAbsent("isolation.level", "read_committed");
+        p.put("commit.offsets.on.checkpoint", "false");
+        KafkaSource<RawRecord> source =
+                KafkaSource.<RawRecord>builder()
+                        .setProperties(p)
+                        .setTopics(s.eventsTopic)
+                        .setGroupId("keyed-rnn-retrain")
+                        .setStartingOffsets(
+                                KafkaRange.initializer(
+                                        s.startOffsets, s.eventsTopic, "--start-offsets"))
+                        .setBounded(
+                                KafkaRange.initializer(
+                                        s.endOffsets, s.eventsTopic, "--end-offsets"))
+                        .setDeserializer(new RawRecordDeserializer())
+                        .build();
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "events topic")
+                .process(new HistoryFunctions.ParseKafka(spec))
+                .name("parse");
+    }
+
+    /** Where the history came from, for the report and the training summary. */
+    static String describe(TrainSettings s) {
+        if (s.fromKafka()) {
+            return "Kafka topic "
+                    + s.eventsTopic
+                    + " at "
+                    + s.bootstrapServers
+                    + " from "
+                    + s.startOffsets
+                    + " to "
+                    + s.endOffsets;
+        }
+        return "files " + s.files;
+    }
+}

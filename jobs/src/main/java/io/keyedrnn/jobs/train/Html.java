@@ -1,0 +1,53 @@
+package io.keyedrnn.jobs.train;
+
+import java.util.List;
+
+/** Small helpers for writing well-formed XHTML by hand. */
+final class Html {
+    private Html() {}
+
+    /** Escapes text for element content and attribute values. */
+    static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> {
+                    // XML 1.0 forbids most control characters even when escaped.
+                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** A table of rows; the first row is the header. */
+    static String table(List<List<String>> rows) {
+        StringBuilder b = new StringBuilder("<table>\n");
+        for (int r = 0; r < rows.size(); r++) {
+            String cell = r == 0 ? "th" : "td";
+            b.append("<tr>");
+            for (String v : rows.get(r)) {
+                b.append('<')
+                        .append(cell)
+                        .append('>')
+                        .append(escape(v))
+                        .append("</")
+                        .append(cell)
+                        .append('>');
+            }
+            b.append("</tr>\n");
+        }
+        return b.append("</table>\n").toString();
+    }
+}

@@ -1,0 +1,295 @@
+package io.keyedrnn.jobs.train;
+
+import io.keyedrnn.jobs.train.PreparedData.PreparedKey;
+import io.keyedrnn.model.io.Model;
+import io.keyedrnn.model.io.Normalizer;
+import io.keyedrnn.serve.Event;
+import io.keyedrnn.serve.Vocabulary;
+import io.keyedrnn.train.Sequence;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a {@link History} into {@link PreparedData}: drops what cannot be trained on (counted by
+ * reason), splits each key into a training part and the later validation part, fits the normaliser
+ * or builds the vocabulary on the training parts only, and builds the trainer's sequences.
+ *
+ * <p>Split: a key of n events holds back its last floor(n × fraction) events for validation, but
+ * always keeps at least two events for training (one prediction); a key with one event is skipped
+ * ({@code single_event_key}). Numeric events whose feature count differs from the model's (the
+ * initial model's, {@code input.features}, else the most common count) are skipped ({@code
+ * wrong_feature_count}). With an initial model its normaliser and vocabulary are kept, so its
+ * weights keep seeing the inputs they were trained on.
+ */
+final class Preparation {
+    /** The settings preparation needs. */
+    record Options(
+            boolean categorical,
+            int features,
+            boolean zscore,
+            double validationFraction,
+            int vocabularySize,
+            boolean unknownAsUnk,
+            List<String> featureNames) {
+
+        static Options of(TrainSettings s) {
+            return new Options(
+                    s.categorical,
+                    s.features,
+                    s.zscore,
+                    s.validationFraction,
+                    s.vocabularySize,
+                    s.unknownAsUnk,
+                    s.featureNames);
+        }
+    }
+
+    private final Options o;
+    private final Model init;
+    private final SkipCounts skipped;
+
+    private Preparation(Options o, Model init, SkipCounts skipped) {
+        this.o = o;
+        this.init = init;
+        this.skipped = skipped;
+    }
+
+    /**
+     * Prepares the history; {@code fileFeatureNames} are the CSV header's (empty for JSON lines).
+     * Throws IllegalArgumentException naming the problem when nothing can be trained on.
+     */
+    static PreparedData prepare(History h, Options o, Model init, List<String> fileFeatureNames) {
+        Preparation p = new Preparation(o, init, h.skipped());
+        if (h.keys().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "no events to train on in "
+                            + h.source()
+                            + " ("
+                            + h.skipped().totalEvents()
+                            + " records skipped: "
+                            + h.skipped().events()
+                            + ")");
+        }
+        PreparedData d = o.categorical() ? p.tokens(h) : p.numeric(h, fileFeatureNames);
+        if (d.training().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "no key has two or more usable events; skipped: " + d.skipped().events());
+        }
+        if (d.validation().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "no validation data: every key is too short to hold back "
+                            + o.validationFraction()
+                            + " of its events and keep two for training; use more history or a"
+                            + " larger --validation-fraction");
+        }
+        return d;
+    }
+
+    /** Index of the first validation event of a key of n ≥ 2 events. */
+    static int split(int n, double fraction) {
+        int validation = (int) Math.floor(n * fraction);
+        return Math.max(2, n - validation);
+    }
+
+    private PreparedData numeric(History h, List<String> fileFeatureNames) {
+        int width =
+                init != null
+                        ? init.network().inputSize()
+                        : o.features() > 0 ? o.features() : modalWidth(h);
+        List<KeyHistory> kept = new ArrayList<>();
+        List<float[][]> rows = new ArrayList<>();
+        List<Integer> splits = new ArrayList<>();
+        for (KeyHistory k : h.keys()) {
+            KeyHistory w = withWidth(k, width);
+            if (usable(w)) {
+                kept.add(w);
+                rows.add(w.rows());
+                splits.add(split(w.length(), o.validationFraction()));
+            }
+        }
+        Normalizer norm = null;
+        if (o.zscore() && !kept.isEmpty()) {
+            Normalizer own = init != null ? init.metadata().normalizer() : null;
+            norm = own != null ? own : NormalizerFit.fit(rows, splits, width);
+        }
+        List<PreparedKey> keys = new ArrayList<>();
+        List<Sequence> training = new ArrayList<>();
+        List<Sequence> validation = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) {
+            KeyHistory k = kept.get(i);
+            int n = k.length();
+            int split = splits.get(i);
+            float[][] z = new float[n][];
+            Event[] events = new Event[n];
+            for (int t = 0; t < n; t++) {
+                z[t] = NormalizerFit.apply(norm, k.rows()[t]);
+                events[t] = Event.numeric(k.key(), k.ts()[t], k.rows()[t]);
+            }
+            keys.add(new PreparedKey(k.key(), events, split));
+            training.add(Sequence.numeric(k.key(), Arrays.copyOf(z, split)));
+            if (split < n) {
+                validation.add(new Sequence(k.key(), z, null, split));
+            }
+        }
+        return new PreparedData(
+                false,
+                width,
+                norm,
+                null,
+                false,
+                featureNames(width, fileFeatureNames),
+                keys,
+                training,
+                validation,
+                skipped);
+    }
+
+    /** Whether a key has enough events to train on; counts it as skipped when not. */
+    private boolean usable(KeyHistory k) {
+        if (k.length() >= 2) {
+            return true;
+        }
+        if (k.length() == 1) {
+            skipped.key("single_event_key", 1, "key '" + k.key() + "' has a single event");
+        } else {
+            skipped.key("no_usable_events", 0, "key '" + k.key() + "' has no usable event");
+        }
+        return false;
+    }
+
+    /** The most common feature count (ties: the smaller). */
+    private static int modalWidth(History h) {
+        Map<Integer, Long> counts = new HashMap<>();
+        for (KeyHistory k : h.keys()) {
+            for (float[] r : k.rows()) {
+                counts.merge(r.length, 1L, Long::sum);
+            }
+        }
+        int best = 0;
+        long bestCount = -1;
+        for (Map.Entry<Integer, Long> e : counts.entrySet()) {
+            boolean better =
+                    e.getValue() > bestCount || e.getValue() == bestCount && e.getKey() < best;
+            if (better) {
+                best = e.getKey();
+                bestCount = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /** The key without events of another feature count (counted as skipped). */
+    private KeyHistory withWidth(KeyHistory k, int width) {
+        int good = 0;
+        for (float[] r : k.rows()) {
+            good += r.length == width ? 1 : 0;
+        }
+        if (good == k.length()) {
+            return k;
+        }
+        long[] ts = new long[good];
+        float[][] rows = new float[good][];
+        int j = 0;
+        String example = null;
+        for (int t = 0; t < k.length(); t++) {
+            float[] r = k.rows()[t];
+            if (r.length == width) {
+                ts[j] = k.ts()[t];
+                rows[j++] = r;
+            } else if (example == null) {
+                example =
+                        "key '"
+                                + k.key()
+                                + "' event "
+                                + t
+                                + " has "
+                                + r.length
+                                + " features, expected "
+                                + width;
+            }
+        }
+        skipped.events("wrong_feature_count", k.length() - good, example);
+        return new KeyHistory(k.key(), ts, rows, null);
+    }
+
+    private List<String> featureNames(int width, List<String> fileNames) {
+        if (init != null && init.metadata().featureNames() != null) {
+            return init.metadata().featureNames();
+        }
+        if (!o.featureNames().isEmpty()) {
+            if (o.featureNames().size() != width) {
+                throw new IllegalArgumentException(
+                        "feature.names lists "
+                                + o.featureNames().size()
+                                + " names but the events have "
+                                + width
+                                + " features");
+            }
+            return o.featureNames();
+        }
+        return fileNames.size() == width ? fileNames : null;
+    }
+
+    private PreparedData tokens(History h) {
+        List<KeyHistory> kept = new ArrayList<>();
+        List<String[]> raw = new ArrayList<>();
+        List<Integer> splits = new ArrayList<>();
+        for (KeyHistory k : h.keys()) {
+            if (usable(k)) {
+                kept.add(k);
+                raw.add(k.tokens());
+                splits.add(split(k.length(), o.validationFraction()));
+            }
+        }
+        List<String> vocab =
+                init != null
+                        ? initVocabulary(init)
+                        : TokenVocabulary.build(raw, splits, o.vocabularySize(), o.unknownAsUnk());
+        TokenCoder coder = new TokenCoder(vocab, o.unknownAsUnk(), skipped);
+        List<PreparedKey> keys = new ArrayList<>();
+        List<Sequence> training = new ArrayList<>();
+        List<Sequence> validation = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) {
+            TokenCoder.Coded c = coder.code(kept.get(i), splits.get(i));
+            if (c == null) {
+                continue;
+            }
+            keys.add(new PreparedKey(kept.get(i).key(), c.events(), c.split()));
+            training.add(Sequence.tokens(kept.get(i).key(), Arrays.copyOf(c.ids(), c.split())));
+            if (c.split() < c.ids().length) {
+                validation.add(new Sequence(kept.get(i).key(), null, c.ids(), c.split()));
+            }
+        }
+        return new PreparedData(
+                true,
+                0,
+                null,
+                vocab,
+                coder.mapsUnknown(),
+                null,
+                keys,
+                training,
+                validation,
+                skipped);
+    }
+
+    /** The initial model's vocabulary, or its decimal token ids when it lists none. */
+    private static List<String> initVocabulary(Model m) {
+        if (m.metadata().vocabulary() != null) {
+            return m.metadata().vocabulary();
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < m.network().embedding().vocabularySize(); i++) {
+            ids.add(Integer.toString(i));
+        }
+        return ids;
+    }
+
+    /** Whether tokens outside the vocabulary map to {@code <unk>} with these settings. */
+    static boolean mapsUnknown(List<String> vocab, boolean unknownAsUnk) {
+        return unknownAsUnk && vocab.contains(Vocabulary.UNKNOWN);
+    }
+}

@@ -1,0 +1,71 @@
+package io.keyedrnn.jobs.train;
+
+import io.keyedrnn.model.io.Normalizer;
+import io.keyedrnn.serve.Event;
+import io.keyedrnn.train.Sequence;
+import java.util.List;
+
+/**
+ * The history made ready for training: per key the events kept and the split between the training
+ * part and the later validation part, the trainer's sequences, and what the model file records
+ * about the input (normaliser, vocabulary, feature names).
+ *
+ * @param categorical token input (else numeric features)
+ * @param width features per event (numeric)
+ * @param normalizer the fitted (or the initial model's) normaliser, null for raw features
+ * @param vocabulary tokens in id order (categorical), else null
+ * @param unknownMapped whether unknown tokens map to {@code <unk>} (serving needs an open
+ *     vocabulary)
+ * @param featureNames feature names (numeric), or null when unknown
+ * @param keys the keys trained on, in key order
+ * @param training each key's training part, normalised
+ * @param validation each key's whole history with losses counted from its split (keys with a
+ *     validation part only)
+ * @param skipped the history's skip counts plus what preparation left out
+ */
+record PreparedData(
+        boolean categorical,
+        int width,
+        Normalizer normalizer,
+        List<String> vocabulary,
+        boolean unknownMapped,
+        List<String> featureNames,
+        List<PreparedKey> keys,
+        List<Sequence> training,
+        List<Sequence> validation,
+        SkipCounts skipped) {
+
+    /** One key's kept events (raw, as serving receives them) and its split index. */
+    record PreparedKey(String key, Event[] events, int split) {
+        int validationEvents() {
+            return events.length - split;
+        }
+    }
+
+    long events() {
+        return keys.stream().mapToLong(k -> k.events().length).sum();
+    }
+
+    long trainingEvents() {
+        return keys.stream().mapToLong(PreparedKey::split).sum();
+    }
+
+    long validationEvents() {
+        return keys.stream().mapToLong(PreparedKey::validationEvents).sum();
+    }
+
+    /** Earliest and latest event time of the kept events ({@code NO_TIMESTAMP} when none). */
+    long[] timeRange() {
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (PreparedKey k : keys) {
+            for (Event e : k.events()) {
+                if (e.hasTimestamp()) {
+                    lo = Math.min(lo, e.getTimestamp());
+                    hi = Math.max(hi, e.getTimestamp());
+                }
+            }
+        }
+        return lo > hi ? new long[] {Event.NO_TIMESTAMP, Event.NO_TIMESTAMP} : new long[] {lo, hi};
+    }
+}

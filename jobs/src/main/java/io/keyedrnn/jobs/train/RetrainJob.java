@@ -1,0 +1,295 @@
+package io.keyedrnn.jobs.train;
+
+import io.keyedrnn.jobs.cli.CliException;
+import io.keyedrnn.jobs.cli.ModelLoading;
+import io.keyedrnn.model.RecurrentNetwork;
+import io.keyedrnn.model.io.Model;
+import io.keyedrnn.model.io.ModelFile;
+import io.keyedrnn.serve.ScoringConfig;
+import io.keyedrnn.train.TrainResult;
+import io.keyedrnn.train.Trainer;
+import io.keyedrnn.train.TrainingDivergedException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * The retraining job: bounded history in, a calibrated, versioned model file (and its report) out,
+ * published to the models topic on request.
+ *
+ * <p>Reading, parsing, grouping by key and ordering by time run as a Flink BATCH job ({@link
+ * HistoryJob}); training then runs in this client on the collected histories. Training is one
+ * sequential optimisation over all keys (mini-batches of keys in lockstep, shuffled across keys
+ * every epoch), so splitting it over Flink tasks would change its math; the client already holds
+ * the model it writes and publishes. Limit: every key's history must fit in the client's heap,
+ * roughly 3 × (4 × features + 40) bytes per numeric event (raw, normalised and serving copies) —
+ * about 6 GB for 50 million events of 8 features; raise the JVM heap ({@code KEYED_RNN_JAVA_OPTS=
+ * -Xmx8g}) or train on a shorter range.
+ *
+ * <p>Steps: check inputs (files, broker, topics, the initial model) → read the current model
+ * (newest on the models topic, else {@code --init}) → read the history → prepare (split,
+ * normaliser, vocabulary; see {@link Preparation}) → train with early stopping on validation loss →
+ * calibrate through the serving step ({@link Calibrator}) → compare with the current model on the
+ * same validation events ({@link ValidationLoss}) → version ({@link Versions}), write the model and
+ * {@code <out>.report.html} → publish. A run whose loss becomes NaN or infinite, or that does not
+ * beat the current model, writes only the report, publishes nothing, and fails (exit code 1) with
+ * the reason.
+ */
+final class RetrainJob {
+    /** Reads the history; the Flink job in production, an in-process reader in unit tests. */
+    interface HistoryReader {
+        History read(TrainSettings s, ReadSpec spec) throws Exception;
+    }
+
+    /** The production reader: the Flink BATCH job. */
+    static final HistoryReader FLINK =
+            (s, spec) -> HistoryJob.read(HistoryJob.environment(s), s, spec);
+
+    private final TrainSettings s;
+    private final HistoryReader reader;
+    private final PrintWriter out;
+    private final boolean terminal;
+    private final LongSupplier clock;
+    private final RunRecord r = new RunRecord();
+
+    RetrainJob(
+            TrainSettings s,
+            HistoryReader reader,
+            PrintWriter out,
+            boolean terminal,
+            LongSupplier clock) {
+        this.s = s;
+        this.reader = reader;
+        this.out = out;
+        this.terminal = terminal;
+        this.clock = clock;
+        r.out = s.out;
+        r.source = HistoryJob.describe(s);
+        r.config = ModelAssembly.config(s);
+    }
+
+    /** What the run did (for tests and the report). */
+    RunRecord record() {
+        return r;
+    }
+
+    /** Runs every step; returns normally on success, else throws a {@link CliException}. */
+    void run() throws Exception {
+        Model init = s.init != null ? ModelLoading.read(s.init) : null;
+        checkInit(init);
+        List<String> fileFeatureNames = checkFiles();
+        if (s.bootstrapServers != null) {
+            TrainKafka.check(s);
+        }
+        TrainKafka.Current topic = s.modelsTopic != null ? TrainKafka.latestModel(s) : null;
+        Model current = topic != null && topic.model() != null ? topic.model() : init;
+        if (current != null) {
+            r.currentVersion = current.version();
+            r.currentOrigin = current == init ? s.init.toString() : topic.origin();
+        }
+        ReadSpec spec = spec(init);
+        out.println("reading " + r.source);
+        out.flush();
+        History h = read(spec);
+        r.skipped = h.skipped();
+        out.printf(
+                Locale.ROOT,
+                "read %d events of %d keys; skipped %d records %s%n",
+                h.eventCount(),
+                h.keys().size(),
+                h.skipped().totalEvents(),
+                h.skipped().events());
+        PreparedData d = prepare(h, init, fileFeatureNames);
+        TrainResult result = train(d, init);
+        Model draft = ModelAssembly.model(result.network(), d, null, 0, null);
+        ScoringConfig scoring = scoring(d);
+        r.validationLoss = ValidationLoss.of(draft, d, scoring).loss();
+        if (!Double.isFinite(r.validationLoss)) {
+            fail(
+                    RunRecord.Status.DIVERGED,
+                    "the trained model's validation loss is "
+                            + r.validationLoss
+                            + "; nothing written or published");
+        }
+        r.calibration = Calibrator.calibrate(draft, d, scoring, s.falseAlarmRate);
+        compare(current, d, scoring);
+        long base =
+                Math.max(
+                        init != null ? init.version() : 0,
+                        topic != null && topic.model() != null ? topic.model().version() : 0);
+        try {
+            r.version = Versions.next(s.version, base, clock.getAsLong());
+        } catch (IllegalArgumentException e) {
+            fail(RunRecord.Status.FAILED, e.getMessage());
+        }
+        Model model =
+                ModelAssembly.model(
+                        result.network(),
+                        d,
+                        r.calibration.calibration(),
+                        r.version,
+                        TrainingSummary.of(r));
+        ModelFile.write(model, s.out);
+        r.status = RunRecord.Status.WRITTEN;
+        r.message = "model version " + r.version + " written to " + s.out;
+        if (s.publish) {
+            RecordMetadata md = TrainKafka.publish(s, ModelFile.toBytes(model));
+            r.publishedTo = md.topic() + "/" + md.partition() + "@" + md.offset();
+            r.status = RunRecord.Status.PUBLISHED;
+            r.message += " and published to " + r.publishedTo;
+        }
+        writeReport();
+        out.println(r.message);
+        out.println("report: " + ReportHtml.pathFor(s.out));
+        out.flush();
+    }
+
+    private History read(ReadSpec spec) {
+        try {
+            return reader.read(s, spec);
+        } catch (CliException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CliException(
+                    CliException.FAILED, "reading the history failed: " + TrainKafka.root(e), e);
+        }
+    }
+
+    private void checkInit(Model init) {
+        if (init != null && init.network().isCategorical() != s.categorical) {
+            throw CliException.usage(
+                    "--init "
+                            + s.init
+                            + " takes "
+                            + (init.network().isCategorical()
+                                    ? "tokens; add --token"
+                                    : "numeric features; drop --token"));
+        }
+    }
+
+    /** Checks the files and CSV headers before any job runs; returns the CSV feature names. */
+    private List<String> checkFiles() throws IOException {
+        List<CsvLayout> layouts = new ArrayList<>();
+        ReadSpec spec = spec(null);
+        for (Path f : s.files) {
+            try {
+                layouts.add(FileEvents.check(f, spec));
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage(e.getMessage());
+            }
+        }
+        return FileEvents.featureNames(layouts);
+    }
+
+    private ReadSpec spec(Model init) {
+        int features = init != null && !s.categorical ? init.network().inputSize() : s.features;
+        return ReadSpec.of(s.fields, s.categorical, features, s.csv);
+    }
+
+    private PreparedData prepare(History h, Model init, List<String> names) throws IOException {
+        try {
+            PreparedData d = Preparation.prepare(h, Preparation.Options.of(s), init, names);
+            r.data = d;
+            r.skipped = d.skipped();
+            out.printf(
+                    Locale.ROOT,
+                    "training on %d keys: %d training events, %d validation events%n",
+                    d.keys().size(),
+                    d.trainingEvents(),
+                    d.validationEvents());
+            return d;
+        } catch (IllegalArgumentException e) {
+            fail(RunRecord.Status.FAILED, e.getMessage());
+            return null;
+        }
+    }
+
+    private TrainResult train(PreparedData d, Model init) throws IOException {
+        RecurrentNetwork start = init != null ? init.network() : null;
+        int vocabulary = d.categorical() ? d.vocabulary().size() : 0;
+        ProgressPrinter printer = new ProgressPrinter(out, terminal, s.epochs);
+        try {
+            TrainResult result =
+                    new Trainer(s.trainConfig(start, vocabulary))
+                            .train(d.training(), d.validation(), RunRecord.both(printer, r));
+            r.bestEpoch = result.bestEpoch();
+            r.stoppedEarly = result.stoppedEarly();
+            r.timestepsPerSecond = result.timestepsPerSecond();
+            out.printf(
+                    Locale.ROOT,
+                    "best epoch %d of %d%s, validation loss %.6f%n",
+                    result.bestEpoch(),
+                    result.epochs().size(),
+                    result.stoppedEarly() ? " (stopped early)" : "",
+                    result.bestValidationLoss());
+            return result;
+        } catch (TrainingDivergedException e) {
+            fail(
+                    RunRecord.Status.DIVERGED,
+                    e.getMessage() + "; nothing written or published (try a lower --lr or --clip)");
+        } catch (IllegalArgumentException e) {
+            fail(RunRecord.Status.FAILED, e.getMessage());
+        }
+        return null;
+    }
+
+    /**
+     * Refuses to go on unless the new model beats the current one on the same validation events.
+     */
+    private void compare(Model current, PreparedData d, ScoringConfig scoring) throws IOException {
+        if (current == null) {
+            return;
+        }
+        ValidationLoss.Result c = ValidationLoss.of(current, d, scoring);
+        r.currentLoss = c.loss();
+        r.currentProblem = c.problem();
+        out.printf(
+                Locale.ROOT,
+                "current model version %d: validation loss %s%s; new: %.6f%n",
+                current.version(),
+                Svg.num(c.loss()),
+                c.problem() != null ? " (" + c.problem() + ")" : "",
+                r.validationLoss);
+        if (!(r.validationLoss < c.loss())) {
+            fail(
+                    RunRecord.Status.NOT_BETTER,
+                    String.format(
+                            Locale.ROOT,
+                            "not published: the new model's validation loss %.6g does not beat the current model's (version %d from %s) %.6g on the same validation data",
+                            r.validationLoss,
+                            current.version(),
+                            r.currentOrigin,
+                            c.loss()));
+        }
+    }
+
+    /** Records the failure, writes the report, and throws the exit-code-1 failure. */
+    private void fail(RunRecord.Status status, String message) throws IOException {
+        r.status = status;
+        r.message = message;
+        writeReport();
+        throw new CliException(
+                CliException.FAILED, message + " (report: " + ReportHtml.pathFor(s.out) + ")");
+    }
+
+    private void writeReport() throws IOException {
+        ReportHtml.write(r, ReportHtml.pathFor(s.out));
+    }
+
+    /**
+     * The calibration passes' scoring settings; unknown tokens map to {@code <unk>} when trained
+     * so.
+     */
+    private ScoringConfig scoring(PreparedData d) {
+        Map<String, String> m = new HashMap<>(s.scoring);
+        m.put("vocabulary.open", String.valueOf(d.unknownMapped()));
+        return ScoringConfig.fromMap(m).withLikelihood(0, 500);
+    }
+}

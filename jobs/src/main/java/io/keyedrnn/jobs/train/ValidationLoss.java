@@ -1,0 +1,107 @@
+package io.keyedrnn.jobs.train;
+
+import io.keyedrnn.jobs.train.PreparedData.PreparedKey;
+import io.keyedrnn.model.RecurrentNetwork;
+import io.keyedrnn.model.io.Model;
+import io.keyedrnn.model.io.Normalizer;
+import io.keyedrnn.serve.Event;
+import io.keyedrnn.serve.Prediction;
+import io.keyedrnn.serve.RejectReason;
+import io.keyedrnn.serve.ScoringConfig;
+
+/**
+ * A model's loss on the validation events, through the serving step, in the units of the new model:
+ * numeric, the mean over validation events of the mean squared difference between the previous
+ * forecast and the event's features, both normalised with the new model's normaliser; categorical,
+ * the mean surprisal −ln p of the actual token. For the new model this is the trainer's validation
+ * loss; for the current model it is the same measure, so the two compare even when their
+ * normalisers differ. A model that cannot read the data loses (infinite loss).
+ */
+final class ValidationLoss {
+    /** The loss, and why it is infinite when the model cannot read the data (else null). */
+    record Result(double loss, String problem) {}
+
+    private ValidationLoss() {}
+
+    static Result of(Model m, PreparedData d, ScoringConfig config) {
+        String problem = incompatibility(m.network(), d);
+        if (problem != null) {
+            return new Result(Double.POSITIVE_INFINITY, problem);
+        }
+        try {
+            return measure(m, d, config);
+        } catch (IllegalArgumentException e) {
+            return new Result(Double.POSITIVE_INFINITY, "it cannot be served: " + e.getMessage());
+        }
+    }
+
+    private static Result measure(Model m, PreparedData d, ScoringConfig config) {
+        Normalizer target = d.normalizer();
+        double[] sum = {0};
+        long[] count = {0};
+        String[] refused = {null};
+        ServingPass.run(
+                m,
+                config.withThreshold(1e12),
+                d.keys(),
+                new ServingPass.Visitor() {
+                    @Override
+                    public void validation(
+                            PreparedKey k, int t, Event e, Prediction p, float[] previous) {
+                        sum[0] +=
+                                d.categorical()
+                                        ? -Math.log(p.probability)
+                                        : error(e.getFeatures(), previous, target);
+                        count[0]++;
+                    }
+
+                    @Override
+                    public void refused(PreparedKey k, int t, Event e, RejectReason why) {
+                        if (refused[0] == null) {
+                            refused[0] =
+                                    "it refuses event "
+                                            + t
+                                            + " of key '"
+                                            + k.key()
+                                            + "' ("
+                                            + why.id()
+                                            + ")";
+                        }
+                    }
+                });
+        if (refused[0] != null) {
+            return new Result(Double.POSITIVE_INFINITY, refused[0]);
+        }
+        return new Result(sum[0] / count[0], null);
+    }
+
+    /** Mean over features of ((forecast − x) / std)². Not modified: inputs. */
+    static double error(float[] x, float[] forecast, Normalizer target) {
+        double s = 0;
+        for (int f = 0; f < x.length; f++) {
+            double scale = target == null ? 1 : target.std()[f];
+            double diff = ((double) forecast[f] - x[f]) / scale;
+            s += diff * diff;
+        }
+        return s / x.length;
+    }
+
+    private static String incompatibility(RecurrentNetwork net, PreparedData d) {
+        if (net.isCategorical() != d.categorical()) {
+            return "it takes "
+                    + (net.isCategorical() ? "tokens" : "numeric features")
+                    + ", the data do not";
+        }
+        if (!d.categorical() && net.inputSize() != d.width()) {
+            return "it takes " + net.inputSize() + " features, the data have " + d.width();
+        }
+        if (!d.categorical() && net.outputSize() != d.width()) {
+            return "its output ("
+                    + net.outputSize()
+                    + " values) does not forecast the "
+                    + d.width()
+                    + " features";
+        }
+        return null;
+    }
+}
