@@ -31,7 +31,8 @@ public final class Cli implements Callable<Integer> {
                     io.keyedrnn.jobs.cli.ScoreCommand::new,
                     ReplayCommand::new,
                     InspectCommand::new,
-                    io.keyedrnn.jobs.eval.EvalCommand::new);
+                    io.keyedrnn.jobs.eval.EvalCommand::new,
+                    io.keyedrnn.jobs.train.TrainCommand::new);
 
     @Spec CommandSpec spec;
 
