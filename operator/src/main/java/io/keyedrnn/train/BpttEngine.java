@@ -38,6 +38,18 @@ final class BpttEngine {
         this.dxEmbAt = tokens ? Gemm.views(dxEmb, maxRows) : null;
     }
 
+    /**
+     * Approximate bytes of activation buffers per key-step of a chunk: per layer the gates and a
+     * few hidden-sized rows (h, its gradient, cell state or gate extras), plus head outputs and
+     * inputs, each row with a Java array header.
+     */
+    static long bytesPerCell(NetworkSpec spec) {
+        long h = spec.hiddenSize();
+        long perLayer = spec.cell().gates() * h + 4 * h + 4 * 16;
+        long io = Math.max(1, spec.headSize()) + 2L * spec.inputSize() + 3 * 16;
+        return 4 * (spec.layers() * perLayer + io);
+    }
+
     /** Recomputes derived weights; call after every parameter update. Not modified: p. */
     void refresh(float[] p) {
         for (LayerKernel l : layers) {

@@ -57,8 +57,23 @@ public final class Trainer {
                 Math.max(SequenceChecks.maxLength(training), SequenceChecks.maxLength(validation));
         int steps = config.tbptt() == 0 ? longest : Math.min(config.tbptt(), longest);
         int width = spec.categorical() ? 0 : spec.inputSize();
+        checkMemory(spec, rows, steps);
         try (BatchRunner runner = new BatchRunner(params, rows, steps, config.threads(), width)) {
             return new Run(params, runner, steps, listener).epochs(training, validation);
+        }
+    }
+
+    /** Refuses chunks whose buffers cannot fit the heap, before allocating them. */
+    private static void checkMemory(NetworkSpec spec, int rows, int steps) {
+        long need = BpttEngine.bytesPerCell(spec) * rows * (steps + 1L);
+        long max = Runtime.getRuntime().maxMemory();
+        if (need > max / 2) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            "a chunk of %d keys × %d steps needs about %d MiB of training buffers,"
+                                    + " more than half the heap (%d MiB); set tbptt (e.g. 64) or"
+                                    + " fewer batch keys",
+                            rows, steps, need >> 20, max >> 20));
         }
     }
 

@@ -212,6 +212,16 @@ class TrainerTest {
     }
 
     @Test
+    void chunksTooLargeForTheHeapAreRefusedUpFront() {
+        float[][] rows = new float[2_000_000][1];
+        List<Sequence> data = List.of(Sequence.numeric("long", rows));
+        TrainConfig config = base().hidden(512).tbptt(0).build();
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new Trainer(config).train(data));
+        assertTrue(e.getMessage().contains("1 keys × 2000000 steps"), e.getMessage());
+    }
+
+    @Test
     void trainsTokenStreamsWithCrossEntropy() {
         int[] pattern = {0, 1, 2, 3, 1, 4};
         List<Sequence> data = new ArrayList<>();
