@@ -6,6 +6,7 @@ import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelMetadata;
 import io.keyedrnn.score.ScorerKind;
 import io.keyedrnn.serve.Event;
+import io.keyedrnn.serve.KeyState;
 import io.keyedrnn.serve.Prediction;
 import io.keyedrnn.serve.ScoringConfig;
 import java.util.Arrays;
@@ -15,14 +16,17 @@ import java.util.Arrays;
  * so the numbers mean what the scoring job will compute.
  *
  * <p>Numeric ({@code gaussian_error}): error_mean and error_std are the mean and standard deviation
- * of the validation errors (MSE of normalised features against the previous forecast); the
- * threshold is the (1 − rate) quantile of the validation z scores computed with that calibration
- * (and no winsorising). Categorical ({@code token_rank}): top_g is the smallest g whose rule (rank
- * ≥ g is an anomaly) flags at most the rate of validation events. A last pass with the finished
- * calibration measures the false-alarm rate it achieves on the validation events (scored, past
- * warm-up), which the report shows beside the requested one.
+ * of the validation errors (MSE of normalised features against the previous forecast). The
+ * threshold is the smallest z threshold at which the serving step flags at most the requested rate
+ * of scored validation events past warm-up. Serving winsorises errors beyond the threshold into
+ * each key's statistics, which makes later z larger, so the plain (1 − rate) quantile of the z
+ * scores would flag more than asked; the threshold is therefore found by bisection from that
+ * quantile, each step a serving pass over the validation events. Categorical ({@code token_rank}):
+ * top_g is the smallest g whose rule (rank ≥ g is an anomaly) flags at most the rate.
  */
 final class Calibrator {
+    private static final int BISECTION_STEPS = 14;
+
     /**
      * @param calibration what goes into the model file
      * @param scores the final pass's validation scores (z, or token rank)
@@ -37,47 +41,122 @@ final class Calibrator {
             double achievedRate,
             long scored) {}
 
-    private Calibrator() {}
+    /** One calibration pass's scores and flag count. */
+    private record Pass(double[] scores, long flagged) {
+        double rate() {
+            return scores.length == 0 ? 0 : (double) flagged / scores.length;
+        }
+    }
+
+    private final Model model;
+    private final PreparedData d;
+    private final ScoringConfig base;
+    private final KeyState[] warm;
+
+    private Calibrator(Model model, PreparedData d, ScoringConfig base) {
+        this.model = model;
+        this.d = d;
+        this.base = base;
+        this.warm = ServingPass.warm(model, base, d.keys());
+    }
 
     static Result calibrate(Model model, PreparedData d, ScoringConfig base, double rate) {
-        ScoringConfig loose = base.withThreshold(1e12);
-        Calibration cal;
-        if (d.categorical()) {
-            double[] ranks = collect(model, d, loose, true);
-            cal =
-                    new Calibration(
-                            ScorerKind.TOKEN_RANK.id(),
-                            null,
-                            null,
-                            null,
-                            rate,
-                            topG(ranks, rate, d.vocabulary().size()));
-        } else {
-            double[] errors = collectErrors(model, d, loose);
-            double mean = Arrays.stream(errors).average().orElse(0);
-            double var =
-                    Arrays.stream(errors).map(e -> (e - mean) * (e - mean)).sum()
-                            / Math.max(1, errors.length);
-            Calibration partial =
-                    new Calibration(
-                            ScorerKind.GAUSSIAN_ERROR.id(), mean, Math.sqrt(var), null, rate, null);
-            double[] z = collect(with(model, partial), d, loose, false);
-            double threshold = quantile(z, 1 - rate);
-            cal =
-                    new Calibration(
-                            ScorerKind.GAUSSIAN_ERROR.id(),
-                            mean,
-                            Math.sqrt(var),
-                            threshold,
-                            rate,
-                            null);
+        Calibrator c = new Calibrator(model, d, base);
+        return d.categorical() ? c.tokens(rate) : c.numeric(rate);
+    }
+
+    private Result tokens(double rate) {
+        Pass ranks = pass(model, base, true);
+        int g = topG(ranks.scores(), rate, d.vocabulary().size());
+        Calibration cal = new Calibration(ScorerKind.TOKEN_RANK.id(), null, null, null, rate, g);
+        Pass last = pass(with(model, cal), base, true);
+        return new Result(cal, last.scores(), g, last.rate(), last.scores().length);
+    }
+
+    private Result numeric(double rate) {
+        double[] errors = errors();
+        double mean = Arrays.stream(errors).average().orElse(0);
+        double var =
+                Arrays.stream(errors).map(e -> (e - mean) * (e - mean)).sum()
+                        / Math.max(1, errors.length);
+        double std = Math.sqrt(var);
+        String id = ScorerKind.GAUSSIAN_ERROR.id();
+        Calibration stats = new Calibration(id, mean, std, null, rate, null);
+        // Without winsorising (a huge configured threshold) z does not depend on the threshold.
+        double lo =
+                quantile(
+                        pass(with(model, stats), base.withThreshold(1e12), false).scores(),
+                        1 - rate);
+        Pass atLo = passAt(stats, lo);
+        double cut = lo;
+        Pass best = atLo;
+        if (atLo.rate() > rate) {
+            double hi = lo + Math.max(1, Math.abs(lo));
+            Pass atHi = passAt(stats, hi);
+            for (int i = 0; i < 20 && atHi.rate() > rate; i++) {
+                hi += (hi - lo) * 2;
+                atHi = passAt(stats, hi);
+            }
+            for (int i = 0; i < BISECTION_STEPS; i++) {
+                double mid = (lo + hi) / 2;
+                Pass m = passAt(stats, mid);
+                if (m.rate() > rate) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                    atHi = m;
+                }
+            }
+            cut = hi;
+            best = atHi;
         }
-        Model calibrated = with(model, cal);
-        double[] flags = new double[1];
-        double[] scores = collect(calibrated, d, base, d.categorical(), flags);
-        double cut = d.categorical() ? cal.topG() : cal.threshold();
-        return new Result(
-                cal, scores, cut, scores.length == 0 ? 0 : flags[0] / scores.length, scores.length);
+        Calibration cal = new Calibration(id, mean, std, cut, rate, null);
+        return new Result(cal, best.scores(), cut, best.rate(), best.scores().length);
+    }
+
+    private Pass passAt(Calibration stats, double threshold) {
+        Calibration c =
+                new Calibration(
+                        stats.scorer(),
+                        stats.errorMean(),
+                        stats.errorStd(),
+                        threshold,
+                        stats.falseAlarmRate(),
+                        null);
+        return pass(with(model, c), base, false);
+    }
+
+    private double[] errors() {
+        DoubleList out = new DoubleList();
+        ServingPass.validation(
+                model,
+                base.withThreshold(1e12),
+                d.keys(),
+                warm,
+                (PreparedKey k, int t, Event e, Prediction p, float[] prev) -> {
+                    if (p.scored) {
+                        out.add(p.error);
+                    }
+                });
+        return out.toArray();
+    }
+
+    /** Scores (z or rank) of scored validation events past warm-up, and how many were flagged. */
+    private Pass pass(Model m, ScoringConfig c, boolean ranks) {
+        DoubleList out = new DoubleList();
+        long[] flagged = {0};
+        ServingPass.validation(
+                m,
+                c,
+                d.keys(),
+                warm,
+                (PreparedKey k, int t, Event e, Prediction p, float[] prev) -> {
+                    if (p.scored && !p.warmup) {
+                        out.add(ranks ? p.rank : p.z);
+                        flagged[0] += p.anomaly ? 1 : 0;
+                    }
+                });
+        return new Pass(out.toArray(), flagged[0]);
     }
 
     /** The model with another calibration in its metadata. */
@@ -115,41 +194,6 @@ final class Calibrator {
     static int topG(double[] ranks, double rate, int vocabulary) {
         int g = (int) quantile(ranks, 1 - rate) + 1;
         return Math.max(1, Math.min(vocabulary, g));
-    }
-
-    private static double[] collectErrors(Model m, PreparedData d, ScoringConfig c) {
-        DoubleList out = new DoubleList();
-        ServingPass.run(
-                m,
-                c,
-                d.keys(),
-                (PreparedKey k, int t, Event e, Prediction p, float[] prev) -> {
-                    if (p.scored) {
-                        out.add(p.error);
-                    }
-                });
-        return out.toArray();
-    }
-
-    private static double[] collect(Model m, PreparedData d, ScoringConfig c, boolean ranks) {
-        return collect(m, d, c, ranks, new double[1]);
-    }
-
-    /** Scores (z or rank) of scored validation events past warm-up; flags[0] counts anomalies. */
-    private static double[] collect(
-            Model m, PreparedData d, ScoringConfig c, boolean ranks, double[] flags) {
-        DoubleList out = new DoubleList();
-        ServingPass.run(
-                m,
-                c,
-                d.keys(),
-                (PreparedKey k, int t, Event e, Prediction p, float[] prev) -> {
-                    if (p.scored && !p.warmup) {
-                        out.add(ranks ? p.rank : p.z);
-                        flags[0] += p.anomaly ? 1 : 0;
-                    }
-                });
-        return out.toArray();
     }
 
     /** A growable array of doubles. */

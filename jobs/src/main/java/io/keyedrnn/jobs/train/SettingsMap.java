@@ -133,6 +133,15 @@ final class SettingsMap {
         return d;
     }
 
+    /** A finite number above 0. */
+    double positive(String key, double fallback) {
+        double d = decimal(key, fallback, -Double.MAX_VALUE, Double.MAX_VALUE);
+        if (!(d > 0)) {
+            throw bad(key, text(key, ""), "must be above 0");
+        }
+        return d;
+    }
+
     boolean flag(String key, boolean fallback) {
         String v = text(key, null);
         if (v == null) {

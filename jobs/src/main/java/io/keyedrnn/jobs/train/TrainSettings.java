@@ -147,7 +147,7 @@ final class TrainSettings {
         tbptt = m.integer("tbptt", 64, 0);
         patience = m.integer("patience", 5, 0);
         threads = m.integer("threads", 1, 1);
-        lr = m.decimal("lr", 0.003, Double.MIN_VALUE, 1e6);
+        lr = m.positive("lr", 0.003);
         momentum = m.decimal("momentum", 0, 0, 0.999999);
         clip = m.decimal("clip", 1.0, 0, 1e12);
         seed = m.whole("seed", 42, Long.MIN_VALUE);
