@@ -120,6 +120,24 @@ final class BatchRunner implements AutoCloseable {
         return totalLoss();
     }
 
+    /**
+     * Mean loss over the predictions of the sequences, forward only, in batches of batchKeys and
+     * chunks of chunkSteps; NaN if none counts. Not modified: p.
+     */
+    double meanLoss(float[] p, List<Sequence> seqs, int batchKeys, int chunkSteps) {
+        double lossSum = 0;
+        long count = 0;
+        for (int start = 0; start < seqs.size(); start += batchKeys) {
+            int length = begin(seqs.subList(start, Math.min(seqs.size(), start + batchKeys)));
+            for (int t0 = 0; t0 < length; t0 += chunkSteps) {
+                count += fill(t0, Math.min(chunkSteps, length - t0));
+                lossSum += forward(p);
+                carry();
+            }
+        }
+        return count == 0 ? Double.NaN : lossSum / count;
+    }
+
     /** Carries every row's state into the next chunk. */
     void carry() {
         for (Worker w : workers) {

@@ -212,6 +212,21 @@ class TrainerTest {
     }
 
     @Test
+    void meanLossEqualsTheServingStepsLoss() {
+        for (NetworkSpec spec :
+                List.of(
+                        NetworkSpec.numeric(CellKind.GRU_CHO, 3, 7, 2),
+                        NetworkSpec.categorical(CellKind.LSTM, 6, 4, 5, 1))) {
+            RecurrentNetwork net = NetworkFactory.random(spec, 5);
+            List<Sequence> seqs = new ArrayList<>(TrainData.random(spec, 7, 1, 15, 2));
+            seqs.set(0, seqs.get(0).withLossFrom(6));
+            double expected = ServingLoss.mean(net, seqs);
+            double actual = new Trainer(base().batchKeys(3).tbptt(4).build()).meanLoss(net, seqs);
+            assertEquals(expected, actual, 1e-6 * expected, spec.toString());
+        }
+    }
+
+    @Test
     void chunksTooLargeForTheHeapAreRefusedUpFront() {
         float[][] rows = new float[2_000_000][1];
         List<Sequence> data = List.of(Sequence.numeric("long", rows));
