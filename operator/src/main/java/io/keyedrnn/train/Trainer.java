@@ -37,7 +37,7 @@ public final class Trainer {
         if (training.isEmpty()) {
             throw new IllegalArgumentException("no training sequences");
         }
-        NetworkSpec spec = spec(training.get(0), training);
+        NetworkSpec spec = spec(training);
         if (SequenceChecks.check(training, spec, "training") == 0) {
             throw new IllegalArgumentException(
                     "training data hold no prediction: every key needs at least two events");
@@ -101,24 +101,31 @@ public final class Trainer {
         }
     }
 
-    private NetworkSpec spec(Sequence first, List<Sequence> training) {
+    private NetworkSpec spec(List<Sequence> training) {
         if (config.init() != null) {
             NetworkSpec s = Parameters.specOf(config.init());
-            if (!s.categorical() && s.headSize() != 0 && s.headSize() != s.inputSize()) {
+            int out = s.headSize() > 0 ? s.headSize() : s.hiddenSize();
+            if (!s.categorical() && out != s.inputSize()) {
                 throw new IllegalArgumentException(
-                        "the initial network's head has "
-                                + s.headSize()
-                                + " outputs but it takes "
+                        "the initial network predicts "
+                                + out
+                                + " values but takes "
                                 + s.inputSize()
                                 + " features; next-step prediction needs them equal");
             }
             return s;
         }
+        Sequence first = training.get(0);
         if (first.isNumeric()) {
-            int width = first.rows().length > 0 ? first.rows()[0].length : 0;
+            int width = 0;
+            for (Sequence s : training) {
+                if (s.isNumeric() && s.length() > 0 && s.rows()[0] != null) {
+                    width = s.rows()[0].length;
+                    break;
+                }
+            }
             if (width < 1) {
-                throw new IllegalArgumentException(
-                        "training key '" + first.key() + "' has no features");
+                throw new IllegalArgumentException("training data have no features");
             }
             return NetworkSpec.numeric(config.cell(), width, config.hidden(), config.layers());
         }

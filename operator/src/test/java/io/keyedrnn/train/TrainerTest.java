@@ -203,6 +203,14 @@ class TrainerTest {
                         () -> new Trainer(base().vocabulary(5).build()).train(tokens));
         assertTrue(e.getMessage().contains("'blk' event 2 has token 9"), e.getMessage());
 
+        RecurrentNetwork headless =
+                NetworkFactory.random(new NetworkSpec(CellKind.GRU, 2, 3, 1, 0, 0), 1);
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new Trainer(base().init(headless).build()).train(sines(2, 2, 1)));
+        assertTrue(e.getMessage().contains("predicts 3 values but takes 2"), e.getMessage());
+
         List<Sequence> single = List.of(Sequence.numeric("lonely", new float[][] {{1f, 2f}}));
         e =
                 assertThrows(
