@@ -1,0 +1,248 @@
+package io.keyedrnn.jobs.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keyedrnn.jobs.local.EmbeddedKafka;
+import io.keyedrnn.jobs.local.KafkaIo;
+import io.keyedrnn.model.io.Model;
+import io.keyedrnn.model.io.ModelFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end, the way a user deploys: the shaded jar uploaded over REST to a standalone Flink
+ * cluster in separate JVMs, scoring a real Kafka broker; its committed predictions equal the
+ * offline replay bit for bit, and bad records land in the dead-letter topic.
+ */
+class StandaloneClusterE2EITCase {
+    private static final String MAIN = "io.keyedrnn.jobs.scoring.ScoringJob";
+    private static final int KEYS = 6;
+    private static final int STEPS = 40;
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    private static Path module;
+    private static Path work;
+    private static EmbeddedKafka kafka;
+    private static StandaloneFlink flink;
+    private static String job;
+
+    @BeforeAll
+    static void start() throws Exception {
+        module = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+        Path jar = module.resolve("target/keyed-rnn.jar");
+        if (!Files.isRegularFile(jar)) {
+            fail(
+                    "no shaded jar "
+                            + jar
+                            + ": this test runs in failsafe's integration-test phase,"
+                            + " after package (mvn verify -pl operator,jobs)");
+        }
+        work =
+                Files.createDirectories(
+                        module.resolve("target/e2e/run-" + System.currentTimeMillis()));
+        kafka = EmbeddedKafka.start();
+        kafka.createTopics(2, "e2e-events", "e2e-predictions", "e2e-dead");
+        kafka.createTopics(1, Map.of("cleanup.policy", "compact"), "e2e-models");
+        flink = StandaloneFlink.start(work, module.getParent(), Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (flink != null && job != null && !terminal(flink.rest().jobState(job))) {
+                flink.rest().cancel(job);
+            }
+        } finally {
+            if (flink != null) {
+                flink.close();
+            }
+            if (kafka != null) {
+                kafka.close();
+            }
+        }
+    }
+
+    @Test
+    void shadedJarOnStandaloneClusterScoresLikeReplay() throws Exception {
+        try {
+            run();
+        } catch (Exception | Error e) {
+            flink.tailLogs(System.err, 80);
+            throw e;
+        }
+    }
+
+    private void run() throws Exception {
+        Model model = E2eData.model();
+        Path modelFile = work.resolve("model.safetensors");
+        ModelFile.write(model, modelFile);
+        List<String> first = withBad(E2eData.events(KEYS, 0, STEPS / 2), 0, 3);
+        List<String> second =
+                withBad(E2eData.events(KEYS, STEPS / 2, STEPS), 3, E2eData.BAD.size());
+        produce(first);
+
+        FlinkRest rest = flink.rest();
+        String jarId = rest.uploadJar(module.resolve("target/keyed-rnn.jar"));
+        job = rest.runJar(jarId, MAIN, jobArgs(modelFile), 2);
+        awaitState("RUNNING");
+        produce(second);
+
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        E2eData.Expected expected = E2eData.replay(model, all);
+        assertEquals(KEYS * STEPS, expected.predictions(), "replay's predictions");
+        assertEquals(E2eData.BAD.size(), expected.rejections().size(), "replay's rejections");
+
+        read("e2e-predictions", expected.predictions());
+        var dead = read("e2e-dead", E2eData.BAD.size());
+        assertEquals("RUNNING", rest.jobState(job), "job state after scoring");
+        rest.cancel(job);
+        awaitState("CANCELED");
+
+        // Nothing more is committed after the job is gone: exactly one prediction per event.
+        var finalPredictions = KafkaIo.readAll(kafka.bootstrapServers(), "e2e-predictions", WAIT);
+        assertEquals(expected.predictions(), finalPredictions.size(), "committed predictions");
+        assertEquals(expected.byKey(), byKey(finalPredictions), "predictions per key, in order");
+        assertEquals(sent(E2eData.BAD), deadLetters(dead), "dead letters (reason, record)");
+    }
+
+    /** The job's command line, as one would pass it to {@code flink run}. */
+    private static List<String> jobArgs(Path modelFile) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--bootstrap-servers", kafka.bootstrapServers(),
+                                "--events-topic", "e2e-events",
+                                "--predictions-topic", "e2e-predictions",
+                                "--models-topic", "e2e-models",
+                                "--dead-letter-topic", "e2e-dead",
+                                "--model", modelFile.toString(),
+                                "--group-id", "e2e",
+                                "--transactional-id-prefix", "e2e-tx",
+                                "--transaction-timeout-ms", "60000",
+                                "--checkpoint-interval-ms", "1000",
+                                "--checkpoint-dir", work.resolve("checkpoints").toUri().toString(),
+                                "--events-starting-offsets", "earliest"));
+        E2eData.SCORING.forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
+        return args;
+    }
+
+    /** Events with bad records [from, to) of {@link E2eData#BAD} spread among them. */
+    private static List<String> withBad(List<String> events, int from, int to) {
+        List<String> out = new ArrayList<>(events);
+        for (int i = from; i < to; i++) {
+            out.add((i - from + 1) * out.size() / (to - from + 1), E2eData.BAD.get(i).value());
+        }
+        return out;
+    }
+
+    /** Keyed by the event key, so each key stays in one partition and in order. */
+    private static void produce(List<String> lines) {
+        try (KafkaProducer<byte[], byte[]> p = KafkaIo.producer(kafka.bootstrapServers())) {
+            for (String line : lines) {
+                String key = E2eData.keyOf(line);
+                p.send(
+                        new ProducerRecord<>(
+                                "e2e-events",
+                                key.isEmpty() ? null : key.getBytes(StandardCharsets.UTF_8),
+                                line.getBytes(StandardCharsets.UTF_8)));
+            }
+            p.flush();
+        }
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> read(String topic, int n) throws Exception {
+        var records = KafkaIo.readUntil(kafka.bootstrapServers(), topic, l -> l.size() >= n, WAIT);
+        if (records.size() < n) {
+            fail(
+                    topic
+                            + ": "
+                            + records.size()
+                            + " of "
+                            + n
+                            + " committed records within "
+                            + WAIT
+                            + "; job "
+                            + job
+                            + " is "
+                            + flink.rest().jobState(job)
+                            + " "
+                            + flink.rest().rootException(job));
+        }
+        return records;
+    }
+
+    private static void awaitState(String wanted) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String state = flink.rest().jobState(job);
+        while (!state.equals(wanted)) {
+            flink.checkAlive();
+            if (terminal(state) || System.nanoTime() > deadline) {
+                fail(
+                        "job "
+                                + job
+                                + " is "
+                                + state
+                                + ", not "
+                                + wanted
+                                + " (waited up to "
+                                + WAIT
+                                + "): "
+                                + flink.rest().rootException(job));
+            }
+            Thread.sleep(200);
+            state = flink.rest().jobState(job);
+        }
+    }
+
+    private static boolean terminal(String state) {
+        return List.of("FAILED", "CANCELED", "FINISHED", "SUSPENDED").contains(state);
+    }
+
+    private static Map<String, List<String>> byKey(List<ConsumerRecord<byte[], byte[]>> records) {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            String key = new String(r.key(), StandardCharsets.UTF_8);
+            out.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new String(r.value(), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /** Each dead letter's reason and original record, sorted; compared with what was sent. */
+    private static List<String> deadLetters(List<ConsumerRecord<byte[], byte[]>> records)
+            throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> out = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            JsonNode n = json.readTree(r.value());
+            byte[] payload = Base64.getDecoder().decode(n.path("payload_base64").asText(""));
+            out.add(n.path("reason").asText() + " " + new String(payload, StandardCharsets.UTF_8));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static List<String> sent(List<E2eData.Bad> bad) {
+        List<String> out = new ArrayList<>();
+        bad.forEach(b -> out.add(b.reason() + " " + b.value()));
+        out.sort(null);
+        return out;
+    }
+}
