@@ -1,0 +1,116 @@
+package io.keyedrnn.jobs.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyedrnn.model.CellKind;
+import io.keyedrnn.train.OptimizerKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Settings: file plus options, defaults, and errors that name the setting. */
+class TrainSettingsTest {
+    @TempDir Path dir;
+
+    private static Map<String, String> minimal() {
+        Map<String, String> m = new HashMap<>();
+        m.put("events.files", "a.jsonl,b.csv");
+        m.put("out", "m.safetensors");
+        return m;
+    }
+
+    private static String error(Map<String, String> m) {
+        return assertThrows(IllegalArgumentException.class, () -> TrainSettings.load(null, m))
+                .getMessage();
+    }
+
+    @Test
+    void defaults() {
+        TrainSettings s = TrainSettings.load(null, minimal());
+        assertEquals(List.of(Path.of("a.jsonl"), Path.of("b.csv")), s.files);
+        assertFalse(s.fromKafka());
+        assertEquals(CellKind.LSTM, s.cell);
+        assertEquals(OptimizerKind.ADAM, s.optimizer);
+        assertEquals(0.2, s.validationFraction);
+        assertTrue(s.zscore && s.shuffle && s.unknownAsUnk);
+        assertEquals("model", s.modelsKey);
+    }
+
+    @Test
+    void commandLineOverridesTheFile() throws Exception {
+        Path file = dir.resolve("train.properties");
+        Files.writeString(
+                file,
+                "out = from-file.safetensors\ncell: \"gru\"\nhidden=64\nepochs=7\nevents.files=x.jsonl\n");
+        TrainCommand cmd = new TrainCommand();
+        new CommandLine(cmd)
+                .parseArgs(
+                        "--config",
+                        file.toString(),
+                        "--hidden",
+                        "16",
+                        "--no-shuffle",
+                        "--token",
+                        "--set",
+                        "scoring.min.key.errors=5");
+        TrainSettings s = TrainSettings.load(cmd.config, cmd.overrides());
+        assertEquals(CellKind.GRU, s.cell);
+        assertEquals(16, s.hidden);
+        assertEquals(7, s.epochs);
+        assertFalse(s.shuffle);
+        assertTrue(s.categorical);
+        assertEquals(Path.of("from-file.safetensors"), s.out);
+        assertEquals(5, s.scoringConfig().minKeyErrors());
+    }
+
+    @Test
+    void errorsNameTheSetting() {
+        Map<String, String> m = minimal();
+        m.put("hiden", "3");
+        assertTrue(error(m).contains("unknown setting(s) [hiden]"));
+        m = minimal();
+        m.put("epochs", "many");
+        assertTrue(error(m).contains("'epochs'") && error(m).contains("many"));
+        m = minimal();
+        m.put("cell", "transformer");
+        assertTrue(error(m).contains("'cell'") && error(m).contains("gru_cho"));
+        m = minimal();
+        m.put("validation.fraction", "1.5");
+        assertTrue(error(m).contains("validation.fraction"));
+        m = minimal();
+        m.remove("out");
+        assertTrue(error(m).contains("'out' is required"));
+        m = minimal();
+        m.put("scoring.threshold", "3");
+        assertTrue(error(m).contains("calibration computes"));
+        m = minimal();
+        m.put("scoring.warmup", "3");
+        assertTrue(error(m).contains("unknown scoring setting(s) [warmup]"));
+    }
+
+    @Test
+    void inputAndPublishingCombinations() {
+        Map<String, String> m = minimal();
+        m.put("bootstrap.servers", "h:9092");
+        m.put("events.topic", "e");
+        assertTrue(error(m).contains("either --events"));
+        m.remove("events.files");
+        TrainSettings s = TrainSettings.load(null, m);
+        assertTrue(s.fromKafka());
+        m.put("publish", "true");
+        assertTrue(error(m).contains("--publish needs --models-topic"));
+        m.put("models.topic", "models");
+        assertTrue(TrainSettings.load(null, m).publish);
+        Map<String, String> none = minimal();
+        none.remove("events.files");
+        assertTrue(error(none).contains("either --events"));
+    }
+}
