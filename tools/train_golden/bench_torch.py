@@ -10,6 +10,7 @@ Prints timesteps/s (key-steps trained per second, forward + backward + step).
 """
 
 import argparse
+import os
 import time
 
 import torch
@@ -58,7 +59,8 @@ def main():
         steps += KEYS * STEPS
     secs = time.perf_counter() - start
     print(f"pytorch {torch.__version__} threads={args.threads}: {steps / secs:,.0f} timesteps/s "
-          f"({steps} timesteps in {secs:.1f} s, last loss {float(loss):.4f})")
+          f"({steps} timesteps in {secs:.1f} s, last loss {float(loss):.4f}, "
+          f"load average {os.getloadavg()[0]:.1f})")
 
 
 if __name__ == "__main__":

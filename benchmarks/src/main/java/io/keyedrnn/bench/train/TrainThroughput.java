@@ -7,6 +7,7 @@ import io.keyedrnn.train.Sequence;
 import io.keyedrnn.train.TrainConfig;
 import io.keyedrnn.train.TrainResult;
 import io.keyedrnn.train.Trainer;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,14 +77,15 @@ public final class TrainThroughput {
         System.out.printf(
                 Locale.ROOT,
                 "keyed-rnn %s hidden=%d threads=%d: %,.0f timesteps/s (%d timesteps in %.1f s,"
-                        + " last loss %.4f)%n",
+                        + " last loss %.4f, load average %.1f)%n",
                 cell.id(),
                 hidden,
                 threads,
                 timesteps / secs,
                 timesteps,
                 secs,
-                end.loss());
+                end.loss(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** Noisy sine waves, one frequency and phase per key and feature. */
