@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The training trainer's matrix products against EJML's {@code CommonOps_FDRM} on the shapes of the
+ * The trainer's matrix products against EJML's {@code CommonOps_FDRM} on the shapes of the
  * training benchmark (batch 32, input 8, hidden 64, LSTM: 256 gate rows): C += A·B for the forward
  * and backward recurrent products, C += Aᵀ·B for the weight gradient. Reported as time per product;
  * the FLOP count is 2·m·k·n.
