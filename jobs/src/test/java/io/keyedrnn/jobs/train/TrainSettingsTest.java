@@ -113,4 +113,28 @@ class TrainSettingsTest {
         none.remove("events.files");
         assertTrue(error(none).contains("either --events"));
     }
+
+    @Test
+    void theDocumentedExampleConfigLoadsWithTheDefaults() {
+        Path file = Path.of("config/train.properties");
+        if (!Files.exists(file)) {
+            file = Path.of("../config/train.properties");
+        }
+        TrainSettings example = TrainSettings.load(file, Map.of());
+        TrainSettings defaults =
+                TrainSettings.load(
+                        null,
+                        Map.of(
+                                "events.files",
+                                "examples/events.jsonl",
+                                "out",
+                                "model.safetensors"));
+        assertEquals(ModelAssembly.config(defaults), ModelAssembly.config(example));
+        assertEquals(List.of(Path.of("examples/events.jsonl")), example.files);
+        assertEquals(defaults.startOffsets, example.startOffsets);
+        assertEquals(defaults.kafkaTimeoutMs, example.kafkaTimeoutMs);
+        assertEquals(defaults.csv, example.csv);
+        assertEquals(defaults.fields, example.fields);
+        assertEquals(defaults.modelsKey, example.modelsKey);
+    }
 }
