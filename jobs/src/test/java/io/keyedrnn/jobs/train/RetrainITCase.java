@@ -185,7 +185,8 @@ class RetrainITCase {
             }
             double errBefore = meanForecastError(before, events, 1);
             double errAfter = meanForecastError(after, events, 2);
-            System.out.printf("forecast MSE: untrained %.4f, retrained %.4f%n", errBefore, errAfter);
+            System.out.printf(
+                    "forecast MSE: untrained %.4f, retrained %.4f%n", errBefore, errAfter);
             assertTrue(after.size() >= 600, "forecasts by version 2: " + after.size());
             assertTrue(
                     errAfter < 0.5 * errBefore,
@@ -280,6 +281,26 @@ class RetrainITCase {
                         out.toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nope.jsonl"), missing.err());
+    }
+
+    @Test
+    void missingTopicIsAUsageError() {
+        Run r =
+                cli(
+                        "train",
+                        "--bootstrap-servers",
+                        kafka.bootstrapServers(),
+                        "--events-topic",
+                        "no-such-topic",
+                        "--out",
+                        tmp.resolve("x.safetensors").toString());
+        assertEquals(2, r.code());
+        assertTrue(
+                r.err()
+                        .contains(
+                                "topic 'no-such-topic' does not exist on "
+                                        + kafka.bootstrapServers()),
+                r.err());
     }
 
     private static JobClient startScoring(Path startupModel) throws Exception {

@@ -182,4 +182,18 @@ class RetrainJobTest {
         assertEquals(CliException.USAGE, e.exitCode());
         assertTrue(e.getMessage().contains("missing.safetensors"), e.getMessage());
     }
+
+    @Test
+    void unreachableBrokerFailsWithinTheTimeout() {
+        Map<String, String> m = new HashMap<>();
+        m.put("bootstrap.servers", "127.0.0.1:1");
+        m.put("events.topic", "events");
+        m.put("out", dir.resolve("k.safetensors").toString());
+        m.put("broker.timeout.ms", "1500");
+        CliException e = assertThrows(CliException.class, () -> run(m));
+        assertEquals(CliException.FAILED, e.exitCode());
+        assertTrue(
+                e.getMessage().startsWith("cannot reach Kafka at 127.0.0.1:1 within 1500 ms"),
+                e.getMessage());
+    }
 }
