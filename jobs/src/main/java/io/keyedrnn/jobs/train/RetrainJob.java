@@ -1,7 +1,6 @@
 package io.keyedrnn.jobs.train;
 
 import io.keyedrnn.jobs.cli.CliException;
-import io.keyedrnn.jobs.cli.ModelLoading;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
@@ -11,8 +10,8 @@ import io.keyedrnn.train.Trainer;
 import io.keyedrnn.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,22 +81,10 @@ final class RetrainJob {
 
     /** Runs every step; returns normally on success, else throws a {@link CliException}. */
     void run() throws Exception {
-        Model init = s.init != null ? ModelLoading.read(s.init) : null;
-        checkInit(init);
-        List<String> fileFeatureNames = checkFiles();
-        if (s.bootstrapServers != null) {
-            TrainKafka.check(s);
-        }
-        TrainKafka.Current topic = s.modelsTopic != null ? TrainKafka.latestModel(s) : null;
-        Model current = topic != null && topic.model() != null ? topic.model() : init;
-        if (current != null) {
-            r.currentVersion = current.version();
-            r.currentOrigin = current == init ? s.init.toString() : topic.origin();
-        }
-        ReadSpec spec = spec(init);
+        RunInputs in = RunInputs.check(s, r, out, clock.getAsLong());
         out.println("reading " + r.source);
         out.flush();
-        History h = read(spec);
+        History h = read(spec(in.init()));
         r.skipped = h.skipped();
         out.printf(
                 Locale.ROOT,
@@ -106,10 +93,17 @@ final class RetrainJob {
                 h.keys().size(),
                 h.skipped().totalEvents(),
                 h.skipped().events());
-        PreparedData d = prepare(h, init, fileFeatureNames);
-        TrainResult result = train(d, init);
+        PreparedData d = prepare(h, in.init(), in.featureNames());
+        TrainResult result = train(d, in.init());
         Model draft = ModelAssembly.model(result.network(), d, null, 0, null);
         ScoringConfig scoring = scoring(d);
+        evaluate(draft, d, scoring);
+        compare(in.current(), d, scoring);
+        finish(result, d);
+    }
+
+    /** Measures the new model on the validation events and calibrates it. */
+    private void evaluate(Model draft, PreparedData d, ScoringConfig scoring) throws IOException {
         r.validationLoss = ValidationLoss.of(draft, d, scoring).loss();
         if (!Double.isFinite(r.validationLoss)) {
             fail(
@@ -119,16 +113,10 @@ final class RetrainJob {
                             + "; nothing written or published");
         }
         r.calibration = Calibrator.calibrate(draft, d, scoring, s.falseAlarmRate);
-        compare(current, d, scoring);
-        long base =
-                Math.max(
-                        init != null ? init.version() : 0,
-                        topic != null && topic.model() != null ? topic.model().version() : 0);
-        try {
-            r.version = Versions.next(s.version, base, clock.getAsLong());
-        } catch (IllegalArgumentException e) {
-            fail(RunRecord.Status.FAILED, e.getMessage());
-        }
+    }
+
+    /** Writes the model file and the report, and publishes the model when asked to. */
+    private void finish(TrainResult result, PreparedData d) throws IOException {
         Model model =
                 ModelAssembly.model(
                         result.network(),
@@ -136,6 +124,10 @@ final class RetrainJob {
                         r.calibration.calibration(),
                         r.version,
                         TrainingSummary.of(r));
+        Path dir = s.out.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
         ModelFile.write(model, s.out);
         r.status = RunRecord.Status.WRITTEN;
         r.message = "model version " + r.version + " written to " + s.out;
@@ -160,32 +152,6 @@ final class RetrainJob {
             throw new CliException(
                     CliException.FAILED, "reading the history failed: " + TrainKafka.root(e), e);
         }
-    }
-
-    private void checkInit(Model init) {
-        if (init != null && init.network().isCategorical() != s.categorical) {
-            throw CliException.usage(
-                    "--init "
-                            + s.init
-                            + " takes "
-                            + (init.network().isCategorical()
-                                    ? "tokens; add --token"
-                                    : "numeric features; drop --token"));
-        }
-    }
-
-    /** Checks the files and CSV headers before any job runs; returns the CSV feature names. */
-    private List<String> checkFiles() throws IOException {
-        List<CsvLayout> layouts = new ArrayList<>();
-        ReadSpec spec = spec(null);
-        for (Path f : s.files) {
-            try {
-                layouts.add(FileEvents.check(f, spec));
-            } catch (IllegalArgumentException e) {
-                throw CliException.usage(e.getMessage());
-            }
-        }
-        return FileEvents.featureNames(layouts);
     }
 
     private ReadSpec spec(Model init) {

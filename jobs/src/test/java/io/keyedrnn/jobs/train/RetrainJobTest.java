@@ -196,4 +196,22 @@ class RetrainJobTest {
                 e.getMessage().startsWith("cannot reach Kafka at 127.0.0.1:1 within 1500 ms"),
                 e.getMessage());
     }
+
+    @Test
+    void aVersionNotAboveTheCurrentOneIsRefusedBeforeTraining() throws Exception {
+        Path events = sineFile();
+        Map<String, String> first = base(events, "v5.safetensors", "1");
+        first.put("version", "5");
+        run(first);
+        Map<String, String> again = base(events, "again.safetensors", "1");
+        again.put("init", dir.resolve("v5.safetensors").toString());
+        again.put("version", "5");
+        printed.getBuffer().setLength(0);
+        CliException e = assertThrows(CliException.class, () -> run(again));
+        assertEquals(CliException.USAGE, e.exitCode());
+        assertTrue(
+                e.getMessage().contains("--version 5 is not above the current model's version 5"),
+                e.getMessage());
+        assertFalse(printed.toString().contains("epoch"), "refused before training");
+    }
 }
