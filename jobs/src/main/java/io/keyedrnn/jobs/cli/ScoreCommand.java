@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.cli;
 
+import io.keyedrnn.jobs.local.Logging;
 import io.keyedrnn.jobs.scoring.FlinkSetup;
 import io.keyedrnn.jobs.scoring.KafkaPreflight;
 import io.keyedrnn.jobs.scoring.ScoringJob;
@@ -61,6 +62,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Logging.useJarConfig();
         ScoringJobConfig c = settings();
         PrintWriter err = spec.commandLine().getErr();
         err.println("score: settings " + c.masked());
