@@ -48,7 +48,9 @@ class ModelRecordReaderTest {
         ModelRejected e =
                 assertThrows(
                         ModelRejected.class,
-                        () -> ModelRecordReader.fileBytes(pointer(p.toUri().toString(), wrong), 1 << 20));
+                        () ->
+                                ModelRecordReader.fileBytes(
+                                        pointer(p.toUri().toString(), wrong), 1 << 20));
         assertEquals(JobReason.MODEL_UNAVAILABLE, e.reason);
         assertTrue(e.getMessage().contains(wrong), e.getMessage());
     }
@@ -71,7 +73,9 @@ class ModelRecordReaderTest {
                 JobReason.MODEL_UNAVAILABLE,
                 assertThrows(
                                 ModelRejected.class,
-                                () -> ModelRecordReader.fileBytes(pointer(big.toUri().toString(), sha), 100))
+                                () ->
+                                        ModelRecordReader.fileBytes(
+                                                pointer(big.toUri().toString(), sha), 100))
                         .reason);
         assertEquals(
                 JobReason.MODEL_INVALID,
