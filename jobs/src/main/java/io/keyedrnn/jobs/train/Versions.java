@@ -3,9 +3,9 @@ package io.keyedrnn.jobs.train;
 /**
  * The version rule: a new model's version is strictly greater than the current model's (the larger
  * of the {@code --init} file's and the newest on the models topic), so the scoring job, which
- * ignores versions it has already passed, takes it. Explicit: {@code --version N}, which must be
- * above the current one. Otherwise current + 1, or, with no current model at all, the run's start
- * in epoch milliseconds, which keeps growing from run to run.
+ * ignores versions it has already passed, takes it. Explicit: {@code --model-version N}, which must
+ * be above the current one. Otherwise current + 1, or, with no current model at all, the run's
+ * start in epoch milliseconds, which keeps growing from run to run.
  */
 final class Versions {
     private Versions() {}
@@ -19,7 +19,7 @@ final class Versions {
         if (explicit != null) {
             if (explicit <= current) {
                 throw new IllegalArgumentException(
-                        "--version "
+                        "--model-version "
                                 + explicit
                                 + " is not above the current model's version "
                                 + current);

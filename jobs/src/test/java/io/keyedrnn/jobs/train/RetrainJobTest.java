@@ -210,7 +210,8 @@ class RetrainJobTest {
         CliException e = assertThrows(CliException.class, () -> run(again));
         assertEquals(CliException.USAGE, e.exitCode());
         assertTrue(
-                e.getMessage().contains("--version 5 is not above the current model's version 5"),
+                e.getMessage()
+                        .contains("--model-version 5 is not above the current model's version 5"),
                 e.getMessage());
         assertFalse(printed.toString().contains("epoch"), "refused before training");
     }
