@@ -5,10 +5,10 @@ package io.keyedrnn.train;
  *
  * <p>Rows are separate arrays and every vector loop reads and writes them at the same index: on JDK
  * 17 the same loops over one flat array at different offsets ran 3–5× slower on these shapes (C2
- * did not vectorise them). {@link #multAdd} accumulates
- * each output as the serving kernel {@link io.keyedrnn.model.VectorOps#multAddColumns} does, one
- * fused multiply-add per inner index in index order, so a batched forward pass reproduces the
- * serving step bit for bit. Columns go in blocks so the part of B a pass reads stays in L1.
+ * did not vectorise them). {@link #multAdd} accumulates each output as the serving kernel {@link
+ * io.keyedrnn.model.VectorOps#multAddColumns} does, one fused multiply-add per inner index in index
+ * order, so a batched forward pass reproduces the serving step bit for bit. Columns go in blocks so
+ * the part of B a pass reads stays in L1.
  */
 public final class Gemm {
     /** Columns per block: 64 rows of B × 128 floats fit in 32 KiB of L1. */

@@ -18,10 +18,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The trainer's matrix products against EJML's {@code CommonOps_FDRM} on the shapes of the
- * training benchmark (batch 32, input 8, hidden 64, LSTM: 256 gate rows): C += A·B for the forward
- * and backward recurrent products, C += Aᵀ·B for the weight gradient. Reported as time per product;
- * the FLOP count is 2·m·k·n.
+ * The trainer's matrix products against EJML's {@code CommonOps_FDRM} on the shapes of the training
+ * benchmark (batch 32, input 8, hidden 64, LSTM: 256 gate rows): C += A·B for the forward and
+ * backward recurrent products, C += Aᵀ·B for the weight gradient. Reported as time per product; the
+ * FLOP count is 2·m·k·n.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
