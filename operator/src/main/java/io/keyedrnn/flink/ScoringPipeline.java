@@ -35,7 +35,7 @@ public final class ScoringPipeline {
             DataStream<RawRecord> events, DataStream<RawRecord> models, ScoringOptions options) {
         SingleOutputStreamOperator<ParsedRecord> parsed =
                 events.process(new ParseFunction(options))
-                        .returns(TypeInformation.of(ParsedRecord.class))
+                        .returns(ParsedRecordType.INSTANCE)
                         .uid(PARSE_UID)
                         .name("parse events");
         BroadcastStream<RawRecord> broadcast = models.broadcast(ScoringFunction.MODELS);

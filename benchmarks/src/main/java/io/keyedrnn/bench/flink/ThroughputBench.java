@@ -1,0 +1,141 @@
+package io.keyedrnn.bench.flink;
+
+import io.keyedrnn.flink.ParsedRecord;
+import io.keyedrnn.flink.ParsedRecordType;
+import io.keyedrnn.flink.RawRecord;
+import io.keyedrnn.flink.ScoringFunction;
+import io.keyedrnn.flink.ScoringOptions;
+import io.keyedrnn.flink.ScoringPipeline;
+import io.keyedrnn.model.CellKind;
+import io.keyedrnn.model.NetworkFactory;
+import io.keyedrnn.model.NetworkSpec;
+import io.keyedrnn.model.io.Model;
+import io.keyedrnn.model.io.ModelFile;
+import io.keyedrnn.model.io.ModelMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+/**
+ * Job throughput (not a test): generated events → keyBy → keyed LSTM scoring → discarding sink,
+ * against the same pipeline whose function only reads and writes an equally sized state.
+ *
+ * <pre>java -Xmx6g -cp benchmarks/target/benchmarks.jar io.keyedrnn.bench.flink.ThroughputBench
+ *   [--keys 200000] [--events-per-key 20] [--hidden 32,64,128] [--backend hashmap,rocksdb]
+ *   [--parallelism 2] [--features 4]</pre>
+ *
+ * Prints one line per run: backend, hidden, pipeline, events, seconds, events/s, and the ratio of
+ * scoring to state-only. Each run includes job start-up (about a second), so long runs are fairer.
+ */
+public final class ThroughputBench {
+    private ThroughputBench() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = Args.parse(args);
+        int keys = Integer.parseInt(a.getOrDefault("keys", "200000"));
+        int perKey = Integer.parseInt(a.getOrDefault("events-per-key", "20"));
+        int parallelism = Integer.parseInt(a.getOrDefault("parallelism", "2"));
+        int features = Integer.parseInt(a.getOrDefault("features", "4"));
+        long events = (long) keys * perKey;
+        System.out.println("backend   hidden  pipeline     events      seconds  events/s   ratio");
+        for (String backend : a.getOrDefault("backend", "hashmap,rocksdb").split(",")) {
+            for (String h : a.getOrDefault("hidden", "32,64,128").split(",")) {
+                int hidden = Integer.parseInt(h.trim());
+                byte[] model = model(features, hidden);
+                double scoring = run(backend, parallelism, keys, features, events, model, true);
+                double stateOnly = run(backend, parallelism, keys, features, events, model, false);
+                print(backend, hidden, "scoring", events, scoring, Double.NaN);
+                print(backend, hidden, "state-only", events, stateOnly, stateOnly / scoring);
+            }
+        }
+    }
+
+    private static void print(
+            String backend, int hidden, String what, long events, double seconds, double ratio) {
+        System.out.println(
+                String.format(
+                        Locale.ROOT,
+                        "%-9s %6d  %-10s %9d %10.2f %9.0f   %s",
+                        backend,
+                        hidden,
+                        what,
+                        events,
+                        seconds,
+                        events / seconds,
+                        Double.isNaN(ratio)
+                                ? ""
+                                : String.format(Locale.ROOT, "scoring = %.0f%%", 100 * ratio)));
+        System.out.flush();
+    }
+
+    static byte[] model(int features, int hidden) {
+        return ModelFile.toBytes(
+                new Model(
+                        NetworkFactory.random(
+                                NetworkSpec.numeric(CellKind.LSTM, features, hidden, 1), 1),
+                        ModelMetadata.empty().withVersion(1)));
+    }
+
+    /** Runs one pipeline to completion; returns its net runtime in seconds. */
+    static double run(
+            String backend,
+            int parallelism,
+            int keys,
+            int features,
+            long events,
+            byte[] model,
+            boolean scoring)
+            throws Exception {
+        Configuration conf = new Configuration();
+        conf.setString("state.backend.type", backend);
+        conf.setString("parallelism.default", String.valueOf(parallelism));
+        conf.setString("pipeline.max-parallelism", "128");
+        conf.setString("pipeline.generic-types", "false");
+        conf.setString(
+                "taskmanager.memory.managed.fraction", backend.equals("rocksdb") ? "0.4" : "0.05");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        KeyedStream<ParsedRecord, String> keyed =
+                env.fromSequence(0, events - 1)
+                        .map(new GeneratedEvents(keys, features))
+                        .returns(ParsedRecordType.INSTANCE)
+                        .keyBy(ParsedRecord::key, Types.STRING);
+        DataStream<org.apache.flink.api.java.tuple.Tuple2<String, byte[]>> out;
+        if (scoring) {
+            DataStream<RawRecord> noModels =
+                    env.fromData(List.of(new RawRecord(null, "none", 0, 0, 0))).setParallelism(1);
+            ScoringOptions options =
+                    new ScoringOptions().scoring(Map.of()).startupModel(model, "benchmark model");
+            out =
+                    keyed.connect(noModels.broadcast(ScoringFunction.MODELS))
+                            .process(new ScoringFunction(options), ScoringPipeline.PREDICTION_TYPE);
+        } else {
+            out = keyed.process(new StateOnlyFunction(model), ScoringPipeline.PREDICTION_TYPE);
+        }
+        out.sinkTo(new DiscardingSink<>());
+        JobExecutionResult r = env.execute("throughput " + (scoring ? "scoring" : "state-only"));
+        return r.getNetRuntime() / 1000.0;
+    }
+
+    /** --name value pairs. */
+    static final class Args {
+        static Map<String, String> parse(String[] args) {
+            Map<String, String> m = new java.util.HashMap<>();
+            List<String> list = new ArrayList<>(List.of(args));
+            for (int i = 0; i + 1 < list.size(); i += 2) {
+                if (!list.get(i).startsWith("--")) {
+                    throw new IllegalArgumentException("expected --name value, got " + list.get(i));
+                }
+                m.put(list.get(i).substring(2), list.get(i + 1));
+            }
+            return m;
+        }
+    }
+}
