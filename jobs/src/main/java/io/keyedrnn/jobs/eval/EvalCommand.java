@@ -66,9 +66,11 @@ public final class EvalCommand implements Callable<Integer> {
                 out.print(TaxiSuite.table(r, s));
                 out.printf(
                         Locale.ROOT,
-                        "%nseed %d, %d training runs, %.1f s%n",
+                        "%nseed %d, %d runs of the retraining job, %d published a new"
+                                + " version, %.1f s%n",
                         seed,
                         r.retrains(),
+                        r.published(),
                         r.seconds());
             }
             case "hdfs" -> {

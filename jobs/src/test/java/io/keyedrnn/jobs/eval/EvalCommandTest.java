@@ -77,7 +77,7 @@ class EvalCommandTest {
             assertTrue(nrmse > 0 && nrmse < 5, row[3]);
             assertTrue(mape > 0 && mape < 500, row[4]);
         }
-        assertTrue(r.out().contains("3 training runs"), r.out());
+        assertTrue(r.out().contains("3 runs of the retraining job"), r.out());
         Run again = eval("cui2016", "--quick", "--data", DATA);
         assertEquals(tableOf(r.out()), tableOf(again.out()));
     }

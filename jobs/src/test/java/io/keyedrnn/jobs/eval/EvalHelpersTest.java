@@ -1,28 +1,23 @@
 package io.keyedrnn.jobs.eval;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.keyedrnn.model.io.Normalizer;
 import org.junit.jupiter.api.Test;
 
 class EvalHelpersTest {
 
     @Test
-    void normaliserIsFittedOnTheGivenRowsOnly() {
-        // Column 0 over rows 1..3: 2, 4, 6 -> mean 4, population std sqrt(8/3).
-        // Column 1 is constant there (std 0), so it keeps std 1. Row 0 is outside the range.
-        float[][] rows = {{100, 9}, {2, 5}, {4, 5}, {6, 5}};
-        Normalizer n = Normalizers.fit(rows, 1, 4);
-        assertArrayEquals(new float[] {4, 5}, n.mean());
-        assertEquals((float) Math.sqrt(8.0 / 3), n.std()[0], 1e-6f);
-        assertEquals(1f, n.std()[1]);
-        float[][] z = Normalizers.apply(n, rows, 1, 3);
-        assertEquals(2, z.length);
-        assertEquals((2 - 4) / (float) Math.sqrt(8.0 / 3), z[0][0], 1e-6f);
-        assertEquals(0f, z[1][1]);
-        assertArrayEquals(new float[] {2, 5}, rows[1]);
+    void eventLinesFollowTheEventContract() {
+        assertEquals(
+                "{\"key\":\"k\",\"ts\":1400000060000,\"features\":[1.5,-2.0]}",
+                EventLines.numeric("k", EventLines.ts(1), new float[] {1.5f, -2f}));
+        assertEquals(
+                "{\"key\":\"s1\",\"ts\":1400000000000,\"token\":\"22\"}",
+                EventLines.token("s1", EventLines.ts(0), "22"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> EventLines.numeric("k", 0, new float[] {Float.NaN}));
     }
 
     @Test

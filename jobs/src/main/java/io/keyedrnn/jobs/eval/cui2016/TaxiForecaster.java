@@ -1,12 +1,13 @@
 package io.keyedrnn.jobs.eval.cui2016;
 
+import io.keyedrnn.jobs.eval.RetrainRunner;
 import io.keyedrnn.jobs.eval.data.TaxiSeries;
-import io.keyedrnn.model.io.Model;
 import io.keyedrnn.serve.Event;
 import io.keyedrnn.serve.KeyState;
 import io.keyedrnn.serve.ModelServable;
 import io.keyedrnn.serve.Prediction;
 import io.keyedrnn.serve.ScoringConfig;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 
@@ -14,7 +15,8 @@ import java.util.Arrays;
  * Streams the taxi counts through the scoring path as one key and forecasts {@code horizon} steps
  * ahead at every step by iterating the next-step prediction on a copy of the key's state, feeding
  * back predicted counts with the (known) calendar features. Retrains every {@code period} records
- * and swaps the new model version in through {@link ModelServable}'s swap path.
+ * with the retraining job and swaps each new model version in through {@link ModelServable}'s swap
+ * path; a run that does not beat the model in service publishes nothing, as in production.
  */
 final class TaxiForecaster {
     private static final String KEY = "nyc_taxi";
@@ -25,6 +27,7 @@ final class TaxiForecaster {
     private final ScoringConfig config;
     private final float[] features = new float[TaxiFeatures.WIDTH];
     private int retrains;
+    private int published;
 
     TaxiForecaster(TaxiSeries series, TaxiSettings settings, TaxiTraining training) {
         this.series = series;
@@ -40,15 +43,23 @@ final class TaxiForecaster {
         Arrays.fill(predicted, Double.NaN);
         int first = settings.firstTraining();
         int h = settings.horizon();
-        Model model = null;
+        Path current = null;
         ModelServable servable = null;
         KeyState state = null;
         for (int t = first; t + h < settings.scoredTo(); t++) {
             if ((t - first) % settings.period() == 0) {
-                model = training.train(t, model == null ? null : model.network(), retrains + 1L);
+                RetrainRunner.Outcome o = training.train(t, current, retrains + 1L);
                 retrains++;
-                servable = new ModelServable(model, config);
-                state = state == null ? servable.newState() : state;
+                if (o.model() != null) {
+                    // A new version: the next event swaps it into the key's state.
+                    published++;
+                    current = o.file();
+                    servable = new ModelServable(o.model(), config);
+                    state = state == null ? servable.newState() : state;
+                } else if (servable == null) {
+                    throw new IllegalStateException(
+                            "the first training run failed: " + o.message());
+                }
             }
             TaxiFeatures.of(series, t, features);
             Prediction p = servable.process(event(t), state);
@@ -63,6 +74,11 @@ final class TaxiForecaster {
     /** Training runs so far (the first one included). */
     int retrains() {
         return retrains;
+    }
+
+    /** Runs that published a new model version (the others did not beat the one in service). */
+    int published() {
+        return published;
     }
 
     /** Iterates the next-step forecast next1 (of record t+1) out to record t + horizon. */

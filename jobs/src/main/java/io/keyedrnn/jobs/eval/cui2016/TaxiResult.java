@@ -4,6 +4,7 @@ package io.keyedrnn.jobs.eval.cui2016;
  * What the cui2016 suite measured over targets [from, to).
  *
  * @param retrains training runs (the first included)
+ * @param published runs that published a new model version
  * @param seconds wall time of the whole run
  */
 public record TaxiResult(
@@ -14,4 +15,5 @@ public record TaxiResult(
         double shiftNrmse,
         double shiftMape,
         int retrains,
+        int published,
         double seconds) {}

@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.eval.cui2016;
 
+import io.keyedrnn.jobs.eval.RetrainRunner;
 import io.keyedrnn.jobs.eval.Table;
 import io.keyedrnn.jobs.eval.data.TaxiCsv;
 import io.keyedrnn.jobs.eval.data.TaxiSeries;
@@ -29,9 +30,13 @@ public final class TaxiSuite {
         for (int i = 0; i < rows.length; i++) {
             TaxiFeatures.of(series, i, rows[i]);
         }
-        TaxiForecaster forecaster =
-                new TaxiForecaster(series, settings, new TaxiTraining(rows, settings));
-        double[] predicted = forecaster.run();
+        TaxiForecaster forecaster;
+        double[] predicted;
+        try (RetrainRunner runner = new RetrainRunner()) {
+            forecaster =
+                    new TaxiForecaster(series, settings, new TaxiTraining(rows, settings, runner));
+            predicted = forecaster.run();
+        }
         double[] shift = ShiftBaseline.predict(series.counts(), settings.horizon());
         int from = settings.scoredFrom();
         int to = settings.scoredTo();
@@ -44,6 +49,7 @@ public final class TaxiSuite {
                 ForecastMetrics.nrmse(truth, shift, from, to),
                 ForecastMetrics.mape(truth, shift, from, to),
                 forecaster.retrains(),
+                forecaster.published(),
                 (System.nanoTime() - start) / 1e9);
     }
 

@@ -28,7 +28,7 @@ public record HdfsSettings(
 
     public static HdfsSettings full(long seed) {
         return new HdfsSettings(
-                0.6, 0.2, Integer.MAX_VALUE, Integer.MAX_VALUE, 2, 64, 16, 30, 4, 0.0, seed);
+                0.6, 0.2, Integer.MAX_VALUE, Integer.MAX_VALUE, 2, 64, 16, 60, 4, 0.0, seed);
     }
 
     /** A small slice for CI. */

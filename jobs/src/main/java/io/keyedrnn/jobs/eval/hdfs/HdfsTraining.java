@@ -14,7 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Trains the categorical next-log-key LSTM on normal sessions, one key per session. */
+/**
+ * Trains the categorical next-log-key LSTM on normal sessions, one key per session.
+ *
+ * <p>Uses the retraining job's trainer ({@link Trainer}) directly rather than the job itself: the
+ * job holds out the last part of every key for validation, which for one key per session would
+ * never train on session ends (nor on the end-of-session token); here whole sessions are held out.
+ */
 final class HdfsTraining {
     private HdfsTraining() {}
 

@@ -1,44 +1,36 @@
 package io.keyedrnn.jobs.eval.nab;
 
-import io.keyedrnn.jobs.eval.ModelBuild;
-import io.keyedrnn.jobs.eval.Normalizers;
+import io.keyedrnn.jobs.eval.EventLines;
+import io.keyedrnn.jobs.eval.RetrainRunner;
 import io.keyedrnn.jobs.eval.data.NabSeries;
-import io.keyedrnn.model.CellKind;
 import io.keyedrnn.model.io.Model;
-import io.keyedrnn.model.io.Normalizer;
 import io.keyedrnn.serve.Event;
 import io.keyedrnn.serve.KeyState;
 import io.keyedrnn.serve.ModelServable;
 import io.keyedrnn.serve.Prediction;
 import io.keyedrnn.serve.ScoringConfig;
-import io.keyedrnn.train.OptimizerKind;
-import io.keyedrnn.train.Sequence;
-import io.keyedrnn.train.TrainConfig;
-import io.keyedrnn.train.TrainResult;
-import io.keyedrnn.train.Trainer;
-import io.keyedrnn.train.TrainingListener;
 import java.time.ZoneOffset;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * keyed-rnn as a NAB detector for one file (one key): a next-step LSTM trained on the probationary
- * rows, every row streamed through the scoring path, and detections where the path's anomaly flag
- * rises. The threshold on z is the larger of the path's default and the largest z of the held-out
- * probationary rows, fixed when the probationary period ends; no label is looked at.
+ * keyed-rnn as a NAB detector for one file (one key): a next-step LSTM trained by the retraining
+ * job on the probationary rows, every row streamed through the scoring path, and detections where
+ * the path's anomaly flag rises under a {@link NabRule}. No label is looked at.
  */
 final class NabDetector {
     private final NabSettings settings;
+    private final RetrainRunner runner;
 
-    NabDetector(NabSettings settings) {
+    NabDetector(NabSettings settings, RetrainRunner runner) {
         this.settings = settings;
+        this.runner = runner;
     }
 
     /** The model for a file: trained on its probationary rows, held-out tail excluded. */
     Model train(NabSeries series) {
         int probation = Probation.rows(series.size());
-        return train(series.name(), rows(series), split(probation), probation);
+        return train(series.name(), rows(series), probation);
     }
 
     /** One flag per row: true where a new alert starts after the probationary period. */
@@ -71,8 +63,10 @@ final class NabDetector {
         return flags;
     }
 
+    /** The first held-out row, as the retraining job splits a key of n events. */
     private int split(int probation) {
-        return (int) Math.round(probation * (1 - settings.validationShare()));
+        int held = (int) Math.floor(probation * settings.validationShare());
+        return Math.max(2, probation - held);
     }
 
     private static float[][] rows(NabSeries series) {
@@ -83,32 +77,32 @@ final class NabDetector {
         return rows;
     }
 
-    private Model train(String name, float[][] rows, int split, int probation) {
-        Normalizer norm = Normalizers.fit(rows, 0, split);
-        float[][] part = Normalizers.apply(norm, rows, 0, probation);
-        TrainConfig config =
-                TrainConfig.builder()
-                        .cell(CellKind.LSTM)
-                        .layers(1)
-                        .hidden(settings.hidden())
-                        .epochs(settings.epochs())
-                        .patience(settings.patience())
-                        .optimizer(OptimizerKind.ADAM)
-                        .lr(3e-3)
-                        .batchKeys(1)
-                        .tbptt(64)
-                        .clip(1.0)
-                        .seed(settings.seed())
-                        .build();
-        TrainResult r =
-                new Trainer(config)
-                        .train(
-                                List.of(Sequence.numeric(name, Arrays.copyOf(part, split))),
-                                List.of(Sequence.numeric(name, part).withLossFrom(split)),
-                                new TrainingListener() {});
-        Map<String, Object> summary =
-                Map.of("rows", List.of(0, probation), "best_epoch", r.bestEpoch());
-        return ModelBuild.publish(r.network(), List.of("value"), null, norm, null, 1, summary);
+    private Model train(String name, float[][] rows, int probation) {
+        List<String> events = new ArrayList<>(probation);
+        for (int i = 0; i < probation; i++) {
+            events.add(EventLines.numeric(name, EventLines.ts(i), rows[i]));
+        }
+        List<String> options =
+                List.of(
+                        "--cell", "lstm",
+                        "--layers", "1",
+                        "--hidden", Integer.toString(settings.hidden()),
+                        "--epochs", Integer.toString(settings.epochs()),
+                        "--patience", Integer.toString(settings.patience()),
+                        "--optimizer", "adam",
+                        "--lr", "0.003",
+                        "--batch-keys", "1",
+                        "--tbptt", "64",
+                        "--clip", "1.0",
+                        "--seed", Long.toString(settings.seed()),
+                        "--threads", "1",
+                        "--parallelism", "1",
+                        "--validation-fraction", Double.toString(settings.validationShare()));
+        RetrainRunner.Outcome o = runner.train(events, options, null, 1);
+        if (o.model() == null) {
+            throw new IllegalStateException(name + ": the retraining job failed: " + o.message());
+        }
+        return o.model();
     }
 
     private static Event event(NabSeries s, int i, float[] features) {

@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.eval.nab;
 
+import io.keyedrnn.jobs.eval.RetrainRunner;
 import io.keyedrnn.jobs.eval.Table;
 import io.keyedrnn.jobs.eval.data.NabCorpus;
 import io.keyedrnn.jobs.eval.data.NabSeries;
@@ -21,14 +22,16 @@ public final class NabSuite {
         long start = System.nanoTime();
         List<NabSeries> corpus = NabCorpus.load(dataDir.resolve("nab"));
         corpus = corpus.subList(0, Math.min(corpus.size(), settings.maxFiles()));
-        NabDetector detector = new NabDetector(settings);
         Map<NabRule, List<boolean[]>> detections = new EnumMap<>(NabRule.class);
-        for (NabSeries s : corpus) {
-            Model model = detector.train(s);
-            for (NabRule rule : NabRule.values()) {
-                detections
-                        .computeIfAbsent(rule, r -> new ArrayList<>())
-                        .add(detector.detect(s, model, rule));
+        try (RetrainRunner runner = new RetrainRunner()) {
+            NabDetector detector = new NabDetector(settings, runner);
+            for (NabSeries s : corpus) {
+                Model model = detector.train(s);
+                for (NabRule rule : NabRule.values()) {
+                    detections
+                            .computeIfAbsent(rule, r -> new ArrayList<>())
+                            .add(detector.detect(s, model, rule));
+                }
             }
         }
         Map<NabRule, List<NabResult>> results = new EnumMap<>(NabRule.class);
