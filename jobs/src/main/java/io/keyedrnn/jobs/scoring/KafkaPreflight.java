@@ -22,20 +22,24 @@ import org.apache.kafka.common.config.ConfigResource;
  * failure is an {@link IllegalStateException} that says what to fix.
  */
 public final class KafkaPreflight {
-    private static final long TIMEOUT_S = 30;
+    /** How long each check waits, unless kafka.default.api.timeout.ms says otherwise. */
+    private static final long DEFAULT_TIMEOUT_MS = 30_000;
 
     private KafkaPreflight() {}
 
     public static void check(ScoringJobConfig c) {
         Properties p = KafkaWiring.clientProperties(c);
-        p.put("default.api.timeout.ms", String.valueOf(TIMEOUT_S * 1000));
-        p.put("request.timeout.ms", String.valueOf(TIMEOUT_S * 1000));
+        long timeoutMs =
+                Long.parseLong(
+                        p.getProperty("default.api.timeout.ms", String.valueOf(DEFAULT_TIMEOUT_MS)));
+        p.put("default.api.timeout.ms", String.valueOf(timeoutMs));
+        p.putIfAbsent("request.timeout.ms", String.valueOf(timeoutMs));
         String servers = c.required("bootstrap.servers");
         try (Admin admin = Admin.create(p)) {
-            Node broker = reach(admin, servers);
-            checkTopics(admin, c, servers);
+            Node broker = reach(admin, servers, timeoutMs);
+            checkTopics(admin, c, servers, timeoutMs);
             if (c.deliveryGuarantee().equals("exactly-once")) {
-                checkTransactionTimeout(admin, broker, c);
+                checkTransactionTimeout(admin, broker, c, timeoutMs);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -43,18 +47,19 @@ public final class KafkaPreflight {
         }
     }
 
-    private static Node reach(Admin admin, String servers) throws InterruptedException {
+    private static Node reach(Admin admin, String servers, long timeoutMs)
+            throws InterruptedException {
         DescribeClusterResult cluster = admin.describeCluster();
         try {
-            List<Node> nodes = new ArrayList<>(cluster.nodes().get(TIMEOUT_S, TimeUnit.SECONDS));
+            List<Node> nodes = new ArrayList<>(cluster.nodes().get(timeoutMs, TimeUnit.MILLISECONDS));
             return nodes.get(0);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
                     "cannot reach Kafka at "
                             + servers
                             + " within "
-                            + TIMEOUT_S
-                            + " s ("
+                            + timeoutMs
+                            + " ms ("
                             + rootMessage(e)
                             + "); check --bootstrap-servers and kafka.* security"
                             + " settings",
@@ -62,7 +67,8 @@ public final class KafkaPreflight {
         }
     }
 
-    private static void checkTopics(Admin admin, ScoringJobConfig c, String servers)
+    private static void checkTopics(
+            Admin admin, ScoringJobConfig c, String servers, long timeoutMs)
             throws InterruptedException {
         Map<String, String> topics = new LinkedHashMap<>();
         for (String key :
@@ -71,7 +77,7 @@ public final class KafkaPreflight {
         }
         Set<String> existing;
         try {
-            existing = admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS);
+            existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
                     "cannot list topics on " + servers + ": " + rootMessage(e), e);
@@ -93,7 +99,8 @@ public final class KafkaPreflight {
         }
     }
 
-    private static void checkTransactionTimeout(Admin admin, Node broker, ScoringJobConfig c)
+    private static void checkTransactionTimeout(
+            Admin admin, Node broker, ScoringJobConfig c, long timeoutMs)
             throws InterruptedException {
         long wanted = c.number("transaction.timeout.ms", 1);
         ConfigResource res = new ConfigResource(ConfigResource.Type.BROKER, broker.idString());
@@ -101,7 +108,7 @@ public final class KafkaPreflight {
             Config config =
                     admin.describeConfigs(List.of(res))
                             .all()
-                            .get(TIMEOUT_S, TimeUnit.SECONDS)
+                            .get(timeoutMs, TimeUnit.MILLISECONDS)
                             .get(res);
             ConfigEntry max = config.get("transaction.max.timeout.ms");
             if (max != null && max.value() != null && Long.parseLong(max.value()) < wanted) {
