@@ -10,9 +10,9 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 
 /**
  * The operator's Flink metrics: {@code eventsScored}, {@code anomalies}, {@code deadLetters} (and
- * one counter per reason in the {@code deadLetters} group), {@code modelVersion} (gauge, -1 before
- * any model) and {@code stepTimeNanos}, a histogram of the keyed step's duration sampled every
- * {@value #SAMPLE_EVERY}th event so the clock reads cost next to nothing.
+ * one counter per reason in the {@code deadLettersByReason} group), {@code modelVersion} (gauge, -1
+ * before any model) and {@code stepTimeNanos}, a histogram of the keyed step's duration sampled
+ * every {@value #SAMPLE_EVERY}th event so the clock reads cost next to nothing.
  */
 final class ScoringMetrics {
     static final int SAMPLE_EVERY = 16;
@@ -41,7 +41,8 @@ final class ScoringMetrics {
 
     void deadLetter(String reason) {
         deadLetters.inc();
-        byReason.computeIfAbsent(reason, r -> group.addGroup("deadLetters").counter(r)).inc();
+        byReason.computeIfAbsent(reason, r -> group.addGroup("deadLettersByReason").counter(r))
+                .inc();
     }
 
     /** A start time when this event is sampled, else -1. */
