@@ -12,6 +12,7 @@ import io.keyedrnn.jobs.eval.hdfs.HdfsTable;
 import io.keyedrnn.jobs.eval.nab.NabSettings;
 import io.keyedrnn.jobs.eval.nab.NabSuite;
 import io.keyedrnn.jobs.eval.nab.NabSuiteResult;
+import io.keyedrnn.jobs.local.Logging;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +53,9 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The retraining job runs Flink in this JVM: keep its logs off stdout, where the table
+        // goes.
+        Logging.useJarConfig();
         Path dir;
         try {
             dir = DataDir.resolve(data);
