@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,11 +78,21 @@ class ModelSwapITCase {
                 0,
                 "model".getBytes(StandardCharsets.UTF_8),
                 List.of(ModelFile.toBytes(v2)));
-        for (int t = half; t < STEPS; t += 3) {
+        // The first steps after the publication race with the model; then wait until every
+        // subtask uses v2, so that every key surely switches before its events run out.
+        ItSupport.produce(kafka, prefix + "events", ItSupport.events(KEYS, half, half + 3));
+        awaitVersionOnEverySubtask(prefix, 2);
+        for (int t = half + 3; t < STEPS; t += 3) {
             ItSupport.produce(kafka, prefix + "events", ItSupport.events(KEYS, t, t + 3));
             Thread.sleep(50);
         }
-        var records = ItSupport.read(kafka, prefix + "predictions", KEYS * STEPS);
+        var all =
+                KafkaIo.readUntil(
+                        kafka.bootstrapServers(),
+                        prefix + "predictions",
+                        l -> withoutProbes(l).size() >= KEYS * STEPS,
+                        Duration.ofMinutes(2));
+        var records = withoutProbes(all);
         flink.awaitCheckpoints(job, flink.completedCheckpoints(job) + 1, Duration.ofMinutes(1));
         flink.cancel(job);
         assertEquals(KEYS * STEPS, records.size());
@@ -90,6 +102,81 @@ class ModelSwapITCase {
         for (int k = 0; k < KEYS; k++) {
             checkKey(k, byKey.get("k" + k), v1, v2);
         }
+    }
+
+    /** Keys that land on subtask 0 and 1 of the scoring operator (max parallelism 128). */
+    private static List<String> probeKeys() {
+        List<String> keys = new ArrayList<>();
+        for (int subtask = 0; subtask < 2; subtask++) {
+            for (int i = 0; ; i++) {
+                String key = "probe-" + i;
+                if (KeyGroupRangeAssignment.assignKeyToParallelOperator(key, 128, 2) == subtask) {
+                    keys.add(key);
+                    break;
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> withoutProbes(
+            List<ConsumerRecord<byte[], byte[]>> records) {
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            if (!new String(r.key(), StandardCharsets.UTF_8).startsWith("probe-")) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** Sends probe events until each subtask's probe key is scored with the given version. */
+    private static void awaitVersionOnEverySubtask(String prefix, long version) throws Exception {
+        List<String> probes = probeKeys();
+        String marker = "\"model_version\":" + version + ",";
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        for (int t = 0; System.nanoTime() < deadline; t++) {
+            List<byte[]> lines = new ArrayList<>();
+            for (String key : probes) {
+                lines.add(
+                        ("{\"key\":\""
+                                        + key
+                                        + "\",\"ts\":"
+                                        + (1_700_000_000_000L + t)
+                                        + ",\"features\":[0,0,0]}")
+                                .getBytes(StandardCharsets.UTF_8));
+            }
+            ItSupport.produce(kafka, prefix + "events", lines);
+            var seen =
+                    KafkaIo.readUntil(
+                            kafka.bootstrapServers(),
+                            prefix + "predictions",
+                            l -> false,
+                            Duration.ofSeconds(1));
+            long switched =
+                    probes.stream()
+                            .filter(
+                                    key ->
+                                            seen.stream()
+                                                    .anyMatch(
+                                                            r -> {
+                                                                String v =
+                                                                        new String(
+                                                                                r.value(),
+                                                                                StandardCharsets
+                                                                                        .UTF_8);
+                                                                return v.contains(
+                                                                                "\"key\":\""
+                                                                                        + key
+                                                                                        + "\"")
+                                                                        && v.contains(marker);
+                                                            }))
+                            .count();
+            if (switched == probes.size()) {
+                return;
+            }
+        }
+        throw new AssertionError("model version " + version + " did not reach every subtask");
     }
 
     private void checkKey(int k, List<String> out, Model v1, Model v2) throws Exception {
