@@ -31,7 +31,8 @@ public final class KafkaPreflight {
         Properties p = KafkaWiring.clientProperties(c);
         long timeoutMs =
                 Long.parseLong(
-                        p.getProperty("default.api.timeout.ms", String.valueOf(DEFAULT_TIMEOUT_MS)));
+                        p.getProperty(
+                                "default.api.timeout.ms", String.valueOf(DEFAULT_TIMEOUT_MS)));
         p.put("default.api.timeout.ms", String.valueOf(timeoutMs));
         p.putIfAbsent("request.timeout.ms", String.valueOf(timeoutMs));
         String servers = c.required("bootstrap.servers");
@@ -51,7 +52,8 @@ public final class KafkaPreflight {
             throws InterruptedException {
         DescribeClusterResult cluster = admin.describeCluster();
         try {
-            List<Node> nodes = new ArrayList<>(cluster.nodes().get(timeoutMs, TimeUnit.MILLISECONDS));
+            List<Node> nodes =
+                    new ArrayList<>(cluster.nodes().get(timeoutMs, TimeUnit.MILLISECONDS));
             return nodes.get(0);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
@@ -67,8 +69,7 @@ public final class KafkaPreflight {
         }
     }
 
-    private static void checkTopics(
-            Admin admin, ScoringJobConfig c, String servers, long timeoutMs)
+    private static void checkTopics(Admin admin, ScoringJobConfig c, String servers, long timeoutMs)
             throws InterruptedException {
         Map<String, String> topics = new LinkedHashMap<>();
         for (String key :

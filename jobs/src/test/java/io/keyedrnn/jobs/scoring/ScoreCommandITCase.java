@@ -36,9 +36,18 @@ class ScoreCommandITCase {
     @Test
     void aMissingTopicIsNamed() {
         String[] r =
-                run("score", "--bootstrap-servers", kafka.bootstrapServers(),
-                        "--events-topic", "e", "--predictions-topic", "p",
-                        "--models-topic", "m", "--dead-letter-topic", "nope");
+                run(
+                        "score",
+                        "--bootstrap-servers",
+                        kafka.bootstrapServers(),
+                        "--events-topic",
+                        "e",
+                        "--predictions-topic",
+                        "p",
+                        "--models-topic",
+                        "m",
+                        "--dead-letter-topic",
+                        "nope");
         assertEquals("1", r[0], r[1]);
         assertTrue(r[1].contains("'nope' (dead.letter.topic) do not exist"), r[1]);
     }
@@ -46,10 +55,20 @@ class ScoreCommandITCase {
     @Test
     void anUnreachableBrokerIsNamed() {
         String[] r =
-                run("score", "--bootstrap-servers", "127.0.0.1:1",
-                        "--events-topic", "e", "--predictions-topic", "p",
-                        "--models-topic", "m", "--dead-letter-topic", "d",
-                        "--set", "kafka.default.api.timeout.ms=2000");
+                run(
+                        "score",
+                        "--bootstrap-servers",
+                        "127.0.0.1:1",
+                        "--events-topic",
+                        "e",
+                        "--predictions-topic",
+                        "p",
+                        "--models-topic",
+                        "m",
+                        "--dead-letter-topic",
+                        "d",
+                        "--set",
+                        "kafka.default.api.timeout.ms=2000");
         assertEquals("1", r[0], r[1]);
         assertTrue(r[1].contains("cannot reach Kafka at 127.0.0.1:1"), r[1]);
     }
