@@ -3,16 +3,11 @@ package io.keyedrnn.jobs.scoring;
 import io.keyedrnn.flink.ScoringOptions;
 import io.keyedrnn.serve.EventFields;
 import io.keyedrnn.serve.ScoringConfig;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -88,7 +83,7 @@ public final class ScoringJobConfig {
     public static ScoringJobConfig load(Path file, Map<String, String> overrides) {
         Map<String, String> m = new HashMap<>();
         if (file != null) {
-            m.putAll(readFile(file));
+            m.putAll(SettingsFile.read(file));
         }
         if (overrides != null) {
             overrides.forEach((k, v) -> m.put(k, v == null ? null : v.trim()));
@@ -99,33 +94,6 @@ public final class ScoringJobConfig {
 
     public static ScoringJobConfig of(Map<String, String> values) {
         return new ScoringJobConfig(values, "the settings");
-    }
-
-    private static Map<String, String> readFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no settings file " + file);
-        }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "cannot read settings file " + file + ": " + e.getMessage(), e);
-        }
-        Map<String, String> m = new HashMap<>();
-        for (String k : p.stringPropertyNames()) {
-            String v = p.getProperty(k).trim();
-            // Flat YAML quotes strings; properties would keep the quotes.
-            if (v.length() >= 2
-                    && (v.startsWith("\"") && v.endsWith("\"")
-                            || v.startsWith("'") && v.endsWith("'"))) {
-                v = v.substring(1, v.length() - 1);
-            }
-            if (!v.isEmpty()) {
-                m.put(k, v);
-            }
-        }
-        return m;
     }
 
     private void validate() {
