@@ -1,5 +1,8 @@
 package io.keyedrnn.jobs.cli;
 
+import static io.keyedrnn.jobs.scoring.ScoringJobConfig.FIELD_KEYS;
+
+import io.keyedrnn.jobs.scoring.ScoringJobConfig;
 import io.keyedrnn.serve.EventFields;
 import io.keyedrnn.serve.ScoringConfig;
 import java.io.IOException;
@@ -21,9 +24,6 @@ import java.util.TreeSet;
  * {@code fields.token}; any other key is an error, so a typo does not go unnoticed.
  */
 public record ReplaySettings(ScoringConfig scoring, EventFields fields) {
-    private static final Set<String> FIELD_KEYS =
-            Set.of("fields.key", "fields.ts", "fields.features", "fields.token");
-
     /** Reads the file (null: none) and applies the overrides on top. */
     public static ReplaySettings load(Path file, Map<String, String> overrides) {
         Map<String, String> m = new HashMap<>();
@@ -40,6 +40,8 @@ public record ReplaySettings(ScoringConfig scoring, EventFields fields) {
         Set<String> unknown = new TreeSet<>(m.keySet());
         unknown.removeAll(ScoringConfig.KEYS);
         unknown.removeAll(FIELD_KEYS);
+        // The job's own settings (Kafka, Flink, topics) may share the file: replay ignores them.
+        unknown.removeIf(ScoringJobConfig::isJobSetting);
         if (!unknown.isEmpty()) {
             Set<String> known = new TreeSet<>(ScoringConfig.KEYS);
             known.addAll(FIELD_KEYS);

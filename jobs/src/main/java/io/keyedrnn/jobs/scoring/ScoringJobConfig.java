@@ -65,7 +65,8 @@ public final class ScoringJobConfig {
                     Map.entry("state.ttl.ms", "0"),
                     Map.entry("job.name", "keyed-rnn scoring"));
 
-    static final Set<String> FIELD_KEYS =
+    /** Event field paths, shared with replay. */
+    public static final Set<String> FIELD_KEYS =
             Set.of("fields.key", "fields.ts", "fields.features", "fields.token");
 
     private final Map<String, String> values;
@@ -96,15 +97,16 @@ public final class ScoringJobConfig {
         return new ScoringJobConfig(values, "the settings");
     }
 
+    /** Whether the key is one only the job uses (Kafka, Flink, topics), not the scoring step. */
+    public static boolean isJobSetting(String key) {
+        return JOB_KEYS.contains(key) || key.startsWith("kafka.") || key.startsWith("flink.");
+    }
+
     private void validate() {
         Set<String> unknown = new TreeSet<>();
         for (String k : values.keySet()) {
             boolean known =
-                    JOB_KEYS.contains(k)
-                            || ScoringConfig.KEYS.contains(k)
-                            || FIELD_KEYS.contains(k)
-                            || k.startsWith("kafka.")
-                            || k.startsWith("flink.");
+                    isJobSetting(k) || ScoringConfig.KEYS.contains(k) || FIELD_KEYS.contains(k);
             if (!known) {
                 unknown.add(k);
             }

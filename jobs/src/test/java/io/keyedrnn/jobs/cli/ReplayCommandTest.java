@@ -172,6 +172,31 @@ class ReplayCommandTest {
     }
 
     @Test
+    void acceptsTheJobsConfigFileIgnoringJobOnlySettings() throws IOException {
+        Path events = dir.resolve("e.jsonl");
+        Files.write(
+                events,
+                List.of("{\"key\":\"a\",\"ts\":1,\"features\":[1,2]}"),
+                StandardCharsets.UTF_8);
+        Path out = dir.resolve("o.jsonl");
+        CliRunner r =
+                CliRunner.run(
+                        "replay",
+                        "--model",
+                        writeModel().toString(),
+                        "--events",
+                        events.toString(),
+                        "--out",
+                        out.toString(),
+                        "--config",
+                        Path.of("../config/scoring.yaml").toString(),
+                        "--set",
+                        "kafka.security.protocol=SSL");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, Files.readAllLines(out).size());
+    }
+
+    @Test
     void usageErrorsExitWithTwo() throws IOException {
         Path m = writeModel();
         Path e = dir.resolve("e.jsonl");
