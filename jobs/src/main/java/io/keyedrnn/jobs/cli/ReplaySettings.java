@@ -3,16 +3,12 @@ package io.keyedrnn.jobs.cli;
 import static io.keyedrnn.jobs.scoring.ScoringJobConfig.FIELD_KEYS;
 
 import io.keyedrnn.jobs.scoring.ScoringJobConfig;
+import io.keyedrnn.jobs.scoring.SettingsFile;
 import io.keyedrnn.serve.EventFields;
 import io.keyedrnn.serve.ScoringConfig;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -63,29 +59,10 @@ public record ReplaySettings(ScoringConfig scoring, EventFields fields) {
     }
 
     private static Map<String, String> readFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw CliException.usage("no settings file " + file);
+        try {
+            return SettingsFile.read(file);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
         }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException | IllegalArgumentException e) {
-            throw CliException.usage("cannot read settings file " + file + ": " + e.getMessage());
-        }
-        Map<String, String> m = new HashMap<>();
-        for (String k : p.stringPropertyNames()) {
-            m.put(k, stripQuotes(p.getProperty(k).trim()));
-        }
-        return m;
-    }
-
-    /** YAML users quote strings; properties would keep the quotes. */
-    private static String stripQuotes(String v) {
-        if (v.length() >= 2
-                && (v.startsWith("\"") && v.endsWith("\"")
-                        || v.startsWith("'") && v.endsWith("'"))) {
-            return v.substring(1, v.length() - 1);
-        }
-        return v;
     }
 }

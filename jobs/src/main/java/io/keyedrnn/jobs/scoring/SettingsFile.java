@@ -9,12 +9,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
-/** Reads a flat settings file: Java properties, which also reads flat YAML "key: value" lines. */
-final class SettingsFile {
+/**
+ * Reads a flat settings file (score, train, replay): Java properties, which also reads flat YAML
+ * "key: value" lines.
+ */
+public final class SettingsFile {
     private SettingsFile() {}
 
     /** The file's settings; empty values are left out, quotes around YAML strings removed. */
-    static Map<String, String> read(Path file) {
+    public static Map<String, String> read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no settings file " + file);
         }

@@ -1,16 +1,10 @@
 package io.keyedrnn.jobs.train;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /** Flat string settings with typed getters whose errors name the setting and where it came from. */
@@ -21,37 +15,6 @@ final class SettingsMap {
     SettingsMap(Map<String, String> values, String source) {
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
         this.source = source;
-    }
-
-    /** Reads a properties file (flat YAML {@code key: value} lines read the same way). */
-    static Map<String, String> readFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no settings file " + file);
-        }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "cannot read settings file " + file + ": " + e.getMessage(), e);
-        }
-        Map<String, String> m = new TreeMap<>();
-        for (String k : p.stringPropertyNames()) {
-            String v = unquote(p.getProperty(k).trim());
-            if (!v.isEmpty()) {
-                m.put(k, v);
-            }
-        }
-        return m;
-    }
-
-    /** YAML users quote strings; properties would keep the quotes. */
-    private static String unquote(String v) {
-        boolean quoted =
-                v.length() >= 2
-                        && (v.startsWith("\"") && v.endsWith("\"")
-                                || v.startsWith("'") && v.endsWith("'"));
-        return quoted ? v.substring(1, v.length() - 1) : v;
     }
 
     Map<String, String> values() {

@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.train;
 
+import io.keyedrnn.jobs.scoring.SettingsFile;
 import io.keyedrnn.model.CellKind;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.serve.EventFields;
@@ -168,7 +169,7 @@ final class TrainSettings {
     static TrainSettings load(Path file, Map<String, String> overrides) {
         Map<String, String> m = new TreeMap<>();
         if (file != null) {
-            m.putAll(SettingsMap.readFile(file));
+            m.putAll(SettingsFile.read(file));
         }
         if (overrides != null) {
             overrides.forEach((k, v) -> m.put(k, v));
