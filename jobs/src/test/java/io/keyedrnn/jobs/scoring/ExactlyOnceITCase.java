@@ -3,9 +3,7 @@ package io.keyedrnn.jobs.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyedrnn.jobs.local.EmbeddedKafka;
 import io.keyedrnn.jobs.local.KafkaIo;
-import io.keyedrnn.jobs.local.LocalFlink;
 import io.keyedrnn.model.io.Model;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.configuration.Configuration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,30 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  * a run without failures, and both equal replay on the same events.
  */
 class ExactlyOnceITCase {
+    @RegisterExtension static final KafkaAndFlink cluster = new KafkaAndFlink(2, 2);
+
     private static final int KEYS = 24;
     private static final int STEPS = 60;
     private static final int BATCHES = 12;
 
-    private static EmbeddedKafka kafka;
-    private static LocalFlink flink;
-
     @TempDir static Path tmp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        kafka = EmbeddedKafka.start();
-        flink = LocalFlink.start(2, 2, new Configuration());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (flink != null) {
-            flink.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     @Test
     void failuresChangeNothingInTheCommittedOutput() throws Exception {
@@ -69,11 +48,12 @@ class ExactlyOnceITCase {
     /** Runs the job while events arrive in batches, killing a task manager {@code kills} times. */
     private Map<String, List<String>> run(String prefix, Path modelFile, int kills)
             throws Exception {
-        ItSupport.createTopics(kafka, prefix);
-        Map<String, String> s = ItSupport.settings(kafka, prefix, tmp.resolve(prefix + "cp"));
+        ItSupport.createTopics(cluster.kafka(), prefix);
+        Map<String, String> s =
+                ItSupport.settings(cluster.kafka(), prefix, tmp.resolve(prefix + "cp"));
         s.put("model.path", modelFile.toString());
         ScoringJobConfig c = ScoringJobConfig.of(s);
-        JobID job = ItSupport.submit(flink, c, null);
+        JobID job = ItSupport.submit(cluster.flink(), c, null);
         Random random = new Random(prefix.hashCode());
         int step = STEPS / BATCHES;
         List<Integer> killAt = new ArrayList<>();
@@ -83,21 +63,26 @@ class ExactlyOnceITCase {
         long checkpoints = 0;
         for (int b = 0; b < BATCHES; b++) {
             ItSupport.produce(
-                    kafka, prefix + "events", ItSupport.events(KEYS, b * step, (b + 1) * step));
-            checkpoints = Math.max(checkpoints, flink.completedCheckpoints(job)) + 1;
-            flink.awaitCheckpoints(job, checkpoints, Duration.ofMinutes(2));
+                    cluster.kafka(),
+                    prefix + "events",
+                    ItSupport.events(KEYS, b * step, (b + 1) * step));
+            checkpoints = Math.max(checkpoints, cluster.flink().completedCheckpoints(job)) + 1;
+            cluster.flink().awaitCheckpoints(job, checkpoints, Duration.ofMinutes(2));
             if (killAt.contains(b)) {
                 Thread.sleep(random.nextInt(250));
-                flink.replaceTaskManagers();
-                flink.awaitRunning(job, Duration.ofMinutes(2));
+                cluster.flink().replaceTaskManagers();
+                cluster.flink().awaitRunning(job, Duration.ofMinutes(2));
             }
         }
-        var records = ItSupport.read(kafka, prefix + "predictions", KEYS * STEPS);
-        int attempts = flink.maxAttempt(job);
-        flink.cancel(job);
+        var records = ItSupport.read(cluster.kafka(), prefix + "predictions", KEYS * STEPS);
+        int attempts = cluster.flink().maxAttempt(job);
+        cluster.flink().cancel(job);
         assertTrue(attempts >= kills, prefix + " restarted " + attempts + " times, not " + kills);
         var dead =
-                KafkaIo.readAll(kafka.bootstrapServers(), prefix + "dead", Duration.ofSeconds(30));
+                KafkaIo.readAll(
+                        cluster.kafka().bootstrapServers(),
+                        prefix + "dead",
+                        Duration.ofSeconds(30));
         assertTrue(dead.isEmpty(), "no dead letters expected, got " + dead.size());
         assertEquals(KEYS * STEPS, records.size(), prefix + " predictions");
         return ItSupport.byKey(records);

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyedrnn.jobs.local.EmbeddedKafka;
 import io.keyedrnn.jobs.local.KafkaIo;
-import io.keyedrnn.jobs.local.LocalFlink;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,70 +27,56 @@ import org.junit.jupiter.api.io.TempDir;
  * its ring buffer (the last ring.size events) and the event itself under the new model give.
  */
 class ModelSwapITCase {
+    @RegisterExtension static final KafkaAndFlink cluster = new KafkaAndFlink(1, 2);
+
     private static final int KEYS = 16;
     private static final int STEPS = 60;
     private static final int RING = Integer.parseInt(ItSupport.SCORING.get("ring.size"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static EmbeddedKafka kafka;
-    private static LocalFlink flink;
-
     @TempDir static Path tmp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        kafka = EmbeddedKafka.start();
-        flink = LocalFlink.start(1, 2, new Configuration());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (flink != null) {
-            flink.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     @Test
     void eachKeySwitchesOnceWithItsStateRebuiltByReplay() throws Exception {
         Model v1 = ItSupport.model(1, 41);
         Model v2 = ItSupport.model(2, 42);
         String prefix = "swap-";
-        ItSupport.createTopics(kafka, prefix);
-        Map<String, String> s = ItSupport.settings(kafka, prefix, tmp.resolve("cp"));
+        ItSupport.createTopics(cluster.kafka(), prefix);
+        Map<String, String> s = ItSupport.settings(cluster.kafka(), prefix, tmp.resolve("cp"));
         s.put("model.path", ItSupport.writeModel(v1, tmp, "v1.safetensors").toString());
         s.put("output.state", "true");
-        JobID job = ItSupport.submit(flink, ScoringJobConfig.of(s), null);
+        JobID job = ItSupport.submit(cluster.flink(), ScoringJobConfig.of(s), null);
 
         // Half the events scored under v1 first, then v2 arrives while the rest stream in.
         int half = STEPS / 2;
-        ItSupport.produce(kafka, prefix + "events", ItSupport.events(KEYS, 0, half));
-        ItSupport.read(kafka, prefix + "predictions", KEYS * half);
+        ItSupport.produce(cluster.kafka(), prefix + "events", ItSupport.events(KEYS, 0, half));
+        ItSupport.read(cluster.kafka(), prefix + "predictions", KEYS * half);
         KafkaIo.send(
-                kafka.bootstrapServers(),
+                cluster.kafka().bootstrapServers(),
                 prefix + "models",
                 0,
                 "model".getBytes(StandardCharsets.UTF_8),
                 List.of(ModelFile.toBytes(v2)));
         // The first steps after the publication race with the model; then wait until every
         // subtask uses v2, so that every key surely switches before its events run out.
-        ItSupport.produce(kafka, prefix + "events", ItSupport.events(KEYS, half, half + 3));
+        ItSupport.produce(
+                cluster.kafka(), prefix + "events", ItSupport.events(KEYS, half, half + 3));
         awaitVersionOnEverySubtask(prefix, 2);
         for (int t = half + 3; t < STEPS; t += 3) {
-            ItSupport.produce(kafka, prefix + "events", ItSupport.events(KEYS, t, t + 3));
+            ItSupport.produce(cluster.kafka(), prefix + "events", ItSupport.events(KEYS, t, t + 3));
             Thread.sleep(50);
         }
         var all =
                 KafkaIo.readUntil(
-                        kafka.bootstrapServers(),
+                        cluster.kafka().bootstrapServers(),
                         prefix + "predictions",
                         l -> withoutProbes(l).size() >= KEYS * STEPS,
                         Duration.ofMinutes(2));
         var records = withoutProbes(all);
-        flink.awaitCheckpoints(job, flink.completedCheckpoints(job) + 1, Duration.ofMinutes(1));
-        flink.cancel(job);
+        cluster.flink()
+                .awaitCheckpoints(
+                        job, cluster.flink().completedCheckpoints(job) + 1, Duration.ofMinutes(1));
+        cluster.flink().cancel(job);
         assertEquals(KEYS * STEPS, records.size());
 
         Map<String, List<String>> byKey = ItSupport.byKey(records);
@@ -146,10 +128,10 @@ class ModelSwapITCase {
                                         + ",\"features\":[0,0,0]}")
                                 .getBytes(StandardCharsets.UTF_8));
             }
-            ItSupport.produce(kafka, prefix + "events", lines);
+            ItSupport.produce(cluster.kafka(), prefix + "events", lines);
             var seen =
                     KafkaIo.readUntil(
-                            kafka.bootstrapServers(),
+                            cluster.kafka().bootstrapServers(),
                             prefix + "predictions",
                             l -> false,
                             Duration.ofSeconds(1));

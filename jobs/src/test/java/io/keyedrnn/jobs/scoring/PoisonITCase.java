@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyedrnn.jobs.local.EmbeddedKafka;
 import io.keyedrnn.jobs.local.KafkaIo;
-import io.keyedrnn.jobs.local.LocalFlink;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
 import java.nio.charset.StandardCharsets;
@@ -18,13 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.configuration.Configuration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and original bytes, and the job keeps running.
  */
 class PoisonITCase {
+    @RegisterExtension static final KafkaAndFlink cluster = new KafkaAndFlink(1, 2);
+
     private static final int KEYS = 8;
     private static final int STEPS = 30;
 
@@ -53,26 +51,7 @@ class PoisonITCase {
         {"{\"key\":\"k0\",\"ts\":1000,\"features\":[1,2,3]}", "late_event"},
     };
 
-    private static EmbeddedKafka kafka;
-    private static LocalFlink flink;
-
     @TempDir static Path tmp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        kafka = EmbeddedKafka.start();
-        flink = LocalFlink.start(1, 2, new Configuration());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (flink != null) {
-            flink.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     @Test
     void badRecordsGoToDeadLettersAndGoodOnesScoreAsInACleanRun() throws Exception {
@@ -80,8 +59,8 @@ class PoisonITCase {
         scoring.put("lateness.ms", "60000");
         Model model = ItSupport.model(5, 3);
         String prefix = "poison-";
-        ItSupport.createTopics(kafka, prefix);
-        Map<String, String> s = ItSupport.settings(kafka, prefix, tmp.resolve("cp"));
+        ItSupport.createTopics(cluster.kafka(), prefix);
+        Map<String, String> s = ItSupport.settings(cluster.kafka(), prefix, tmp.resolve("cp"));
         s.putAll(scoring);
         s.put("model.path", ItSupport.writeModel(model, tmp, "m.safetensors").toString());
 
@@ -103,7 +82,7 @@ class PoisonITCase {
         expectedReasons.add("invalid_json");
         // Bad model records: garbage, and a model older than the one in use.
         KafkaIo.send(
-                kafka.bootstrapServers(),
+                cluster.kafka().bootstrapServers(),
                 prefix + "models",
                 0,
                 "model".getBytes(StandardCharsets.UTF_8),
@@ -113,11 +92,13 @@ class PoisonITCase {
         expectedReasons.add("model_invalid");
         expectedReasons.add("model_not_newer");
 
-        JobID job = ItSupport.submit(flink, ScoringJobConfig.of(s), null);
-        var predictions = ItSupport.read(kafka, prefix + "predictions", good.size());
-        var dead = ItSupport.read(kafka, prefix + "dead", expectedReasons.size());
-        flink.awaitCheckpoints(job, flink.completedCheckpoints(job) + 2, Duration.ofMinutes(1));
-        flink.cancel(job);
+        JobID job = ItSupport.submit(cluster.flink(), ScoringJobConfig.of(s), null);
+        var predictions = ItSupport.read(cluster.kafka(), prefix + "predictions", good.size());
+        var dead = ItSupport.read(cluster.kafka(), prefix + "dead", expectedReasons.size());
+        cluster.flink()
+                .awaitCheckpoints(
+                        job, cluster.flink().completedCheckpoints(job) + 2, Duration.ofMinutes(1));
+        cluster.flink().cancel(job);
 
         assertEquals(
                 ItSupport.replayRun(model, good, false, scoring).byKey(),
@@ -127,7 +108,8 @@ class PoisonITCase {
     }
 
     private static void produce(String topic, List<byte[]> values) {
-        try (KafkaProducer<byte[], byte[]> p = KafkaIo.producer(kafka.bootstrapServers())) {
+        try (KafkaProducer<byte[], byte[]> p =
+                KafkaIo.producer(cluster.kafka().bootstrapServers())) {
             for (byte[] v : values) {
                 // All on partition 0 so good and bad records truly interleave.
                 p.send(new ProducerRecord<>(topic, 0, null, v));

@@ -2,8 +2,6 @@ package io.keyedrnn.jobs.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.keyedrnn.jobs.local.EmbeddedKafka;
-import io.keyedrnn.jobs.local.LocalFlink;
 import io.keyedrnn.model.io.Model;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.configuration.Configuration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,29 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  * state), and each restored job continues every key exactly where the unrescaled one would have.
  */
 class RescaleITCase {
+    @RegisterExtension static final KafkaAndFlink cluster = new KafkaAndFlink(2, 2);
+
     private static final int KEYS = 30;
     private static final int STEPS = 40;
 
-    private static EmbeddedKafka kafka;
-    private static LocalFlink flink;
-
     @TempDir static Path tmp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        kafka = EmbeddedKafka.start();
-        flink = LocalFlink.start(2, 2, new Configuration());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (flink != null) {
-            flink.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     @Test
     void restoredAtOneAndThreeContinueExactlyAsTheUnrescaledRun() throws Exception {
@@ -57,16 +36,17 @@ class RescaleITCase {
         Map<String, List<String>> expected = ItSupport.replay(model, all, false);
 
         String prefix = "rescale-";
-        ItSupport.createTopics(kafka, prefix);
-        kafka.createTopics(2, prefix + "predictions-p1", prefix + "predictions-p3");
-        Map<String, String> s = ItSupport.settings(kafka, prefix, tmp.resolve("cp"));
+        ItSupport.createTopics(cluster.kafka(), prefix);
+        cluster.kafka().createTopics(2, prefix + "predictions-p1", prefix + "predictions-p3");
+        Map<String, String> s = ItSupport.settings(cluster.kafka(), prefix, tmp.resolve("cp"));
         s.put("model.path", modelFile.toString());
-        ItSupport.produce(kafka, prefix + "events", first);
-        JobID job = ItSupport.submit(flink, ScoringJobConfig.of(s), null);
-        var before = ItSupport.read(kafka, prefix + "predictions", first.size());
-        String savepoint = flink.stopWithSavepoint(job, tmp.resolve("sp").toUri().toString());
+        ItSupport.produce(cluster.kafka(), prefix + "events", first);
+        JobID job = ItSupport.submit(cluster.flink(), ScoringJobConfig.of(s), null);
+        var before = ItSupport.read(cluster.kafka(), prefix + "predictions", first.size());
+        String savepoint =
+                cluster.flink().stopWithSavepoint(job, tmp.resolve("sp").toUri().toString());
         assertEquals(first.size(), before.size());
-        ItSupport.produce(kafka, prefix + "events", second);
+        ItSupport.produce(cluster.kafka(), prefix + "events", second);
 
         Map<String, List<String>> atOne = restore(s, savepoint, 1, "hashmap", second.size());
         Map<String, List<String>> atThree = restore(s, savepoint, 3, "rocksdb", second.size());
@@ -83,9 +63,9 @@ class RescaleITCase {
         s.put("parallelism", String.valueOf(parallelism));
         s.put("state.backend", backend);
         s.put("predictions.topic", base.get("predictions.topic") + "-p" + parallelism);
-        JobID job = ItSupport.submit(flink, ScoringJobConfig.of(s), savepoint);
-        var out = ItSupport.read(kafka, s.get("predictions.topic"), n);
-        flink.cancel(job);
+        JobID job = ItSupport.submit(cluster.flink(), ScoringJobConfig.of(s), savepoint);
+        var out = ItSupport.read(cluster.kafka(), s.get("predictions.topic"), n);
+        cluster.flink().cancel(job);
         assertEquals(n, out.size(), "predictions after restoring at parallelism " + parallelism);
         return ItSupport.byKey(out);
     }

@@ -1,0 +1,45 @@
+package io.keyedrnn.jobs.scoring;
+
+import io.keyedrnn.jobs.local.EmbeddedKafka;
+import io.keyedrnn.jobs.local.LocalFlink;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** An in-JVM Kafka broker and a local Flink cluster, started once per test class. */
+final class KafkaAndFlink implements BeforeAllCallback, AfterAllCallback {
+    private final int taskManagers;
+    private final int slotsPerTaskManager;
+    private EmbeddedKafka kafka;
+    private LocalFlink flink;
+
+    KafkaAndFlink(int taskManagers, int slotsPerTaskManager) {
+        this.taskManagers = taskManagers;
+        this.slotsPerTaskManager = slotsPerTaskManager;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        kafka = EmbeddedKafka.start();
+        flink = LocalFlink.start(taskManagers, slotsPerTaskManager, new Configuration());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (flink != null) {
+            flink.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    LocalFlink flink() {
+        return flink;
+    }
+}
