@@ -4,6 +4,7 @@ import io.keyedrnn.score.ErrorScorer;
 import io.keyedrnn.score.ScorerKind;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * How keys are scored and how their state is kept; {@link #DEFAULTS} holds the documented defaults.
@@ -118,98 +119,83 @@ public record ScoringConfig(
     }
 
     public ScoringConfig withWarmupEvents(int n) {
-        return new ScoringConfig(
-                n,
-                threshold,
-                scorer,
-                allowedLatenessMs,
-                ringSize,
-                swapPolicy,
-                topG,
-                minKeyErrors,
-                likelihoodShortWindow,
-                likelihoodLongWindow,
-                likelihoodThreshold,
-                openVocabulary);
+        return with(p -> p.warmupEvents = n);
     }
 
     public ScoringConfig withThreshold(Double t) {
-        return new ScoringConfig(
-                warmupEvents,
-                t,
-                scorer,
-                allowedLatenessMs,
-                ringSize,
-                swapPolicy,
-                topG,
-                minKeyErrors,
-                likelihoodShortWindow,
-                likelihoodLongWindow,
-                likelihoodThreshold,
-                openVocabulary);
+        return with(p -> p.threshold = t);
     }
 
-    public ScoringConfig withSwapPolicy(SwapPolicy p) {
-        return new ScoringConfig(
-                warmupEvents,
-                threshold,
-                scorer,
-                allowedLatenessMs,
-                ringSize,
-                p,
-                topG,
-                minKeyErrors,
-                likelihoodShortWindow,
-                likelihoodLongWindow,
-                likelihoodThreshold,
-                openVocabulary);
+    public ScoringConfig withSwapPolicy(SwapPolicy policy) {
+        return with(p -> p.swapPolicy = policy);
     }
 
     public ScoringConfig withRingSize(int n) {
-        return new ScoringConfig(
-                warmupEvents,
-                threshold,
-                scorer,
-                allowedLatenessMs,
-                n,
-                swapPolicy,
-                topG,
-                minKeyErrors,
-                likelihoodShortWindow,
-                likelihoodLongWindow,
-                likelihoodThreshold,
-                openVocabulary);
+        return with(p -> p.ringSize = n);
     }
 
     public ScoringConfig withAllowedLatenessMs(long ms) {
-        return new ScoringConfig(
-                warmupEvents,
-                threshold,
-                scorer,
-                ms,
-                ringSize,
-                swapPolicy,
-                topG,
-                minKeyErrors,
-                likelihoodShortWindow,
-                likelihoodLongWindow,
-                likelihoodThreshold,
-                openVocabulary);
+        return with(p -> p.allowedLatenessMs = ms);
     }
 
     public ScoringConfig withLikelihood(int shortWindow, int longWindow) {
-        return new ScoringConfig(
-                warmupEvents,
-                threshold,
-                scorer,
-                allowedLatenessMs,
-                ringSize,
-                swapPolicy,
-                topG,
-                minKeyErrors,
-                shortWindow,
-                longWindow,
-                likelihoodThreshold,
-                openVocabulary);
+        return with(
+                p -> {
+                    p.likelihoodShortWindow = shortWindow;
+                    p.likelihoodLongWindow = longWindow;
+                });
+    }
+
+    private ScoringConfig with(Consumer<Parts> change) {
+        Parts p = new Parts(this);
+        change.accept(p);
+        return p.build();
+    }
+
+    /** The components as mutable fields, so each wither names only what it changes. */
+    private static final class Parts {
+        int warmupEvents;
+        Double threshold;
+        ScorerKind scorer;
+        long allowedLatenessMs;
+        int ringSize;
+        SwapPolicy swapPolicy;
+        Integer topG;
+        int minKeyErrors;
+        int likelihoodShortWindow;
+        int likelihoodLongWindow;
+        double likelihoodThreshold;
+        boolean openVocabulary;
+
+        Parts(ScoringConfig c) {
+            warmupEvents = c.warmupEvents;
+            threshold = c.threshold;
+            scorer = c.scorer;
+            allowedLatenessMs = c.allowedLatenessMs;
+            ringSize = c.ringSize;
+            swapPolicy = c.swapPolicy;
+            topG = c.topG;
+            minKeyErrors = c.minKeyErrors;
+            likelihoodShortWindow = c.likelihoodShortWindow;
+            likelihoodLongWindow = c.likelihoodLongWindow;
+            likelihoodThreshold = c.likelihoodThreshold;
+            openVocabulary = c.openVocabulary;
+        }
+
+        ScoringConfig build() {
+            return new ScoringConfig(
+                    warmupEvents,
+                    threshold,
+                    scorer,
+                    allowedLatenessMs,
+                    ringSize,
+                    swapPolicy,
+                    topG,
+                    minKeyErrors,
+                    likelihoodShortWindow,
+                    likelihoodLongWindow,
+                    likelihoodThreshold,
+                    openVocabulary);
+        }
     }
 }

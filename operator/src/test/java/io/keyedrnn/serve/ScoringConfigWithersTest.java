@@ -1,0 +1,40 @@
+package io.keyedrnn.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class ScoringConfigWithersTest {
+    private final ScoringConfig d = ScoringConfig.DEFAULTS;
+
+    @Test
+    void eachWitherChangesOnlyItsComponent() {
+        assertEquals(
+                new ScoringConfig(
+                        3,
+                        null,
+                        d.scorer(),
+                        d.allowedLatenessMs(),
+                        d.ringSize(),
+                        d.swapPolicy(),
+                        null,
+                        d.minKeyErrors(),
+                        0,
+                        500,
+                        d.likelihoodThreshold(),
+                        false),
+                d.withWarmupEvents(3));
+        assertEquals(2.5, d.withThreshold(2.5).threshold());
+        assertEquals(d, d.withThreshold(2.5).withThreshold(null));
+        assertEquals(SwapPolicy.RESET, d.withSwapPolicy(SwapPolicy.RESET).swapPolicy());
+        assertEquals(d, d.withSwapPolicy(SwapPolicy.RESET).withSwapPolicy(d.swapPolicy()));
+        assertEquals(7, d.withRingSize(7).ringSize());
+        assertEquals(d, d.withRingSize(7).withRingSize(d.ringSize()));
+        assertEquals(99L, d.withAllowedLatenessMs(99).allowedLatenessMs());
+        assertEquals(d, d.withAllowedLatenessMs(99).withAllowedLatenessMs(d.allowedLatenessMs()));
+        ScoringConfig l = d.withLikelihood(5, 50);
+        assertEquals(5, l.likelihoodShortWindow());
+        assertEquals(50, l.likelihoodLongWindow());
+        assertEquals(d, l.withLikelihood(0, 500));
+    }
+}
