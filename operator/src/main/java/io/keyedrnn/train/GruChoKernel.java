@@ -13,10 +13,6 @@ import io.keyedrnn.model.CellKind;
  * </pre>
  */
 final class GruChoKernel extends LayerKernel {
-    /** Input projection, then post-activation r, z, n per step and row. */
-    private final float[][] gates;
-
-    private final float[][][] gatesAt;
 
     /** r ⊙ h per step and row: the input of W_hn. */
     private final float[][] rh;
@@ -45,8 +41,6 @@ final class GruChoKernel extends LayerKernel {
 
     GruChoKernel(int layer, Parameters layout, int maxRows, int maxSteps) {
         super(CellKind.GRU_CHO, layer, layout, maxRows, maxSteps);
-        gates = Gemm.rows(maxSteps * maxRows, g);
-        gatesAt = Gemm.views(gates, maxRows);
         rh = Gemm.rows(maxSteps * maxRows, hid);
         rhAt = Gemm.views(rh, maxRows);
         wHrzT = Gemm.rows(hid, 2 * hid);
@@ -69,11 +63,6 @@ final class GruChoKernel extends LayerKernel {
         super.refresh(p);
         Gemm.transpose(p, wHhOffset(), 2 * hid, hid, wHrzT);
         Gemm.transpose(p, wHhOffset() + 2 * hid * hid, hid, hid, wHnT);
-    }
-
-    @Override
-    protected float[][][] gateViews() {
-        return gatesAt;
     }
 
     @Override

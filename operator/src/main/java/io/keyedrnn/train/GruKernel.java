@@ -14,10 +14,6 @@ import io.keyedrnn.model.CellKind;
  * </pre>
  */
 final class GruKernel extends LayerKernel {
-    /** Input projection, then post-activation r, z, n per step and row. */
-    private final float[][] gates;
-
-    private final float[][][] gatesAt;
 
     /** W_hn h + b_hn per step and row, needed for dr. */
     private final float[][] hn;
@@ -29,8 +25,6 @@ final class GruKernel extends LayerKernel {
 
     GruKernel(int layer, Parameters layout, int maxRows, int maxSteps) {
         super(CellKind.GRU, layer, layout, maxRows, maxSteps);
-        gates = Gemm.rows(maxSteps * maxRows, g);
-        gatesAt = Gemm.views(gates, maxRows);
         hn = Gemm.rows(maxSteps * maxRows, hid);
         ph = Gemm.rows(maxRows, g);
         dh = new float[hid];
@@ -44,11 +38,6 @@ final class GruKernel extends LayerKernel {
     @Override
     protected boolean inputBiasFirst() {
         return true;
-    }
-
-    @Override
-    protected float[][][] gateViews() {
-        return gatesAt;
     }
 
     @Override

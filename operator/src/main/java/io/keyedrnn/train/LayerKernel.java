@@ -37,6 +37,15 @@ abstract class LayerKernel {
     /** b_ih + b_hh, as the serving LSTM and RNN add it. */
     protected final float[] biasSum;
 
+    /**
+     * Gate pre-activations (then, for gated cells, activations) per step and row: maxSteps·maxRows
+     * rows of g; the input projection is written here for all steps before the recurrence.
+     */
+    protected final float[][] gates;
+
+    /** The rows of {@link #gates} by step. */
+    protected final float[][][] gatesAt;
+
     /** h per slot and row: (maxSteps + 1)·maxRows rows of hid. */
     final float[][] h;
 
@@ -72,6 +81,8 @@ abstract class LayerKernel {
         this.wHhOff = wh.offset();
         this.bIhOff = layout.tensor("bias_ih_l" + layer).offset();
         this.bHhOff = layout.tensor("bias_hh_l" + layer).offset();
+        this.gates = Gemm.rows(maxSteps * maxRows, g);
+        this.gatesAt = Gemm.views(gates, maxRows);
         this.wIhT = Gemm.rows(in, g);
         this.wHhT = Gemm.rows(hid, g);
         this.wIh = Gemm.rows(g, in);
@@ -161,13 +172,12 @@ abstract class LayerKernel {
      * at step t. Modified: this layer's buffers. Not modified: xs.
      */
     final void forward(float[][][] xs, int x0, int[] act, int steps) {
-        float[][][] gates = gateViews();
         for (int t = 0; t < steps; t++) {
             int n = act[t];
-            Gemm.zeroRows(gates[t], n, g);
-            Gemm.multAdd(xs[x0 + t], n, in, wIhT, g, gates[t]);
+            Gemm.zeroRows(gatesAt[t], n, g);
+            Gemm.multAdd(xs[x0 + t], n, in, wIhT, g, gatesAt[t]);
             if (inputBiasFirst()) {
-                Gemm.addToRows(biasIh, g, gates[t], n);
+                Gemm.addToRows(biasIh, g, gatesAt[t], n);
             }
         }
         for (int t = 0; t < steps; t++) {
@@ -178,9 +188,6 @@ abstract class LayerKernel {
             }
         }
     }
-
-    /** The gate rows by step, which the input projection writes into. */
-    protected abstract float[][][] gateViews();
 
     /** Advances rows [0, n) by step t: reads slot t, writes slot t+1. */
     protected abstract void stepForward(int t, int n);

@@ -13,10 +13,6 @@ import io.keyedrnn.model.CellKind;
  * </pre>
  */
 final class LstmKernel extends LayerKernel {
-    /** Post-activation gates per step and row, and by step. */
-    private final float[][] gates;
-
-    private final float[][][] gatesAt;
 
     /** Cell state per slot and row, like h. */
     private final float[][] c;
@@ -29,8 +25,6 @@ final class LstmKernel extends LayerKernel {
 
     LstmKernel(int layer, Parameters layout, int maxRows, int maxSteps) {
         super(CellKind.LSTM, layer, layout, maxRows, maxSteps);
-        gates = Gemm.rows(maxSteps * maxRows, g);
-        gatesAt = Gemm.views(gates, maxRows);
         c = Gemm.rows((maxSteps + 1) * maxRows, hid);
         tc = Gemm.rows(maxSteps * maxRows, hid);
         dcRun = Gemm.rows(maxRows, hid);
@@ -40,11 +34,6 @@ final class LstmKernel extends LayerKernel {
     @Override
     protected boolean inputBiasFirst() {
         return false;
-    }
-
-    @Override
-    protected float[][][] gateViews() {
-        return gatesAt;
     }
 
     @Override

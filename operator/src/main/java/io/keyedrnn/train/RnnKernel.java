@@ -10,18 +10,11 @@ import io.keyedrnn.model.CellKind;
 final class RnnKernel extends LayerKernel {
     private final boolean tanh;
 
-    /** Pre-activations per step and row (the input projection plus W_hh h plus bias). */
-    private final float[][] pre;
-
-    private final float[][][] preAt;
-
     private final float[] dh;
 
     RnnKernel(CellKind kind, int layer, Parameters layout, int maxRows, int maxSteps) {
         super(kind, layer, layout, maxRows, maxSteps);
         this.tanh = kind == CellKind.RNN_TANH;
-        this.pre = Gemm.rows(maxSteps * maxRows, g);
-        this.preAt = Gemm.views(pre, maxRows);
         this.dh = new float[hid];
     }
 
@@ -31,18 +24,13 @@ final class RnnKernel extends LayerKernel {
     }
 
     @Override
-    protected float[][][] gateViews() {
-        return preAt;
-    }
-
-    @Override
     protected void stepForward(int t, int n) {
         int base = t * maxRows;
-        Gemm.multAdd(hAt[t], n, hid, wHhT, g, preAt[t]);
-        Gemm.addToRows(biasSum, g, preAt[t], n);
+        Gemm.multAdd(hAt[t], n, hid, wHhT, g, gatesAt[t]);
+        Gemm.addToRows(biasSum, g, gatesAt[t], n);
         for (int b = 0; b < n; b++) {
             float[] out = h[base + maxRows + b];
-            System.arraycopy(pre[base + b], 0, out, 0, hid);
+            System.arraycopy(gates[base + b], 0, out, 0, hid);
             if (tanh) {
                 Activations.tanh(out, 0, hid);
             } else {
