@@ -41,6 +41,15 @@ class ReplayCommandTest {
                 NetworkFactory.random(NetworkSpec.numeric(CellKind.LSTM, 2, 6, 2), 17), meta);
     }
 
+    /** Runs {@code replay --model m --events e --out o} with any further arguments. */
+    private static CliRunner replay(String model, String events, String out, String... more) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of("replay", "--model", model, "--events", events, "--out", out));
+        args.addAll(List.of(more));
+        return CliRunner.run(args.toArray(new String[0]));
+    }
+
     private Path writeModel() throws IOException {
         Path m = dir.resolve("m.safetensors");
         ModelFile.write(model(), m);
@@ -80,15 +89,7 @@ class ReplayCommandTest {
         List<String> in = lines();
         Files.write(events, in, StandardCharsets.UTF_8);
         CliRunner r =
-                CliRunner.run(
-                        "replay",
-                        "--model",
-                        writeModel().toString(),
-                        "--events",
-                        events.toString(),
-                        "--out",
-                        out.toString(),
-                        "--emit-state");
+                replay(writeModel().toString(), events.toString(), out.toString(), "--emit-state");
         assertEquals(0, r.code(), r.err());
         for (int line : BAD) {
             assertTrue(r.err().contains("line " + line + ": "), () -> line + " in " + r.err());
@@ -152,13 +153,9 @@ class ReplayCommandTest {
                 StandardCharsets.UTF_8);
         Path out = dir.resolve("o.jsonl");
         CliRunner r =
-                CliRunner.run(
-                        "replay",
-                        "--model",
+                replay(
                         writeModel().toString(),
-                        "--events",
                         events.toString(),
-                        "--out",
                         out.toString(),
                         "--config",
                         cfg.toString(),
@@ -180,13 +177,9 @@ class ReplayCommandTest {
                 StandardCharsets.UTF_8);
         Path out = dir.resolve("o.jsonl");
         CliRunner r =
-                CliRunner.run(
-                        "replay",
-                        "--model",
+                replay(
                         writeModel().toString(),
-                        "--events",
                         events.toString(),
-                        "--out",
                         out.toString(),
                         "--config",
                         Path.of("../config/scoring.yaml").toString(),
@@ -206,49 +199,20 @@ class ReplayCommandTest {
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("--model"), missing.err());
 
-        CliRunner noModel =
-                CliRunner.run(
-                        "replay",
-                        "--model",
-                        "nope.safetensors",
-                        "--events",
-                        e.toString(),
-                        "--out",
-                        o);
+        CliRunner noModel = replay("nope.safetensors", e.toString(), o);
         assertEquals(2, noModel.code());
         assertTrue(noModel.err().contains("no model file nope.safetensors"), noModel.err());
 
-        CliRunner badSetting =
-                CliRunner.run(
-                        "replay",
-                        "--model",
-                        m.toString(),
-                        "--events",
-                        e.toString(),
-                        "--out",
-                        o,
-                        "--set",
-                        "warmup.event=3");
+        CliRunner badSetting = replay(m.toString(), e.toString(), o, "--set", "warmup.event=3");
         assertEquals(2, badSetting.code());
         assertTrue(badSetting.err().contains("[warmup.event]"), badSetting.err());
 
         CliRunner badValue =
-                CliRunner.run(
-                        "replay",
-                        "--model",
-                        m.toString(),
-                        "--events",
-                        e.toString(),
-                        "--out",
-                        o,
-                        "--set",
-                        "swap.policy=sometimes");
+                replay(m.toString(), e.toString(), o, "--set", "swap.policy=sometimes");
         assertEquals(2, badValue.code());
         assertTrue(badValue.err().contains("swap.policy"), badValue.err());
 
-        CliRunner noEvents =
-                CliRunner.run(
-                        "replay", "--model", m.toString(), "--events", "none.jsonl", "--out", o);
+        CliRunner noEvents = replay(m.toString(), "none.jsonl", o);
         assertEquals(2, noEvents.code());
         assertTrue(noEvents.err().contains("no events file none.jsonl"), noEvents.err());
 
@@ -262,15 +226,7 @@ class ReplayCommandTest {
         Files.write(m, new byte[] {1, 2, 3});
         Path e = dir.resolve("e.jsonl");
         Files.writeString(e, "");
-        CliRunner r =
-                CliRunner.run(
-                        "replay",
-                        "--model",
-                        m.toString(),
-                        "--events",
-                        e.toString(),
-                        "--out",
-                        dir.resolve("o").toString());
+        CliRunner r = replay(m.toString(), e.toString(), dir.resolve("o").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("bad model file"), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace for a bad file: " + r.err());
@@ -290,15 +246,7 @@ class ReplayCommandTest {
         Path e = dir.resolve("e.jsonl");
         Files.writeString(e, "");
         Path o = dir.resolve("o.jsonl");
-        CliRunner r =
-                CliRunner.run(
-                        "replay",
-                        "--model",
-                        writeModel().toString(),
-                        "--events",
-                        e.toString(),
-                        "--out",
-                        o.toString());
+        CliRunner r = replay(writeModel().toString(), e.toString(), o.toString());
         assertEquals(0, r.code(), r.err());
         assertArrayEquals(new byte[0], Files.readAllBytes(o));
     }
