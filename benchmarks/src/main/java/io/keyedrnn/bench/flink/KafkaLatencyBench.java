@@ -81,10 +81,17 @@ public final class KafkaLatencyBench {
     }
 
     private static void measure(
-            EmbeddedKafka kafka, String p, String guarantee, int keys, int backlog, int rate,
-            int seconds) throws Exception {
+            EmbeddedKafka kafka,
+            String p,
+            String guarantee,
+            int keys,
+            int backlog,
+            int rate,
+            int seconds)
+            throws Exception {
         try (KafkaConsumer<byte[], byte[]> c = KafkaIo.committedReader(kafka.bootstrapServers());
-                KafkaProducer<byte[], byte[]> producer = KafkaIo.producer(kafka.bootstrapServers())) {
+                KafkaProducer<byte[], byte[]> producer =
+                        KafkaIo.producer(kafka.bootstrapServers())) {
             List<TopicPartition> parts = new ArrayList<>();
             c.partitionsFor(p + "predictions")
                     .forEach(i -> parts.add(new TopicPartition(p + "predictions", i.partition())));
@@ -100,7 +107,8 @@ public final class KafkaLatencyBench {
             long[] latencies = new long[rate * seconds];
             long phase = System.currentTimeMillis();
             Thread reader =
-                    new Thread(() -> drain(c, latencies.length, latencies, phase), "latency-reader");
+                    new Thread(
+                            () -> drain(c, latencies.length, latencies, phase), "latency-reader");
             reader.start();
             long t0 = System.nanoTime();
             for (int i = 0; i < latencies.length; i++) {
@@ -113,22 +121,38 @@ public final class KafkaLatencyBench {
             producer.flush();
             reader.join(120_000);
             Arrays.sort(latencies);
-            System.out.println(String.format(
-                    Locale.ROOT,
-                    "%-14s backlog %d events in %.1f s = %.0f events/s (%d seen); at %d events/s:"
-                            + " latency p50 %d ms, p99 %d ms",
-                    guarantee, backlog, secs, backlog / secs, seen, rate,
-                    latencies[latencies.length / 2], latencies[(int) (latencies.length * 0.99)]));
+            System.out.println(
+                    String.format(
+                            Locale.ROOT,
+                            "%-14s backlog %d events in %.1f s = %.0f events/s (%d seen); at %d events/s:"
+                                    + " latency p50 %d ms, p99 %d ms",
+                            guarantee,
+                            backlog,
+                            secs,
+                            backlog / secs,
+                            seen,
+                            rate,
+                            latencies[latencies.length / 2],
+                            latencies[(int) (latencies.length * 0.99)]));
             System.out.flush();
         }
     }
 
     private static void send(KafkaProducer<byte[], byte[]> producer, String p, int k, long ts) {
         String key = "k" + k;
-        String json = "{\"key\":\"" + key + "\",\"ts\":" + ts + ",\"features\":[0.1,0.2,0.3,"
-                + (k % 7) / 7.0 + "]}";
-        producer.send(new ProducerRecord<>(p + "events", key.getBytes(StandardCharsets.UTF_8),
-                json.getBytes(StandardCharsets.UTF_8)));
+        String json =
+                "{\"key\":\""
+                        + key
+                        + "\",\"ts\":"
+                        + ts
+                        + ",\"features\":[0.1,0.2,0.3,"
+                        + (k % 7) / 7.0
+                        + "]}";
+        producer.send(
+                new ProducerRecord<>(
+                        p + "events",
+                        key.getBytes(StandardCharsets.UTF_8),
+                        json.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Reads n predictions; with latencies, records now − event ts of those after phaseStart. */

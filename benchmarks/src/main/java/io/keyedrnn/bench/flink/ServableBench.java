@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The keyed step without Flink, one thread (not a test): what one event costs in the servable
- * alone and with its JSON output, over many keys' states, to split the job's cost into parts.
+ * The keyed step without Flink, one thread (not a test): what one event costs in the servable alone
+ * and with its JSON output, over many keys' states, to split the job's cost into parts.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.keyedrnn.bench.flink.ServableBench
  *   [--keys 200000] [--events-per-key 20] [--hidden 32,64,128] [--features 4]</pre>
@@ -39,7 +39,10 @@ public final class ServableBench {
             }
             run(sv, events, states, perKey, null); // warm-up
             print(hidden, "servable.process", run(sv, events, states, perKey, null));
-            print(hidden, "process + JSON", run(sv, events, states, perKey, new PredictionJson(false)));
+            print(
+                    hidden,
+                    "process + JSON",
+                    run(sv, events, states, perKey, new PredictionJson(false)));
         }
     }
 

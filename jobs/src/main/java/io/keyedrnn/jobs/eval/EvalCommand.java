@@ -42,7 +42,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(
             names = "--data",
             paramLabel = "DIR",
-            description = "the data directory (default: <repo>/../shared/data)")
+            description = "the data directory (default: <repo>/data)")
     String data;
 
     @Option(names = "--seed", paramLabel = "N", description = "seed (default: ${DEFAULT-VALUE})")

@@ -1,9 +1,9 @@
 package io.keyedrnn.jobs.eval.cui2016;
 
 /**
- * The error measures of Cui, Ahmad &amp; Hawkins (2016) as recomputed in shared/data's README:
- * NRMSE = RMSE / std(all counts) and "MAPE" = Σ|error| / Σ|truth|, both over targets from a start
- * record to the end.
+ * The error measures of Cui, Ahmad &amp; Hawkins (2016) as recomputed in data/README.md: NRMSE =
+ * RMSE / std(all counts) and "MAPE" = Σ|error| / Σ|truth|, both over targets from a start record to
+ * the end.
  */
 public final class ForecastMetrics {
     /** The paper scores from record 10,000 (0-based index into the data rows) to the end. */

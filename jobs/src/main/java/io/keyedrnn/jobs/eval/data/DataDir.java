@@ -4,7 +4,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the evaluation data: {@code --data DIR}, else {@code <repo>/../shared/data}. */
+/** Finds the evaluation data: {@code --data DIR}, else the repository's own {@code data/}. */
 public final class DataDir {
     private DataDir() {}
 
@@ -15,15 +15,15 @@ public final class DataDir {
             throw new IllegalArgumentException(
                     "evaluation data directory not found: "
                             + dir.toAbsolutePath().normalize()
-                            + " (pass --data DIR pointing at a copy of shared/data with"
+                            + " (pass --data DIR pointing at a directory laid out like the repository's data/, with"
                             + " nab/, hdfs/ and cui2016/)");
         }
         return dir;
     }
 
-    /** {@code <repo>/../shared/data}, the repository found from this class's location. */
+    /** {@code <repo>/data}, the repository found from this class's location. */
     public static Path defaultDir() {
-        return repoRoot().resolveSibling("shared").resolve("data").normalize();
+        return repoRoot().resolve("data").normalize();
     }
 
     /**

@@ -21,7 +21,15 @@ public final class NabSuite {
     public static NabSuiteResult run(Path dataDir, NabSettings settings) {
         long start = System.nanoTime();
         List<NabSeries> corpus = NabCorpus.load(dataDir.resolve("nab"));
-        corpus = corpus.subList(0, Math.min(corpus.size(), settings.maxFiles()));
+        if (settings.maxFiles() < corpus.size()) {
+            // A slice is only informative with anomaly windows in it (the corpus starts with
+            // artificialNoAnomaly, whose files have none).
+            corpus =
+                    corpus.stream()
+                            .filter(s -> !s.windows().isEmpty())
+                            .limit(settings.maxFiles())
+                            .toList();
+        }
         Map<NabRule, List<boolean[]>> detections = new EnumMap<>(NabRule.class);
         try (RetrainRunner runner = new RetrainRunner()) {
             NabDetector detector = new NabDetector(settings, runner);
