@@ -1,9 +1,9 @@
 package io.keyedrnn.jobs;
 
-import io.keyedrnn.jobs.cli.CliException;
 import io.keyedrnn.jobs.cli.DemoCommand;
 import io.keyedrnn.jobs.cli.InspectCommand;
 import io.keyedrnn.jobs.cli.ReplayCommand;
+import io.keyedrnn.jobs.common.JobException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,8 +31,8 @@ public final class Cli implements Callable<Integer> {
                     io.keyedrnn.jobs.cli.ScoreCommand::new,
                     ReplayCommand::new,
                     InspectCommand::new,
-                    io.keyedrnn.jobs.eval.EvalCommand::new,
-                    io.keyedrnn.jobs.train.TrainCommand::new);
+                    io.keyedrnn.jobs.cli.EvalCommand::new,
+                    io.keyedrnn.jobs.cli.TrainCommand::new);
 
     @Spec CommandSpec spec;
 
@@ -56,7 +56,7 @@ public final class Cli implements Callable<Integer> {
         cl.setExecutionExceptionHandler(
                 (ex, cmd, parsed) -> {
                     String name = cmd.getCommandSpec().qualifiedName();
-                    if (ex instanceof CliException ce) {
+                    if (ex instanceof JobException ce) {
                         cmd.getErr().println(name + ": " + ce.getMessage());
                         return ce.exitCode();
                     }

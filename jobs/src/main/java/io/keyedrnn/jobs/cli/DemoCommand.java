@@ -1,5 +1,7 @@
 package io.keyedrnn.jobs.cli;
 
+import io.keyedrnn.jobs.common.JobException;
+import io.keyedrnn.jobs.common.ModelLoading;
 import io.keyedrnn.jobs.demo.DemoRunner;
 import io.keyedrnn.jobs.demo.DemoSettings;
 import io.keyedrnn.jobs.local.Logging;
@@ -104,7 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
                             stateBackend,
                             dir);
         } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
+            throw JobException.badInput(e.getMessage());
         }
         DemoRunner runner = new DemoRunner(settings, out);
         CountDownLatchHook hook = new CountDownLatchHook(runner);
@@ -128,7 +130,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path modelFile = examples.resolve("example-model.safetensors");
         Path events = examples.resolve("events.jsonl");
         if (!Files.isRegularFile(modelFile) || !Files.isRegularFile(events)) {
-            throw CliException.usage(
+            throw JobException.badInput(
                     "the bundled example is not in "
                             + examples
                             + " (run from the repository root or set KEYED_RNN_HOME)");

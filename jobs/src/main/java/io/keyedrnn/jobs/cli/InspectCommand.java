@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.cli;
 
+import io.keyedrnn.jobs.common.ModelLoading;
 import io.keyedrnn.model.io.ModelSummary;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,5 +1,7 @@
 package io.keyedrnn.jobs.cli;
 
+import io.keyedrnn.jobs.common.JobException;
+import io.keyedrnn.jobs.common.ModelLoading;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,7 +83,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         Path p = Path.of(events);
         if (!Files.isRegularFile(p)) {
-            throw CliException.usage("no events file " + p);
+            throw JobException.badInput("no events file " + p);
         }
         return Files.newInputStream(p);
     }

@@ -2,6 +2,7 @@ package io.keyedrnn.jobs.cli;
 
 import static io.keyedrnn.jobs.scoring.ScoringJobConfig.FIELD_KEYS;
 
+import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.jobs.scoring.ScoringJobConfig;
 import io.keyedrnn.jobs.scoring.SettingsFile;
 import io.keyedrnn.serve.EventFields;
@@ -41,7 +42,7 @@ public record ReplaySettings(ScoringConfig scoring, EventFields fields) {
         if (!unknown.isEmpty()) {
             Set<String> known = new TreeSet<>(ScoringConfig.KEYS);
             known.addAll(FIELD_KEYS);
-            throw CliException.usage(
+            throw JobException.badInput(
                     "unknown setting(s) " + unknown + " in " + source + "; known: " + known);
         }
         try {
@@ -54,7 +55,7 @@ public record ReplaySettings(ScoringConfig scoring, EventFields fields) {
                             m.getOrDefault("fields.token", d.token()));
             return new ReplaySettings(ScoringConfig.fromMap(m), fields);
         } catch (IllegalArgumentException e) {
-            throw CliException.usage("bad setting in " + source + ": " + e.getMessage());
+            throw JobException.badInput("bad setting in " + source + ": " + e.getMessage());
         }
     }
 
@@ -62,7 +63,7 @@ public record ReplaySettings(ScoringConfig scoring, EventFields fields) {
         try {
             return SettingsFile.read(file);
         } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
+            throw JobException.badInput(e.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.cli;
 
+import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.jobs.local.Logging;
 import io.keyedrnn.jobs.scoring.FlinkSetup;
 import io.keyedrnn.jobs.scoring.KafkaPreflight;
@@ -69,13 +70,13 @@ public final class ScoreCommand implements Callable<Integer> {
         try {
             KafkaPreflight.check(c);
         } catch (IllegalStateException e) {
-            throw new CliException(CliException.FAILED, e.getMessage(), e);
+            throw new JobException(JobException.FAILED, e.getMessage(), e);
         }
         ScoringJob job;
         try {
             job = ScoringJob.kafka(c);
         } catch (IllegalArgumentException | IOException e) {
-            throw CliException.usage(e.getMessage());
+            throw JobException.badInput(e.getMessage());
         }
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(FlinkSetup.configuration(c));
@@ -111,7 +112,7 @@ public final class ScoreCommand implements Callable<Integer> {
             }
             return c;
         } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
+            throw JobException.badInput(e.getMessage());
         }
     }
 

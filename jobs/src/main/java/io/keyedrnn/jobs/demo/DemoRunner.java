@@ -1,17 +1,17 @@
 package io.keyedrnn.jobs.demo;
 
-import io.keyedrnn.jobs.Cli;
 import io.keyedrnn.jobs.local.EmbeddedKafka;
 import io.keyedrnn.jobs.local.LocalFlink;
 import io.keyedrnn.jobs.scoring.FlinkSetup;
 import io.keyedrnn.jobs.scoring.ScoringJob;
 import io.keyedrnn.jobs.scoring.ScoringJobConfig;
+import io.keyedrnn.jobs.train.Retraining;
+import io.keyedrnn.jobs.train.TrainingOutcome;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -161,7 +161,13 @@ public final class DemoRunner {
     private Boolean retrain(String bs, Path v1) {
         say("retraining on everything so far, warm-started from version 1");
         Path v2 = s.workDir().resolve("model-v2.safetensors");
-        boolean ok = train(bs, v2, v1, null);
+        boolean ok;
+        try {
+            ok = train(bs, v2, v1, null);
+        } catch (Exception e) {
+            say("retraining failed: " + e.getMessage());
+            ok = false;
+        }
         say(
                 ok
                         ? "version 2 published to the models topic: keys switch at their next event"
@@ -169,37 +175,29 @@ public final class DemoRunner {
         return ok;
     }
 
-    /** Runs the train command in this JVM; returns whether it wrote and published a model. */
-    private boolean train(String bs, Path outFile, Path init, String version) {
-        List<String> args =
-                new java.util.ArrayList<>(
-                        List.of(
-                                "train",
-                                "--bootstrap-servers",
-                                bs,
-                                "--events-topic",
-                                EVENTS,
-                                "--models-topic",
-                                MODELS,
-                                "--publish",
-                                "--out",
-                                outFile.toString(),
-                                "--features",
-                                String.valueOf(SeriesGenerator.FEATURES),
-                                "--hidden",
-                                String.valueOf(s.hidden()),
-                                "--epochs",
-                                String.valueOf(s.epochs()),
-                                "--parallelism",
-                                "1"));
+    /** Runs the retraining job in this JVM; returns whether it wrote and published a model. */
+    private boolean train(String bs, Path outFile, Path init, String version) throws Exception {
+        Map<String, String> m = new HashMap<>();
+        m.put("bootstrap.servers", bs);
+        m.put("events.topic", EVENTS);
+        m.put("models.topic", MODELS);
+        m.put("publish", "true");
+        m.put("out", outFile.toString());
+        m.put("input.features", String.valueOf(SeriesGenerator.FEATURES));
+        m.put("hidden", String.valueOf(s.hidden()));
+        m.put("epochs", String.valueOf(s.epochs()));
+        m.put("parallelism", "1");
         if (init != null) {
-            args.addAll(List.of("--init", init.toString()));
+            m.put("init", init.toString());
         }
         if (version != null) {
-            args.addAll(List.of("--model-version", version));
+            m.put("version", version);
         }
-        int code = Cli.run(args.toArray(new String[0]), out, out);
-        return code == 0 && Files.isRegularFile(outFile);
+        TrainingOutcome outcome = Retraining.run(null, m, out, false);
+        if (!outcome.wroteModel()) {
+            say("training refused the model: " + outcome.message());
+        }
+        return outcome.status() == TrainingOutcome.Status.PUBLISHED;
     }
 
     private Map<String, String> jobSettings(String bs, Path model) {

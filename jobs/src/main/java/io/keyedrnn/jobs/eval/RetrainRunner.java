@@ -1,24 +1,26 @@
 package io.keyedrnn.jobs.eval;
 
-import io.keyedrnn.jobs.Cli;
+import io.keyedrnn.jobs.train.Retraining;
+import io.keyedrnn.jobs.train.TrainingOutcome;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Trains models with the retraining job ({@code keyed-rnn train}), in this process: the events go
- * to a JSON-lines file, the job reads, prepares, trains, calibrates and writes a versioned model
- * file, and the model is read back from that file as the scoring job would receive it.
+ * Trains models with the retraining job ({@link Retraining}), in this process: the events go to a
+ * JSON-lines file, the job reads, prepares, trains, calibrates and writes a versioned model file,
+ * and the model is read back from that file as the scoring job would receive it.
  */
 public final class RetrainRunner implements AutoCloseable {
     private final Path dir;
@@ -33,11 +35,13 @@ public final class RetrainRunner implements AutoCloseable {
     }
 
     /**
-     * One run of the job on the events with the given options (besides --events, --out, --init and
-     * --model-version, which this sets). Exit code 1 means the job refused to publish (for example,
-     * the model did not beat {@code init} on validation): the outcome then has no model.
+     * One run of the job on the events with the given settings (keys as in {@code
+     * config/train.properties}; this sets {@code events.files}, {@code out}, {@code init} and
+     * {@code version}). A refused model (for example, one that did not beat {@code init} on
+     * validation) is an outcome without a model.
      */
-    public Outcome train(List<String> events, List<String> options, Path init, long version) {
+    public Outcome train(
+            List<String> events, Map<String, String> settings, Path init, long version) {
         int run = ++runs;
         Path eventsFile = dir.resolve("events-" + run + ".jsonl");
         Path out = dir.resolve("model-" + run + ".safetensors");
@@ -46,36 +50,27 @@ public final class RetrainRunner implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + eventsFile + ": " + e, e);
         }
-        List<String> args = new ArrayList<>(List.of("train", "--events", eventsFile.toString()));
-        args.addAll(List.of("--out", out.toString(), "--model-version", Long.toString(version)));
+        Map<String, String> m = new HashMap<>(settings);
+        m.put("events.files", eventsFile.toString());
+        m.put("out", out.toString());
+        m.put("version", Long.toString(version));
         if (init != null) {
-            args.addAll(List.of("--init", init.toString()));
+            m.put("init", init.toString());
         }
-        args.addAll(options);
-        StringWriter log = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code =
-                Cli.run(
-                        args.toArray(new String[0]),
-                        new PrintWriter(log, true),
-                        new PrintWriter(err, true));
-        if (code == 1) {
-            return new Outcome(null, null, lastLine(err.toString()));
+        TrainingOutcome o;
+        try {
+            o = Retraining.run(null, m, new PrintWriter(Writer.nullWriter()), false);
+        } catch (Exception e) {
+            throw new IllegalStateException("the retraining job failed: " + e.getMessage(), e);
         }
-        if (code != 0) {
-            throw new IllegalStateException(
-                    "keyed-rnn " + String.join(" ", args) + " failed (exit " + code + "): " + err);
+        if (!o.wroteModel()) {
+            return new Outcome(null, null, o.message());
         }
         try {
-            return new Outcome(ModelFile.read(out), out, lastLine(log.toString()));
+            return new Outcome(ModelFile.read(out), out, o.message());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the trained model " + out + ": " + e, e);
         }
-    }
-
-    private static String lastLine(String text) {
-        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
-        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
 
     /** Deletes the working files. */
@@ -95,7 +90,7 @@ public final class RetrainRunner implements AutoCloseable {
      *
      * @param model the trained model, or null if the job refused to publish one
      * @param file where the model was written (null without a model)
-     * @param message the job's last line of output
+     * @param message what the job said about the run
      */
     public record Outcome(Model model, Path file, String message) {}
 }

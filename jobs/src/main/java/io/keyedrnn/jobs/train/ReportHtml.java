@@ -46,7 +46,9 @@ final class ReportHtml {
         b.append("<meta charset=\"utf-8\"/>\n<title>keyed-rnn training report</title>\n");
         b.append("<style>").append(CSS).append("</style>\n</head>\n<body>\n");
         b.append("<h1>keyed-rnn training report</h1>\n");
-        boolean ok = r.status == RunRecord.Status.PUBLISHED || r.status == RunRecord.Status.WRITTEN;
+        boolean ok =
+                r.status == TrainingOutcome.Status.PUBLISHED
+                        || r.status == TrainingOutcome.Status.WRITTEN;
         b.append("<p class=\"")
                 .append(ok ? "ok" : "bad")
                 .append("\"><strong>")

@@ -1,6 +1,6 @@
 package io.keyedrnn.jobs.train;
 
-import io.keyedrnn.jobs.cli.CliException;
+import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
@@ -79,7 +79,7 @@ final class RetrainJob {
         return r;
     }
 
-    /** Runs every step; returns normally on success, else throws a {@link CliException}. */
+    /** Runs every step; returns normally on success, else throws a {@link JobException}. */
     void run() throws Exception {
         RunInputs in = RunInputs.check(s, r, out, clock.getAsLong());
         out.println("reading " + r.source);
@@ -107,7 +107,7 @@ final class RetrainJob {
         r.validationLoss = ValidationLoss.of(draft, d, scoring).loss();
         if (!Double.isFinite(r.validationLoss)) {
             fail(
-                    RunRecord.Status.DIVERGED,
+                    TrainingOutcome.Status.DIVERGED,
                     "the trained model's validation loss is "
                             + r.validationLoss
                             + "; nothing written or published");
@@ -129,12 +129,12 @@ final class RetrainJob {
             Files.createDirectories(dir);
         }
         ModelFile.write(model, s.out);
-        r.status = RunRecord.Status.WRITTEN;
+        r.status = TrainingOutcome.Status.WRITTEN;
         r.message = "model version " + r.version + " written to " + s.out;
         if (s.publish) {
             RecordMetadata md = TrainKafka.publish(s, ModelFile.toBytes(model));
             r.publishedTo = md.topic() + "/" + md.partition() + "@" + md.offset();
-            r.status = RunRecord.Status.PUBLISHED;
+            r.status = TrainingOutcome.Status.PUBLISHED;
             r.message += " and published to " + r.publishedTo;
         }
         writeReport();
@@ -146,11 +146,11 @@ final class RetrainJob {
     private History read(ReadSpec spec) {
         try {
             return reader.read(s, spec);
-        } catch (CliException e) {
+        } catch (JobException e) {
             throw e;
         } catch (Exception e) {
-            throw new CliException(
-                    CliException.FAILED, "reading the history failed: " + TrainKafka.root(e), e);
+            throw new JobException(
+                    JobException.FAILED, "reading the history failed: " + TrainKafka.root(e), e);
         }
     }
 
@@ -172,7 +172,7 @@ final class RetrainJob {
                     d.validationEvents());
             return d;
         } catch (IllegalArgumentException e) {
-            fail(RunRecord.Status.FAILED, e.getMessage());
+            fail(TrainingOutcome.Status.FAILED, e.getMessage());
             return null;
         }
     }
@@ -198,10 +198,10 @@ final class RetrainJob {
             return result;
         } catch (TrainingDivergedException e) {
             fail(
-                    RunRecord.Status.DIVERGED,
+                    TrainingOutcome.Status.DIVERGED,
                     e.getMessage() + "; nothing written or published (try a lower --lr or --clip)");
         } catch (IllegalArgumentException e) {
-            fail(RunRecord.Status.FAILED, e.getMessage());
+            fail(TrainingOutcome.Status.FAILED, e.getMessage());
         }
         return null;
     }
@@ -225,7 +225,7 @@ final class RetrainJob {
                 r.validationLoss);
         if (!(r.validationLoss < c.loss())) {
             fail(
-                    RunRecord.Status.NOT_BETTER,
+                    TrainingOutcome.Status.NOT_BETTER,
                     String.format(
                             Locale.ROOT,
                             "not published: the new model's validation loss %.6g does not beat the current model's (version %d from %s) %.6g on the same validation data",
@@ -237,12 +237,12 @@ final class RetrainJob {
     }
 
     /** Records the failure, writes the report, and throws the exit-code-1 failure. */
-    private void fail(RunRecord.Status status, String message) throws IOException {
+    private void fail(TrainingOutcome.Status status, String message) throws IOException {
         r.status = status;
         r.message = message;
         writeReport();
-        throw new CliException(
-                CliException.FAILED, message + " (report: " + ReportHtml.pathFor(s.out) + ")");
+        throw new JobException(
+                JobException.FAILED, message + " (report: " + ReportHtml.pathFor(s.out) + ")");
     }
 
     private void writeReport() throws IOException {

@@ -1,7 +1,7 @@
 package io.keyedrnn.jobs.train;
 
-import io.keyedrnn.jobs.cli.CliException;
-import io.keyedrnn.jobs.cli.ModelLoading;
+import io.keyedrnn.jobs.common.JobException;
+import io.keyedrnn.jobs.common.ModelLoading;
 import io.keyedrnn.model.io.Model;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,14 +52,14 @@ record RunInputs(Model init, Model current, List<String> featureNames) {
         try {
             r.version = Versions.next(s.version, base, now);
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw CliException.usage(e.getMessage());
+            throw JobException.badInput(e.getMessage());
         }
         return new RunInputs(init, current, names);
     }
 
     private static void checkInit(TrainSettings s, Model init) {
         if (init != null && init.network().isCategorical() != s.categorical) {
-            throw CliException.usage(
+            throw JobException.badInput(
                     "--init "
                             + s.init
                             + " takes "
@@ -77,7 +77,7 @@ record RunInputs(Model init, Model current, List<String> featureNames) {
             try {
                 layouts.add(FileEvents.check(f, spec));
             } catch (IllegalArgumentException e) {
-                throw CliException.usage(e.getMessage());
+                throw JobException.badInput(e.getMessage());
             }
         }
         return FileEvents.featureNames(layouts);

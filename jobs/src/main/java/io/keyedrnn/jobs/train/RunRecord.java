@@ -14,16 +14,7 @@ import java.util.Map;
  * the run did not reach.
  */
 final class RunRecord implements TrainingListener {
-    /** How the run ended. */
-    enum Status {
-        PUBLISHED,
-        WRITTEN,
-        NOT_BETTER,
-        DIVERGED,
-        FAILED
-    }
-
-    Status status;
+    TrainingOutcome.Status status;
     String message;
     Instant started = Instant.now();
     String source;

@@ -1,6 +1,6 @@
 package io.keyedrnn.jobs.train;
 
-import io.keyedrnn.jobs.cli.CliException;
+import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
 import io.keyedrnn.model.io.ModelFormatException;
@@ -59,13 +59,13 @@ final class TrainKafka {
                     admin.listTopics().names().get(s.kafkaTimeoutMs, TimeUnit.MILLISECONDS);
             for (String t : topics) {
                 if (!existing.contains(t)) {
-                    throw CliException.usage(
+                    throw JobException.badInput(
                             "topic '" + t + "' does not exist on " + s.bootstrapServers);
                 }
             }
         } catch (ExecutionException | TimeoutException e) {
-            throw new CliException(
-                    CliException.FAILED,
+            throw new JobException(
+                    JobException.FAILED,
                     "cannot reach Kafka at "
                             + s.bootstrapServers
                             + " within "
@@ -76,7 +76,7 @@ final class TrainKafka {
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliException(CliException.FAILED, "interrupted while checking Kafka", e);
+            throw new JobException(JobException.FAILED, "interrupted while checking Kafka", e);
         }
     }
 
@@ -101,8 +101,8 @@ final class TrainKafka {
             long deadline = System.nanoTime() + s.kafkaTimeoutMs * 1_000_000L;
             while (!reached(c, end)) {
                 if (System.nanoTime() > deadline) {
-                    throw new CliException(
-                            CliException.FAILED,
+                    throw new JobException(
+                            JobException.FAILED,
                             "could not read topic '" + s.modelsTopic + "' to its end in time");
                 }
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
@@ -155,8 +155,8 @@ final class TrainKafka {
             return producer.send(new ProducerRecord<>(s.modelsTopic, key, file))
                     .get(s.kafkaTimeoutMs + 5000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new CliException(
-                    CliException.FAILED,
+            throw new JobException(
+                    JobException.FAILED,
                     "could not publish the model ("
                             + file.length
                             + " bytes) to topic '"
@@ -167,7 +167,7 @@ final class TrainKafka {
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliException(CliException.FAILED, "interrupted while publishing", e);
+            throw new JobException(JobException.FAILED, "interrupted while publishing", e);
         }
     }
 

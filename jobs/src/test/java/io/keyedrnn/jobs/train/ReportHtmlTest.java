@@ -33,7 +33,7 @@ class ReportHtmlTest {
 
     private RunRecord fullRecord() {
         RunRecord r = new RunRecord();
-        r.status = RunRecord.Status.PUBLISHED;
+        r.status = TrainingOutcome.Status.PUBLISHED;
         r.message = "model version 8 written & published <ok>";
         r.source = "files [a.jsonl]";
         r.out = dir.resolve("m.safetensors");
@@ -115,7 +115,7 @@ class ReportHtmlTest {
     @Test
     void reportOfAnEarlyFailureIsStillWellFormed() throws Exception {
         RunRecord r = new RunRecord();
-        r.status = RunRecord.Status.FAILED;
+        r.status = TrainingOutcome.Status.FAILED;
         r.message = "no events to train on";
         r.config = Map.of("cell", "lstm");
         Document doc = parse(ReportHtml.render(r));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyedrnn.jobs.cli.CliException;
+import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
 import io.keyedrnn.serve.Vocabulary;
@@ -124,8 +124,8 @@ class RetrainJobTest {
         worse.put("init", dir.resolve("good.safetensors").toString());
         worse.put("lr", "0.5");
         worse.put("clip", "0");
-        CliException e = assertThrows(CliException.class, () -> run(worse));
-        assertEquals(CliException.FAILED, e.exitCode());
+        JobException e = assertThrows(JobException.class, () -> run(worse));
+        assertEquals(JobException.FAILED, e.exitCode());
         assertTrue(
                 e.getMessage().contains("does not beat the current model's (version 6 from "),
                 e.getMessage());
@@ -142,8 +142,8 @@ class RetrainJobTest {
         m.put("lr", "1e30");
         m.put("batch.keys", "2");
         m.put("clip", "0");
-        CliException e = assertThrows(CliException.class, () -> run(m));
-        assertEquals(CliException.FAILED, e.exitCode());
+        JobException e = assertThrows(JobException.class, () -> run(m));
+        assertEquals(JobException.FAILED, e.exitCode());
         assertTrue(e.getMessage().contains("diverged"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("nan.safetensors")));
         assertTrue(
@@ -170,16 +170,16 @@ class RetrainJobTest {
 
     @Test
     void missingInputsAreUsageErrors() throws Exception {
-        CliException e =
+        JobException e =
                 assertThrows(
-                        CliException.class,
+                        JobException.class,
                         () -> run(base(dir.resolve("none.jsonl"), "x.safetensors", "1")));
-        assertEquals(CliException.USAGE, e.exitCode());
+        assertEquals(JobException.BAD_INPUT, e.exitCode());
         assertTrue(e.getMessage().contains("none.jsonl"), e.getMessage());
         Map<String, String> m = base(sineFile(), "x.safetensors", "1");
         m.put("init", dir.resolve("missing.safetensors").toString());
-        e = assertThrows(CliException.class, () -> run(m));
-        assertEquals(CliException.USAGE, e.exitCode());
+        e = assertThrows(JobException.class, () -> run(m));
+        assertEquals(JobException.BAD_INPUT, e.exitCode());
         assertTrue(e.getMessage().contains("missing.safetensors"), e.getMessage());
     }
 
@@ -190,8 +190,8 @@ class RetrainJobTest {
         m.put("events.topic", "events");
         m.put("out", dir.resolve("k.safetensors").toString());
         m.put("broker.timeout.ms", "1500");
-        CliException e = assertThrows(CliException.class, () -> run(m));
-        assertEquals(CliException.FAILED, e.exitCode());
+        JobException e = assertThrows(JobException.class, () -> run(m));
+        assertEquals(JobException.FAILED, e.exitCode());
         assertTrue(
                 e.getMessage().startsWith("cannot reach Kafka at 127.0.0.1:1 within 1500 ms"),
                 e.getMessage());
@@ -207,8 +207,8 @@ class RetrainJobTest {
         again.put("init", dir.resolve("v5.safetensors").toString());
         again.put("version", "5");
         printed.getBuffer().setLength(0);
-        CliException e = assertThrows(CliException.class, () -> run(again));
-        assertEquals(CliException.USAGE, e.exitCode());
+        JobException e = assertThrows(JobException.class, () -> run(again));
+        assertEquals(JobException.BAD_INPUT, e.exitCode());
         assertTrue(
                 e.getMessage()
                         .contains("--model-version 5 is not above the current model's version 5"),

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Settings: file plus options, defaults, and errors that name the setting. */
 class TrainSettingsTest {
@@ -50,18 +49,15 @@ class TrainSettingsTest {
         Files.writeString(
                 file,
                 "out = from-file.safetensors\ncell: \"gru\"\nhidden=64\nepochs=7\nevents.files=x.jsonl\n");
-        TrainCommand cmd = new TrainCommand();
-        new CommandLine(cmd)
-                .parseArgs(
-                        "--config",
-                        file.toString(),
-                        "--hidden",
-                        "16",
-                        "--no-shuffle",
-                        "--token",
-                        "--set",
-                        "scoring.min.key.errors=5");
-        TrainSettings s = TrainSettings.load(cmd.config, cmd.overrides());
+        // What TrainCommand makes of --hidden 16 --no-shuffle --token --set
+        // scoring.min.key.errors=5.
+        Map<String, String> options =
+                Map.of(
+                        "hidden", "16",
+                        "shuffle", "false",
+                        "input.kind", "categorical",
+                        "scoring.min.key.errors", "5");
+        TrainSettings s = TrainSettings.load(file, options);
         assertEquals(CellKind.GRU, s.cell);
         assertEquals(16, s.hidden);
         assertEquals(7, s.epochs);

@@ -4,8 +4,10 @@ import io.keyedrnn.jobs.eval.EventLines;
 import io.keyedrnn.jobs.eval.RetrainRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One retraining run of the cui2016 suite through the retraining job: the recent window of history
@@ -32,36 +34,23 @@ final class TaxiTraining {
         }
         boolean first = init == null;
         double fraction = settings.validation() / (double) (end - start);
-        List<String> options =
-                List.of(
-                        "--cell",
-                        "lstm",
-                        "--layers",
-                        "1",
-                        "--hidden",
-                        Integer.toString(settings.hidden()),
-                        "--epochs",
-                        Integer.toString(first ? settings.firstEpochs() : settings.retrainEpochs()),
-                        "--patience",
-                        Integer.toString(settings.patience()),
-                        "--optimizer",
-                        "adam",
-                        "--lr",
-                        first ? "0.003" : "0.001",
-                        "--batch-keys",
-                        "1",
-                        "--tbptt",
-                        "48",
-                        "--clip",
-                        "1.0",
-                        "--seed",
-                        Long.toString(settings.seed()),
-                        "--threads",
-                        "1",
-                        "--parallelism",
-                        "1",
-                        "--validation-fraction",
-                        String.format(Locale.ROOT, "%.6f", fraction));
+        Map<String, String> options = new HashMap<>();
+        options.put("cell", "lstm");
+        options.put("layers", "1");
+        options.put("hidden", Integer.toString(settings.hidden()));
+        options.put(
+                "epochs",
+                Integer.toString(first ? settings.firstEpochs() : settings.retrainEpochs()));
+        options.put("patience", Integer.toString(settings.patience()));
+        options.put("optimizer", "adam");
+        options.put("lr", first ? "0.003" : "0.001");
+        options.put("batch.keys", "1");
+        options.put("tbptt", "48");
+        options.put("clip", "1.0");
+        options.put("seed", Long.toString(settings.seed()));
+        options.put("threads", "1");
+        options.put("parallelism", "1");
+        options.put("validation.fraction", String.format(Locale.ROOT, "%.6f", fraction));
         return runner.train(events, options, init, version);
     }
 }

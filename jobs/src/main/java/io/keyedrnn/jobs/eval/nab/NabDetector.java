@@ -11,7 +11,9 @@ import io.keyedrnn.serve.Prediction;
 import io.keyedrnn.serve.ScoringConfig;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * keyed-rnn as a NAB detector for one file (one key): a next-step LSTM trained by the retraining
@@ -82,22 +84,21 @@ final class NabDetector {
         for (int i = 0; i < probation; i++) {
             events.add(EventLines.numeric(name, EventLines.ts(i), rows[i]));
         }
-        List<String> options =
-                List.of(
-                        "--cell", "lstm",
-                        "--layers", "1",
-                        "--hidden", Integer.toString(settings.hidden()),
-                        "--epochs", Integer.toString(settings.epochs()),
-                        "--patience", Integer.toString(settings.patience()),
-                        "--optimizer", "adam",
-                        "--lr", "0.003",
-                        "--batch-keys", "1",
-                        "--tbptt", "64",
-                        "--clip", "1.0",
-                        "--seed", Long.toString(settings.seed()),
-                        "--threads", "1",
-                        "--parallelism", "1",
-                        "--validation-fraction", Double.toString(settings.validationShare()));
+        Map<String, String> options = new HashMap<>();
+        options.put("cell", "lstm");
+        options.put("layers", "1");
+        options.put("hidden", Integer.toString(settings.hidden()));
+        options.put("epochs", Integer.toString(settings.epochs()));
+        options.put("patience", Integer.toString(settings.patience()));
+        options.put("optimizer", "adam");
+        options.put("lr", "0.003");
+        options.put("batch.keys", "1");
+        options.put("tbptt", "64");
+        options.put("clip", "1.0");
+        options.put("seed", Long.toString(settings.seed()));
+        options.put("threads", "1");
+        options.put("parallelism", "1");
+        options.put("validation.fraction", Double.toString(settings.validationShare()));
         RetrainRunner.Outcome o = runner.train(events, options, null, 1);
         if (o.model() == null) {
             throw new IllegalStateException(name + ": the retraining job failed: " + o.message());

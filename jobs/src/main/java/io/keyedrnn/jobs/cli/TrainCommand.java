@@ -1,6 +1,8 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.cli;
 
-import io.keyedrnn.jobs.cli.CliException;
+import io.keyedrnn.jobs.common.JobException;
+import io.keyedrnn.jobs.train.Retraining;
+import io.keyedrnn.jobs.train.TrainingOutcome;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code keyed-rnn train}: the retraining job ({@link RetrainJob}) from the command line. */
+/** {@code keyed-rnn train}: the retraining job ({@link Retraining}) from the command line. */
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
@@ -192,20 +194,12 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainSettings s;
-        try {
-            s = TrainSettings.load(config, overrides());
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
-        }
         boolean terminal = System.console() != null;
-        new RetrainJob(
-                        s,
-                        RetrainJob.FLINK,
-                        spec.commandLine().getOut(),
-                        terminal,
-                        System::currentTimeMillis)
-                .run();
+        TrainingOutcome outcome =
+                Retraining.run(config, overrides(), spec.commandLine().getOut(), terminal);
+        if (!outcome.wroteModel()) {
+            throw new JobException(JobException.FAILED, outcome.message());
+        }
         return 0;
     }
 

@@ -1,6 +1,6 @@
-package io.keyedrnn.jobs.eval;
+package io.keyedrnn.jobs.cli;
 
-import io.keyedrnn.jobs.cli.CliException;
+import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.jobs.eval.cui2016.TaxiResult;
 import io.keyedrnn.jobs.eval.cui2016.TaxiSettings;
 import io.keyedrnn.jobs.eval.cui2016.TaxiSuite;
@@ -60,7 +60,7 @@ public final class EvalCommand implements Callable<Integer> {
         try {
             dir = DataDir.resolve(data);
         } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
+            throw JobException.badInput(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (suite.toLowerCase(Locale.ROOT)) {
@@ -98,7 +98,7 @@ public final class EvalCommand implements Callable<Integer> {
                         r.seconds());
             }
             default ->
-                    throw CliException.usage(
+                    throw JobException.badInput(
                             "unknown suite '" + suite + "': use cui2016, hdfs or nab");
         }
         out.flush();

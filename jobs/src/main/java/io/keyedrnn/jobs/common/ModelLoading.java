@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.cli;
+package io.keyedrnn.jobs.common;
 
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
@@ -7,22 +7,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads a model file for a command, turning problems into {@link CliException}s. */
+/** Reads a model file for a command, turning problems into {@link JobException}s. */
 public final class ModelLoading {
     private ModelLoading() {}
 
     /** The model at path; a missing file is a usage error, a broken one a failure. */
     public static Model read(Path path) {
         if (!Files.isRegularFile(path)) {
-            throw CliException.usage("no model file " + path);
+            throw JobException.badInput("no model file " + path);
         }
         try {
             return ModelFile.read(path);
         } catch (ModelFormatException e) {
-            throw new CliException(CliException.FAILED, "bad model file: " + e.getMessage(), e);
+            throw new JobException(JobException.FAILED, "bad model file: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new CliException(
-                    CliException.FAILED, "cannot read model file " + path + ": " + e, e);
+            throw new JobException(
+                    JobException.FAILED, "cannot read model file " + path + ": " + e, e);
         }
     }
 }

@@ -1,8 +1,9 @@
-package io.keyedrnn.jobs.eval;
+package io.keyedrnn.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyedrnn.jobs.eval.EvalData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -30,7 +31,9 @@ class EvalCommandTest {
         cl.setExecutionExceptionHandler(
                 (ex, cmd, parsed) -> {
                     ex.printStackTrace(cmd.getErr());
-                    return ex instanceof io.keyedrnn.jobs.cli.CliException ce ? ce.exitCode() : 1;
+                    return ex instanceof io.keyedrnn.jobs.common.JobException ce
+                            ? ce.exitCode()
+                            : 1;
                 });
         int code = cl.execute(args);
         return new Run(code, out.toString(), err.toString());

@@ -1,0 +1,52 @@
+package io.keyedrnn.jobs.train;
+
+import io.keyedrnn.jobs.common.JobException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The retraining job's Java entry point: settings in, a {@link TrainingOutcome} out. */
+public final class Retraining {
+    private Retraining() {}
+
+    /**
+     * Runs the job with the settings file (null: none) and settings on top (keys as in {@code
+     * config/train.properties}), printing progress to {@code out}. A refused model (diverged, not
+     * better than the current one) is an outcome; bad settings and failures throw {@link
+     * JobException}.
+     */
+    public static TrainingOutcome run(
+            Path configFile, Map<String, String> settings, PrintWriter out, boolean terminal)
+            throws Exception {
+        TrainSettings s;
+        try {
+            s = TrainSettings.load(configFile, settings);
+        } catch (IllegalArgumentException e) {
+            throw JobException.badInput(e.getMessage());
+        }
+        RetrainJob job =
+                new RetrainJob(s, RetrainJob.FLINK, out, terminal, System::currentTimeMillis);
+        try {
+            job.run();
+        } catch (JobException e) {
+            if (!refused(job.record().status)) {
+                throw e;
+            }
+            return outcome(job.record(), e.getMessage());
+        }
+        return outcome(job.record(), job.record().message);
+    }
+
+    private static boolean refused(TrainingOutcome.Status status) {
+        return status == TrainingOutcome.Status.NOT_BETTER
+                || status == TrainingOutcome.Status.DIVERGED;
+    }
+
+    private static TrainingOutcome outcome(RunRecord r, String message) {
+        boolean wrote =
+                r.status == TrainingOutcome.Status.PUBLISHED
+                        || r.status == TrainingOutcome.Status.WRITTEN;
+        return new TrainingOutcome(
+                r.status, wrote ? r.out : null, wrote ? r.version : 0, message, r.publishedTo);
+    }
+}

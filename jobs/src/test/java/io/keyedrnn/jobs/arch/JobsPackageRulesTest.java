@@ -1,0 +1,57 @@
+package io.keyedrnn.jobs.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The jobs module's package rules: the command line is a shell nothing else imports, and the
+ * packages below it form no cycle.
+ */
+class JobsPackageRulesTest {
+    /** The entry point of the jar and its nested classes. */
+    private static final String CLI_CLASS = "io\\.keyedrnn\\.jobs\\.Cli(\\$.*)?";
+
+    private static final JavaClasses CLASSES =
+            new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages("io.keyedrnn.jobs");
+
+    @Test
+    void nothingDependsOnTheCommandLine() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.keyedrnn.jobs.cli..")
+                .and()
+                .haveNameNotMatching(CLI_CLASS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.keyedrnn.jobs.cli..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveNameMatching(CLI_CLASS)
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheCommandLineUsesPicocli() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.keyedrnn.jobs.cli..")
+                .and()
+                .haveNameNotMatching(CLI_CLASS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("picocli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("io.keyedrnn.jobs.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+}
