@@ -4,15 +4,13 @@ import io.keyedrnn.serve.EventFields;
 import io.keyedrnn.serve.EventParser;
 import io.keyedrnn.serve.ScoringConfig;
 import java.io.Serializable;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * What the parse and scoring functions need, in a serializable form Flink can ship to task
- * managers. Scoring settings stay a string map (the {@link ScoringConfig#KEYS}) and are turned into
- * a {@link ScoringConfig} on each task, so the checks of {@link ScoringConfig#fromMap} apply.
+ * managers: typed settings, checked once where the job is built.
  */
 public final class ScoringOptions implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -33,7 +31,7 @@ public final class ScoringOptions implements Serializable {
         }
     }
 
-    private final HashMap<String, String> scoring = new HashMap<>();
+    private ScoringConfig scoring = ScoringConfig.DEFAULTS;
     private String[] fields = {"key", "ts", "features", "token"};
     private InputKind inputKind = InputKind.AUTO;
     private int features;
@@ -45,9 +43,11 @@ public final class ScoringOptions implements Serializable {
 
     /** Scoring settings ({@link ScoringConfig#KEYS}); validated here, so errors surface early. */
     public ScoringOptions scoring(Map<String, String> settings) {
-        ScoringConfig.fromMap(settings);
-        scoring.clear();
-        scoring.putAll(settings);
+        return scoring(ScoringConfig.fromMap(settings));
+    }
+
+    public ScoringOptions scoring(ScoringConfig config) {
+        scoring = Objects.requireNonNull(config, "scoring config");
         return this;
     }
 
@@ -99,7 +99,7 @@ public final class ScoringOptions implements Serializable {
     }
 
     public ScoringConfig scoringConfig() {
-        return ScoringConfig.fromMap(scoring);
+        return scoring;
     }
 
     public EventFields eventFields() {

@@ -1,13 +1,17 @@
 package io.keyedrnn.serve;
 
-import io.keyedrnn.score.ErrorScorer;
 import io.keyedrnn.score.ScorerKind;
+import io.keyedrnn.settings.Setting;
+import io.keyedrnn.settings.Settings;
+import java.io.Serializable;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
- * How keys are scored and how their state is kept; {@link #DEFAULTS} holds the documented defaults.
+ * How keys are scored and how their state is kept, typed and serialisable; the settings and their
+ * defaults are declared in {@link ScoringSettings}.
  *
  * @param warmupEvents a key's first events after a (re)start are warm-up: never anomalous (10)
  * @param threshold score threshold overriding the calibration's; null: calibration, else 4.0 (z)
@@ -35,41 +39,18 @@ public record ScoringConfig(
         int likelihoodShortWindow,
         int likelihoodLongWindow,
         double likelihoodThreshold,
-        boolean openVocabulary) {
+        boolean openVocabulary)
+        implements Serializable {
 
     /** Threshold on z when neither configuration nor calibration gives one. */
     public static final double DEFAULT_Z_THRESHOLD = 4.0;
 
-    public static final ScoringConfig DEFAULTS =
-            new ScoringConfig(
-                    10,
-                    null,
-                    ScorerKind.AUTO,
-                    Long.MAX_VALUE,
-                    32,
-                    SwapPolicy.REPLAY,
-                    null,
-                    ErrorScorer.DEFAULT_MIN_KEY_ERRORS,
-                    0,
-                    500,
-                    0.9999,
-                    false);
+    /** Every setting at its declared default ({@link ScoringSettings}). */
+    public static final ScoringConfig DEFAULTS = from(Settings.of(Map.of()));
 
     /** Property names {@link #fromMap} understands. */
     public static final Set<String> KEYS =
-            Set.of(
-                    "warmup.events",
-                    "threshold",
-                    "scorer",
-                    "lateness.ms",
-                    "ring.size",
-                    "swap.policy",
-                    "top.g",
-                    "min.key.errors",
-                    "likelihood.short.window",
-                    "likelihood.long.window",
-                    "likelihood.threshold",
-                    "vocabulary.open");
+            ScoringSettings.ALL.stream().map(Setting::key).collect(Collectors.toUnmodifiableSet());
 
     public ScoringConfig {
         requireAtLeast("warmup.events", warmupEvents, 0);
@@ -101,21 +82,25 @@ public record ScoringConfig(
      * file can hold other settings too). Throws naming the key whose value is bad.
      */
     public static ScoringConfig fromMap(Map<String, String> m) {
-        ConfigReader r = new ConfigReader(m);
-        ScoringConfig d = DEFAULTS;
+        return from(Settings.of(m));
+    }
+
+    /** The scoring settings among the given ones, at their defaults where not given. */
+    public static ScoringConfig from(Settings s) {
+        Long lateness = s.get(ScoringSettings.LATENESS_MS);
         return new ScoringConfig(
-                r.integer("warmup.events", d.warmupEvents),
-                r.optionalDouble("threshold", d.threshold),
-                r.parse("scorer", d.scorer, ScorerKind::fromId),
-                r.longValue("lateness.ms", d.allowedLatenessMs),
-                r.integer("ring.size", d.ringSize),
-                r.parse("swap.policy", d.swapPolicy, SwapPolicy::fromId),
-                r.optionalInteger("top.g", d.topG),
-                r.integer("min.key.errors", d.minKeyErrors),
-                r.integer("likelihood.short.window", d.likelihoodShortWindow),
-                r.integer("likelihood.long.window", d.likelihoodLongWindow),
-                r.doubleValue("likelihood.threshold", d.likelihoodThreshold),
-                r.bool("vocabulary.open", d.openVocabulary));
+                s.get(ScoringSettings.WARMUP_EVENTS),
+                s.get(ScoringSettings.THRESHOLD),
+                s.get(ScoringSettings.SCORER),
+                lateness == null ? Long.MAX_VALUE : lateness,
+                s.get(ScoringSettings.RING_SIZE),
+                s.get(ScoringSettings.SWAP_POLICY),
+                s.get(ScoringSettings.TOP_G),
+                s.get(ScoringSettings.MIN_KEY_ERRORS),
+                s.get(ScoringSettings.LIKELIHOOD_SHORT_WINDOW),
+                s.get(ScoringSettings.LIKELIHOOD_LONG_WINDOW),
+                s.get(ScoringSettings.LIKELIHOOD_THRESHOLD),
+                s.get(ScoringSettings.VOCABULARY_OPEN));
     }
 
     public ScoringConfig withWarmupEvents(int n) {

@@ -94,27 +94,26 @@ public record TrainConfig(
     }
 
     /**
-     * Builds a {@link TrainConfig}; defaults: LSTM 1×32, Adam lr 1e-3, 10 epochs, 32 keys, tbptt
-     * 64.
+     * Builds a {@link TrainConfig}; the defaults are those declared in {@link TrainingSettings}.
      */
     public static final class Builder {
-        private CellKind cell = CellKind.LSTM;
-        private int layers = 1;
-        private int hidden = 32;
-        private int embedding = 16;
+        private CellKind cell = TrainingSettings.CELL.defaultValue();
+        private int layers = TrainingSettings.LAYERS.defaultValue();
+        private int hidden = TrainingSettings.HIDDEN.defaultValue();
+        private int embedding = TrainingSettings.EMBEDDING.defaultValue();
         private int vocabulary;
-        private int epochs = 10;
-        private OptimizerKind optimizer = OptimizerKind.ADAM;
-        private double lr = 1e-3;
-        private double momentum;
-        private int batchKeys = 32;
-        private int tbptt = 64;
-        private double clip;
-        private long seed = 42;
-        private boolean shuffle = true;
-        private int patience;
+        private int epochs = TrainingSettings.EPOCHS.defaultValue();
+        private OptimizerKind optimizer = TrainingSettings.OPTIMIZER.defaultValue();
+        private double lr = TrainingSettings.LR.defaultValue();
+        private double momentum = TrainingSettings.MOMENTUM.defaultValue();
+        private int batchKeys = TrainingSettings.BATCH_KEYS.defaultValue();
+        private int tbptt = TrainingSettings.TBPTT.defaultValue();
+        private double clip = TrainingSettings.CLIP.defaultValue();
+        private long seed = TrainingSettings.SEED.defaultValue();
+        private boolean shuffle = TrainingSettings.SHUFFLE.defaultValue();
+        private int patience = TrainingSettings.PATIENCE.defaultValue();
         private RecurrentNetwork init;
-        private int threads = 1;
+        private int threads = TrainingSettings.THREADS.defaultValue();
 
         private Builder() {}
 

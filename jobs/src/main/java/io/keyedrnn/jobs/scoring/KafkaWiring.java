@@ -2,6 +2,7 @@ package io.keyedrnn.jobs.scoring;
 
 import io.keyedrnn.flink.DeadLetter;
 import io.keyedrnn.flink.RawRecord;
+import io.keyedrnn.jobs.common.JobSettings;
 import java.util.Properties;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -35,7 +36,7 @@ public final class KafkaWiring {
                     case "latest" -> OffsetsInitializer.latest();
                     default -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
                 };
-        return source(c, c.required("events.topic"), c.get("group.id", "keyed-rnn-scoring"), start);
+        return source(c, c.required("events.topic"), c.get(JobSettings.GROUP_ID), start);
     }
 
     /** The model topic is read from its start: the newest valid model wins. */
@@ -43,7 +44,7 @@ public final class KafkaWiring {
         return source(
                 c,
                 c.required("models.topic"),
-                c.get("group.id", "keyed-rnn-scoring") + "-models",
+                c.get(JobSettings.GROUP_ID) + "-models",
                 OffsetsInitializer.earliest());
     }
 
@@ -80,8 +81,7 @@ public final class KafkaWiring {
                 .setBootstrapServers(c.required("bootstrap.servers"))
                 .setRecordSerializer(serializer)
                 .setDeliveryGuarantee(guarantee(c))
-                .setTransactionalIdPrefix(
-                        c.get("transactional.id.prefix", "keyed-rnn") + "-" + role)
+                .setTransactionalIdPrefix(c.get(JobSettings.TRANSACTIONAL_ID_PREFIX) + "-" + role)
                 .build();
     }
 

@@ -4,6 +4,7 @@ import io.keyedrnn.flink.DeadLetter;
 import io.keyedrnn.flink.RawRecord;
 import io.keyedrnn.flink.ScoringOptions;
 import io.keyedrnn.flink.ScoringPipeline;
+import io.keyedrnn.jobs.common.JobSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,14 +67,14 @@ public final class ScoringJob {
     public static ScoringOptions options(ScoringJobConfig c) throws IOException {
         ScoringOptions o =
                 new ScoringOptions()
-                        .scoring(c.scoringSettings())
+                        .scoring(c.scoringConfig())
                         .fields(c.eventFields())
-                        .inputKind(ScoringOptions.InputKind.fromId(c.get("input.kind", "auto")))
+                        .inputKind(ScoringOptions.InputKind.fromId(c.get(JobSettings.INPUT_KIND)))
                         .features((int) c.number("input.features", 0))
                         .outputState(c.flag("output.state"))
                         .stateTtlMs(c.number("state.ttl.ms", 0))
                         .maxModelBytes(c.number("model.max.bytes", 1));
-        String path = c.get("model.path", null);
+        String path = c.get(JobSettings.MODEL_PATH);
         if (path != null) {
             Path file = Path.of(path);
             if (!Files.isRegularFile(file)) {

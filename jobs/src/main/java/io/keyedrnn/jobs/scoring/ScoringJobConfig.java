@@ -1,142 +1,109 @@
 package io.keyedrnn.jobs.scoring;
 
-import io.keyedrnn.flink.ScoringOptions;
+import io.keyedrnn.jobs.common.JobSettings;
+import io.keyedrnn.serve.EventFieldSettings;
 import io.keyedrnn.serve.EventFields;
 import io.keyedrnn.serve.ScoringConfig;
+import io.keyedrnn.serve.ScoringSettings;
+import io.keyedrnn.settings.Parsers;
+import io.keyedrnn.settings.Setting;
+import io.keyedrnn.settings.Settings;
+import io.keyedrnn.settings.SettingsLoader;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The scoring job's settings: one flat map read from a properties or flat-YAML file ({@code key:
  * value} lines, see {@code config/scoring.yaml}) with command-line overrides on top. Keys are the
- * job's own ({@link #JOB_KEYS}), the scoring settings ({@link ScoringConfig#KEYS}), the event field
- * paths ({@code fields.*}), and pass-throughs: {@code kafka.X} goes to every Kafka client as X,
- * {@code flink.X} into the Flink configuration as X. Any other key is an error naming it.
+ * job's own ({@link JobSettings}), the scoring settings ({@link ScoringSettings}), the event field
+ * paths ({@link EventFieldSettings}), and pass-throughs: {@code kafka.X} goes to every Kafka client
+ * as X, {@code flink.X} into the Flink configuration as X. Any other key is an error naming it.
  */
 public final class ScoringJobConfig {
-    static final Set<String> JOB_KEYS =
-            Set.of(
-                    "bootstrap.servers",
-                    "events.topic",
-                    "predictions.topic",
-                    "models.topic",
-                    "dead.letter.topic",
-                    "group.id",
-                    "events.starting.offsets",
-                    "delivery.guarantee",
-                    "transactional.id.prefix",
-                    "transaction.timeout.ms",
-                    "model.path",
-                    "model.max.bytes",
-                    "input.kind",
-                    "input.features",
-                    "output.state",
-                    "parallelism",
-                    "max.parallelism",
-                    "checkpoint.interval.ms",
-                    "checkpoint.dir",
-                    "state.backend",
-                    "state.ttl.ms",
-                    "job.name");
+    static final Set<String> JOB_KEYS = keys(JobSettings.SCORING_JOB);
 
     /** Defaults of the job's own settings; config/scoring.yaml documents the same values. */
-    public static final Map<String, String> DEFAULTS =
-            Map.ofEntries(
-                    Map.entry("group.id", "keyed-rnn-scoring"),
-                    Map.entry("events.starting.offsets", "committed"),
-                    Map.entry("delivery.guarantee", "exactly-once"),
-                    Map.entry("transactional.id.prefix", "keyed-rnn"),
-                    Map.entry("transaction.timeout.ms", "600000"),
-                    Map.entry("model.max.bytes", "536870912"),
-                    Map.entry("input.kind", "auto"),
-                    Map.entry("input.features", "0"),
-                    Map.entry("output.state", "false"),
-                    Map.entry("parallelism", "0"),
-                    Map.entry("max.parallelism", "128"),
-                    Map.entry("checkpoint.interval.ms", "10000"),
-                    Map.entry("checkpoint.dir", "file:///tmp/keyed-rnn/checkpoints"),
-                    Map.entry("state.backend", "hashmap"),
-                    Map.entry("state.ttl.ms", "0"),
-                    Map.entry("job.name", "keyed-rnn scoring"));
+    public static final Map<String, String> DEFAULTS = defaults(JobSettings.SCORING_JOB);
 
     /** Event field paths, shared with replay. */
-    public static final Set<String> FIELD_KEYS =
-            Set.of("fields.key", "fields.ts", "fields.features", "fields.token");
+    public static final Set<String> FIELD_KEYS = keys(EventFieldSettings.ALL);
 
+    private final Settings settings;
     private final Map<String, String> values;
     private final String source;
 
-    private ScoringJobConfig(Map<String, String> values, String source) {
+    private ScoringJobConfig(Settings settings) {
+        this.settings = settings;
         Map<String, String> merged = new TreeMap<>(DEFAULTS);
-        merged.putAll(values);
+        merged.putAll(settings.values());
         this.values = Collections.unmodifiableMap(merged);
-        this.source = source;
+        this.source = settings.source();
         validate();
+    }
+
+    /** The one reader of the scoring job's settings. */
+    static SettingsLoader loader() {
+        return new SettingsLoader()
+                .accept(JobSettings.SCORING_JOB)
+                .accept(ScoringSettings.ALL)
+                .accept(EventFieldSettings.ALL)
+                .acceptPrefix(JobSettings.KAFKA_PREFIX)
+                .acceptPrefix(JobSettings.FLINK_PREFIX)
+                .hint(
+                        " (see config/scoring.yaml for the known ones; Kafka client settings go"
+                                + " under kafka., Flink settings under flink.)");
     }
 
     /** Settings from a file (null: none) with overrides (null: none) on top. */
     public static ScoringJobConfig load(Path file, Map<String, String> overrides) {
-        Map<String, String> m = new HashMap<>();
-        if (file != null) {
-            m.putAll(SettingsFile.read(file));
-        }
-        if (overrides != null) {
-            overrides.forEach((k, v) -> m.put(k, v == null ? null : v.trim()));
-        }
-        m.values().removeIf(v -> v == null);
-        return new ScoringJobConfig(m, file != null ? file.toString() : "the command line");
+        return new ScoringJobConfig(loader().load(file, overrides));
     }
 
     public static ScoringJobConfig of(Map<String, String> values) {
-        return new ScoringJobConfig(values, "the settings");
+        Map<String, String> m = new HashMap<>(values);
+        m.values().removeIf(v -> v == null);
+        return new ScoringJobConfig(loader().check(m, "the settings"));
     }
 
     /** Whether the key is one only the job uses (Kafka, Flink, topics), not the scoring step. */
     public static boolean isJobSetting(String key) {
-        return JOB_KEYS.contains(key) || key.startsWith("kafka.") || key.startsWith("flink.");
+        return JOB_KEYS.contains(key)
+                || key.startsWith(JobSettings.KAFKA_PREFIX)
+                || key.startsWith(JobSettings.FLINK_PREFIX);
+    }
+
+    private static Set<String> keys(List<Setting<?>> settings) {
+        return settings.stream().map(Setting::key).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static Map<String, String> defaults(List<Setting<?>> settings) {
+        Map<String, String> m = new TreeMap<>();
+        for (Setting<?> s : settings) {
+            if (s.defaultText() != null) {
+                m.put(s.key(), s.defaultText());
+            }
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     private void validate() {
-        Set<String> unknown = new TreeSet<>();
-        for (String k : values.keySet()) {
-            boolean known =
-                    isJobSetting(k) || ScoringConfig.KEYS.contains(k) || FIELD_KEYS.contains(k);
-            if (!known) {
-                unknown.add(k);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "unknown setting(s) "
-                            + unknown
-                            + " in "
-                            + source
-                            + " (see config/scoring.yaml for the known ones; Kafka client"
-                            + " settings go under kafka., Flink settings under flink.)");
-        }
         try {
-            ScoringConfig.fromMap(values);
+            ScoringConfig.from(settings);
             eventFields();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("in " + source + ": " + e.getMessage(), e);
         }
-        deliveryGuarantee();
-        stateBackend();
-        number("transaction.timeout.ms", 1);
-        number("checkpoint.interval.ms", 1);
-        number("max.parallelism", 1);
-        number("state.ttl.ms", 0);
-        number("input.features", 0);
-        number("model.max.bytes", 1);
-        number("parallelism", 0);
-        ScoringOptions.InputKind.fromId(get("input.kind", "auto"));
-        startingOffsets();
+    }
+
+    /** A setting's value (its default when not given). */
+    public <T> T get(Setting<T> s) {
+        return settings.get(s);
     }
 
     /** The value of a key, or the fallback. */
@@ -160,83 +127,48 @@ public final class ScoringJobConfig {
         if (v == null) {
             throw new IllegalArgumentException("setting '" + key + "' has no value");
         }
-        long n;
         try {
-            n = Long.parseLong(v.trim().replace("_", ""));
-        } catch (NumberFormatException e) {
+            return Parsers.whole(min).apply(v);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "setting '"
                             + key
                             + "' in "
                             + source
-                            + " must be a whole number, got '"
+                            + " has bad value '"
                             + v
-                            + "'");
+                            + "': "
+                            + e.getMessage(),
+                    e);
         }
-        if (n < min) {
-            throw new IllegalArgumentException(
-                    "setting '"
-                            + key
-                            + "' in "
-                            + source
-                            + " must be at least "
-                            + min
-                            + ", got "
-                            + n);
-        }
-        return n;
     }
 
     public boolean flag(String key) {
-        String v = get(key, "false").toLowerCase(Locale.ROOT);
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new IllegalArgumentException(
-                    "setting '" + key + "' must be true or false, got '" + v + "'");
-        }
-        return v.equals("true");
+        return Parsers.flag(get(key, "false"));
     }
 
     /** exactly-once (default), at-least-once or none. */
     public String deliveryGuarantee() {
-        return oneOf("delivery.guarantee", "exactly-once", "exactly-once", "at-least-once", "none");
+        return get(JobSettings.DELIVERY_GUARANTEE);
     }
 
     /** hashmap (default) or rocksdb. */
     public String stateBackend() {
-        return oneOf("state.backend", "hashmap", "hashmap", "rocksdb");
+        return get(JobSettings.STATE_BACKEND);
     }
 
     /** committed (default: the group's offsets, else earliest), earliest or latest. */
     public String startingOffsets() {
-        return oneOf("events.starting.offsets", "committed", "committed", "earliest", "latest");
-    }
-
-    private String oneOf(String key, String fallback, String... allowed) {
-        String v = get(key, fallback).trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        for (String a : allowed) {
-            if (a.equals(v)) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException(
-                "setting '"
-                        + key
-                        + "' in "
-                        + source
-                        + " must be one of "
-                        + String.join(", ", allowed)
-                        + ", got '"
-                        + get(key, fallback)
-                        + "'");
+        return get(JobSettings.STARTING_OFFSETS);
     }
 
     public EventFields eventFields() {
-        EventFields d = EventFields.DEFAULT;
-        return new EventFields(
-                get("fields.key", d.key()),
-                get("fields.ts", d.timestamp()),
-                get("fields.features", d.features()),
-                get("fields.token", d.token()));
+        return EventFieldSettings.from(settings);
+    }
+
+    /** The scoring settings, typed. */
+    public ScoringConfig scoringConfig() {
+        return ScoringConfig.from(settings);
     }
 
     /** The scoring settings only, for {@link ScoringConfig#fromMap}. */
@@ -265,9 +197,9 @@ public final class ScoringJobConfig {
 
     /** A copy with more settings on top. */
     public ScoringJobConfig with(Map<String, String> more) {
-        Map<String, String> m = new HashMap<>(values);
+        Map<String, String> m = new HashMap<>(settings.values());
         m.putAll(more);
-        return new ScoringJobConfig(m, source);
+        return new ScoringJobConfig(loader().check(m, source));
     }
 
     /** Every setting, with secret values masked, for logs. */

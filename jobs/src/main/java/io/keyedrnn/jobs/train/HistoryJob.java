@@ -1,6 +1,7 @@
 package io.keyedrnn.jobs.train;
 
 import io.keyedrnn.flink.RawRecord;
+import io.keyedrnn.jobs.common.JobSettings;
 import io.keyedrnn.jobs.scoring.RawRecordDeserializer;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ final class HistoryJob {
         if (s.parallelism > 0) {
             conf.setString("parallelism.default", String.valueOf(s.parallelism));
         }
-        s.raw.withPrefix("flink.").forEach(conf::setString);
+        s.raw.withPrefix(JobSettings.FLINK_PREFIX).forEach(conf::setString);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         if (s.parallelism > 0) {

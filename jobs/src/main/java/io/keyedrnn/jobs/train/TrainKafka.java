@@ -1,6 +1,7 @@
 package io.keyedrnn.jobs.train;
 
 import io.keyedrnn.jobs.common.JobException;
+import io.keyedrnn.jobs.common.JobSettings;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
 import io.keyedrnn.model.io.ModelFormatException;
@@ -37,7 +38,7 @@ final class TrainKafka {
     /** Client settings: every {@code kafka.X} setting as X, plus the bootstrap servers. */
     static Properties clientProperties(TrainSettings s) {
         Properties p = new Properties();
-        p.putAll(s.raw.withPrefix("kafka."));
+        p.putAll(s.raw.withPrefix(JobSettings.KAFKA_PREFIX));
         p.put("bootstrap.servers", s.bootstrapServers);
         String ms = String.valueOf(s.kafkaTimeoutMs);
         p.putIfAbsent("default.api.timeout.ms", ms);

@@ -1,80 +1,52 @@
 package io.keyedrnn.jobs.train;
 
-import io.keyedrnn.jobs.scoring.SettingsFile;
+import io.keyedrnn.jobs.common.JobSettings;
 import io.keyedrnn.model.CellKind;
 import io.keyedrnn.model.RecurrentNetwork;
+import io.keyedrnn.serve.EventFieldSettings;
 import io.keyedrnn.serve.EventFields;
 import io.keyedrnn.serve.ScoringConfig;
+import io.keyedrnn.settings.Setting;
+import io.keyedrnn.settings.Settings;
+import io.keyedrnn.settings.SettingsLoader;
 import io.keyedrnn.train.OptimizerKind;
 import io.keyedrnn.train.TrainConfig;
+import io.keyedrnn.train.TrainingSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Every setting of {@code keyed-rnn train}, typed and checked. Built from one flat map: the {@code
- * --config} file with command-line options on top; {@link #KEYS} lists the keys ({@code
- * config/train.properties} documents them), plus the pass-throughs {@code kafka.X} (every Kafka
- * client), {@code flink.X} (the Flink configuration) and {@code scoring.X} (the scoring settings
- * used while calibrating, e.g. {@code scoring.min.key.errors}). An unknown key is an error.
+ * --config} file with command-line options on top. The keys are declared in {@link RetrainSettings}
+ * (history and output), {@link TrainingSettings} (the trainer), {@link JobSettings} (Kafka and
+ * Flink wiring shared with score) and {@link EventFieldSettings}, plus the pass-throughs {@code
+ * kafka.X} (every Kafka client), {@code flink.X} (the Flink configuration) and {@code scoring.X}
+ * (the scoring settings used while calibrating, e.g. {@code scoring.min.key.errors}); {@code
+ * config/train.properties} documents them. An unknown key is an error.
  */
 final class TrainSettings {
-    static final Set<String> KEYS =
-            Set.of(
-                    "events.files",
-                    "bootstrap.servers",
-                    "events.topic",
-                    "start.offsets",
-                    "end.offsets",
-                    "input.kind",
-                    "input.features",
-                    "feature.names",
-                    "fields.key",
-                    "fields.ts",
-                    "fields.features",
-                    "fields.token",
-                    "csv.key",
-                    "csv.ts",
-                    "csv.token",
-                    "csv.features",
-                    "out",
-                    "init",
-                    "publish",
-                    "models.topic",
-                    "models.key",
-                    "version",
-                    "cell",
-                    "layers",
-                    "hidden",
-                    "embedding",
-                    "epochs",
-                    "optimizer",
-                    "lr",
-                    "momentum",
-                    "batch.keys",
-                    "tbptt",
-                    "clip",
-                    "seed",
-                    "shuffle",
-                    "threads",
-                    "normalize",
-                    "validation.fraction",
-                    "patience",
-                    "false.alarm.rate",
-                    "vocabulary.size",
-                    "unknown.tokens",
-                    "parallelism",
-                    "broker.timeout.ms",
-                    "job.name");
+    /** The wiring settings the retraining job reads. */
+    static final List<Setting<?>> WIRING =
+            List.of(
+                    JobSettings.BOOTSTRAP_SERVERS,
+                    JobSettings.EVENTS_TOPIC,
+                    JobSettings.MODELS_TOPIC,
+                    JobSettings.INPUT_KIND,
+                    JobSettings.INPUT_FEATURES,
+                    JobSettings.PARALLELISM,
+                    JobSettings.JOB_NAME);
+
+    /** Every key this job reads besides the pass-throughs. */
+    static final Set<String> KEYS = keys();
 
     /** Scoring settings that calibration computes, so they cannot be given. */
     private static final Set<String> CALIBRATED = Set.of("threshold", "top.g");
 
-    final SettingsMap raw;
+    final Settings raw;
     final List<Path> files = new ArrayList<>();
     final String bootstrapServers;
     final String eventsTopic;
@@ -107,100 +79,99 @@ final class TrainSettings {
     final long kafkaTimeoutMs;
     final String jobName;
 
-    private TrainSettings(SettingsMap m) {
+    private TrainSettings(Settings m) {
         raw = m;
-        checkKeys(m);
-        m.list("events.files").forEach(f -> files.add(Path.of(f)));
-        bootstrapServers = m.text("bootstrap.servers", null);
-        eventsTopic = m.text("events.topic", null);
-        startOffsets = m.text("start.offsets", "earliest");
-        endOffsets = m.text("end.offsets", "latest");
-        categorical =
-                m.choice("input.kind", "numeric", "numeric", "categorical").equals("categorical");
-        features = m.integer("input.features", 0, 0);
-        featureNames = m.list("feature.names");
-        EventFields d = EventFields.DEFAULT;
-        fields =
-                new EventFields(
-                        m.text("fields.key", d.key()),
-                        m.text("fields.ts", d.timestamp()),
-                        m.text("fields.features", d.features()),
-                        m.text("fields.token", d.token()));
+        list(m.get(RetrainSettings.EVENTS_FILES)).forEach(f -> files.add(Path.of(f)));
+        bootstrapServers = m.get(JobSettings.BOOTSTRAP_SERVERS);
+        eventsTopic = m.get(JobSettings.EVENTS_TOPIC);
+        startOffsets = m.get(RetrainSettings.START_OFFSETS);
+        endOffsets = m.get(RetrainSettings.END_OFFSETS);
+        categorical = m.get(JobSettings.INPUT_KIND).equals("categorical");
+        features = m.get(JobSettings.INPUT_FEATURES);
+        featureNames = list(m.get(RetrainSettings.FEATURE_NAMES));
+        fields = EventFieldSettings.from(m);
         csv =
                 new CsvLayout.Columns(
-                        m.text("csv.key", "key"),
-                        m.text("csv.ts", "ts"),
-                        m.text("csv.token", "token"),
-                        m.list("csv.features"));
-        out = Path.of(m.required("out", "(--out FILE: where the model file goes)"));
-        init = m.has("init") ? Path.of(m.text("init", "")) : null;
-        publish = m.flag("publish", false);
-        modelsTopic = m.text("models.topic", null);
-        modelsKey = m.text("models.key", "model");
-        version = m.has("version") ? m.whole("version", 1, 1) : null;
-        cell = parse("cell", () -> CellKind.fromId(m.text("cell", "lstm")));
-        optimizer = parse("optimizer", () -> OptimizerKind.fromId(m.text("optimizer", "adam")));
-        layers = m.integer("layers", 1, 1);
-        hidden = m.integer("hidden", 32, 1);
-        embedding = m.integer("embedding", 16, 1);
-        epochs = m.integer("epochs", 30, 1);
-        batchKeys = m.integer("batch.keys", 32, 1);
-        tbptt = m.integer("tbptt", 64, 0);
-        patience = m.integer("patience", 5, 0);
-        threads = m.integer("threads", 1, 1);
-        lr = m.positive("lr", 0.003);
-        momentum = m.decimal("momentum", 0, 0, 0.999999);
-        clip = m.decimal("clip", 1.0, 0, 1e12);
-        seed = m.whole("seed", 42, Long.MIN_VALUE);
-        shuffle = m.flag("shuffle", true);
-        zscore = m.choice("normalize", "zscore", "zscore", "none").equals("zscore");
-        validationFraction = m.decimal("validation.fraction", 0.2, 0.001, 0.9);
-        falseAlarmRate = m.decimal("false.alarm.rate", 0.01, 1e-9, 0.5);
-        vocabularySize = m.integer("vocabulary.size", 1000, 2);
-        unknownAsUnk = m.choice("unknown.tokens", "unk", "unk", "skip").equals("unk");
-        scoring = m.withPrefix("scoring.");
-        parallelism = m.integer("parallelism", 0, 0);
-        kafkaTimeoutMs = m.whole("broker.timeout.ms", 30_000, 1);
-        jobName = m.text("job.name", "keyed-rnn retrain");
+                        m.get(RetrainSettings.CSV_KEY),
+                        m.get(RetrainSettings.CSV_TS),
+                        m.get(RetrainSettings.CSV_TOKEN),
+                        list(m.get(RetrainSettings.CSV_FEATURES)));
+        out = Path.of(m.required(RetrainSettings.OUT, "(--out FILE: where the model file goes)"));
+        String initPath = m.get(RetrainSettings.INIT);
+        init = initPath != null ? Path.of(initPath) : null;
+        publish = m.get(RetrainSettings.PUBLISH);
+        modelsTopic = m.get(JobSettings.MODELS_TOPIC);
+        modelsKey = m.get(RetrainSettings.MODELS_KEY);
+        version = m.get(RetrainSettings.VERSION);
+        cell = m.get(TrainingSettings.CELL);
+        optimizer = m.get(TrainingSettings.OPTIMIZER);
+        layers = m.get(TrainingSettings.LAYERS);
+        hidden = m.get(TrainingSettings.HIDDEN);
+        embedding = m.get(TrainingSettings.EMBEDDING);
+        epochs = m.get(TrainingSettings.EPOCHS);
+        batchKeys = m.get(TrainingSettings.BATCH_KEYS);
+        tbptt = m.get(TrainingSettings.TBPTT);
+        patience = m.get(TrainingSettings.PATIENCE);
+        threads = m.get(TrainingSettings.THREADS);
+        lr = m.get(TrainingSettings.LR);
+        momentum = m.get(TrainingSettings.MOMENTUM);
+        clip = m.get(TrainingSettings.CLIP);
+        seed = m.get(TrainingSettings.SEED);
+        shuffle = m.get(TrainingSettings.SHUFFLE);
+        zscore = m.get(RetrainSettings.NORMALIZE).equals("zscore");
+        validationFraction = m.get(RetrainSettings.VALIDATION_FRACTION);
+        falseAlarmRate = m.get(RetrainSettings.FALSE_ALARM_RATE);
+        vocabularySize = m.get(RetrainSettings.VOCABULARY_SIZE);
+        unknownAsUnk = m.get(RetrainSettings.UNKNOWN_TOKENS).equals("unk");
+        scoring = m.withPrefix(RetrainSettings.SCORING_PREFIX);
+        parallelism = m.get(JobSettings.PARALLELISM);
+        kafkaTimeoutMs = m.get(RetrainSettings.BROKER_TIMEOUT_MS);
+        String name = m.get(JobSettings.JOB_NAME);
+        jobName = name != null ? name : "keyed-rnn retrain";
         checkCombinations();
     }
 
     /** Settings from a file (null: none) with overrides (null: none) on top. */
     static TrainSettings load(Path file, Map<String, String> overrides) {
-        Map<String, String> m = new TreeMap<>();
-        if (file != null) {
-            m.putAll(SettingsFile.read(file));
-        }
-        if (overrides != null) {
-            overrides.forEach((k, v) -> m.put(k, v));
-        }
-        m.values().removeIf(v -> v == null);
-        String source = file != null ? file + " and the command line" : "the command line";
-        return new TrainSettings(new SettingsMap(m, source));
+        return new TrainSettings(loader().load(file, overrides));
     }
 
-    private static void checkKeys(SettingsMap m) {
-        Set<String> unknown = new TreeSet<>();
-        for (String k : m.values().keySet()) {
-            boolean known =
-                    KEYS.contains(k)
-                            || k.startsWith("kafka.")
-                            || k.startsWith("flink.")
-                            || k.startsWith("scoring.");
-            if (!known) {
-                unknown.add(k);
+    private static SettingsLoader loader() {
+        return new SettingsLoader()
+                .accept(RetrainSettings.ALL)
+                .accept(TrainingSettings.ALL)
+                .accept(WIRING)
+                .accept(EventFieldSettings.ALL)
+                .acceptPrefix(JobSettings.KAFKA_PREFIX)
+                .acceptPrefix(JobSettings.FLINK_PREFIX)
+                .acceptPrefix(RetrainSettings.SCORING_PREFIX)
+                .hint("; known: " + new TreeSet<>(KEYS) + " and kafka.*, flink.*, scoring.*");
+    }
+
+    private static Set<String> keys() {
+        Set<String> keys = new TreeSet<>();
+        for (List<Setting<?>> group :
+                List.of(
+                        RetrainSettings.ALL,
+                        TrainingSettings.ALL,
+                        WIRING,
+                        EventFieldSettings.ALL)) {
+            group.forEach(s -> keys.add(s.key()));
+        }
+        return keys;
+    }
+
+    /** Comma-separated values, blanks dropped; empty when unset. */
+    private static List<String> list(String v) {
+        List<String> out = new ArrayList<>();
+        if (v != null) {
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
             }
         }
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "unknown setting(s) "
-                            + unknown
-                            + " in "
-                            + m.source()
-                            + "; known: "
-                            + new TreeSet<>(KEYS)
-                            + " and kafka.*, flink.*, scoring.*");
-        }
+        return out;
     }
 
     private void checkCombinations() {

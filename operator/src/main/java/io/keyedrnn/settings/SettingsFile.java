@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.scoring;
+package io.keyedrnn.settings;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,0 +1,89 @@
+package io.keyedrnn.serve;
+
+import io.keyedrnn.score.ErrorScorer;
+import io.keyedrnn.score.ScorerKind;
+import io.keyedrnn.settings.Parsers;
+import io.keyedrnn.settings.Setting;
+import java.util.List;
+
+/** How keys are scored: the settings behind {@link ScoringConfig}, shared by score and replay. */
+public final class ScoringSettings {
+    private ScoringSettings() {}
+
+    public static final Setting<Integer> WARMUP_EVENTS =
+            Setting.integer(
+                    "warmup.events", 10, 0, "events after a (re)start of a key that never alert");
+    public static final Setting<Double> THRESHOLD =
+            Setting.decimal(
+                    "threshold",
+                    null,
+                    -Double.MAX_VALUE,
+                    Double.MAX_VALUE,
+                    "score threshold; default: the model's calibration, else 4 (z)");
+    public static final Setting<ScorerKind> SCORER =
+            Setting.of(
+                    "scorer",
+                    ScorerKind.AUTO,
+                    ScorerKind::fromId,
+                    "auto, gaussian_error or token_rank");
+    public static final Setting<Long> LATENESS_MS =
+            Setting.whole(
+                    "lateness.ms",
+                    null,
+                    0,
+                    "events older than the key's latest by more are dead letters; default: accept"
+                            + " all");
+    public static final Setting<Integer> RING_SIZE =
+            Setting.integer(
+                    "ring.size", 32, 0, "recent inputs kept per key to rebuild state after a swap");
+    public static final Setting<SwapPolicy> SWAP_POLICY =
+            Setting.of(
+                    "swap.policy",
+                    SwapPolicy.REPLAY,
+                    SwapPolicy::fromId,
+                    "replay, reset or keep: a key's state when a new model arrives");
+    public static final Setting<Integer> TOP_G =
+            Setting.integer(
+                    "top.g",
+                    null,
+                    1,
+                    "DeepLog's g for token streams; default: calibration, else 9");
+    public static final Setting<Integer> MIN_KEY_ERRORS =
+            Setting.integer(
+                    "min.key.errors",
+                    ErrorScorer.DEFAULT_MIN_KEY_ERRORS,
+                    0,
+                    "errors before a key's own statistics replace the calibration");
+    public static final Setting<Integer> LIKELIHOOD_SHORT_WINDOW =
+            Setting.integer(
+                    "likelihood.short.window", 0, 0, "anomaly likelihood short window; 0 = off");
+    public static final Setting<Integer> LIKELIHOOD_LONG_WINDOW =
+            Setting.integer(
+                    "likelihood.long.window", 500, 1, "span of the likelihood's long window");
+    public static final Setting<Double> LIKELIHOOD_THRESHOLD =
+            Setting.of(
+                    "likelihood.threshold",
+                    0.9999,
+                    Parsers.decimal(0, 1),
+                    "likelihood above which an event is anomalous, when enabled");
+    public static final Setting<Boolean> VOCABULARY_OPEN =
+            Setting.flag(
+                    "vocabulary.open",
+                    false,
+                    "map unknown tokens to <unk> instead of dead-lettering them");
+
+    public static final List<Setting<?>> ALL =
+            List.of(
+                    WARMUP_EVENTS,
+                    THRESHOLD,
+                    SCORER,
+                    LATENESS_MS,
+                    RING_SIZE,
+                    SWAP_POLICY,
+                    TOP_G,
+                    MIN_KEY_ERRORS,
+                    LIKELIHOOD_SHORT_WINDOW,
+                    LIKELIHOOD_LONG_WINDOW,
+                    LIKELIHOOD_THRESHOLD,
+                    VOCABULARY_OPEN);
+}
