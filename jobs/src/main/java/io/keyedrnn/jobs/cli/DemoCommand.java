@@ -4,7 +4,6 @@ import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.jobs.common.ModelLoading;
 import io.keyedrnn.jobs.demo.DemoRunner;
 import io.keyedrnn.jobs.demo.DemoSettings;
-import io.keyedrnn.jobs.local.Logging;
 import io.keyedrnn.model.io.Model;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
         })
 public final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
+
+    @Mixin LogOptions logging = new LogOptions();
 
     @Option(names = "--duration", paramLabel = "S", description = "seconds of streaming (60)")
     int seconds = 60;
@@ -84,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Logging.useJarConfig();
+        logging.apply("demo", spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (offlineOut != null) {
             return offlineExample(out, offlineOut);

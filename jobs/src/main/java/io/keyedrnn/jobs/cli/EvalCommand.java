@@ -12,13 +12,13 @@ import io.keyedrnn.jobs.eval.hdfs.HdfsTable;
 import io.keyedrnn.jobs.eval.nab.NabSettings;
 import io.keyedrnn.jobs.eval.nab.NabSuite;
 import io.keyedrnn.jobs.eval.nab.NabSuiteResult;
-import io.keyedrnn.jobs.local.Logging;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
         })
 public final class EvalCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
+
+    @Mixin LogOptions logging = new LogOptions();
 
     @Parameters(index = "0", paramLabel = "SUITE", description = "cui2016, hdfs or nab")
     String suite;
@@ -53,9 +55,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // The retraining job runs Flink in this JVM: keep its logs off stdout, where the table
-        // goes.
-        Logging.useJarConfig();
+        logging.apply("eval", spec.commandLine().getErr());
         Path dir;
         try {
             dir = DataDir.resolve(data);

@@ -1,7 +1,6 @@
 package io.keyedrnn.jobs.cli;
 
 import io.keyedrnn.jobs.common.JobException;
-import io.keyedrnn.jobs.local.Logging;
 import io.keyedrnn.jobs.scoring.FlinkSetup;
 import io.keyedrnn.jobs.scoring.KafkaPreflight;
 import io.keyedrnn.jobs.scoring.ScoringJob;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
         })
 public final class ScoreCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
+
+    @Mixin LogOptions logging = new LogOptions();
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka")
     String bootstrapServers;
@@ -63,7 +65,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Logging.useJarConfig();
+        logging.apply("score", spec.commandLine().getErr());
         ScoringJobConfig c = settings();
         PrintWriter err = spec.commandLine().getErr();
         err.println("score: settings " + c.masked());

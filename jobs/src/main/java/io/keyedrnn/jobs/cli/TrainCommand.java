@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Spec;
         })
 public final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
+
+    @Mixin LogOptions logging = new LogOptions();
 
     @Option(
             names = "--config",
@@ -194,6 +197,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        logging.apply("train", spec.commandLine().getErr());
         boolean terminal = System.console() != null;
         TrainingOutcome outcome =
                 Retraining.run(config, overrides(), spec.commandLine().getOut(), terminal);

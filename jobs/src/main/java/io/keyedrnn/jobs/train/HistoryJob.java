@@ -2,7 +2,9 @@ package io.keyedrnn.jobs.train;
 
 import io.keyedrnn.flink.RawRecord;
 import io.keyedrnn.jobs.common.JobSettings;
+import io.keyedrnn.jobs.local.LocalFlink;
 import io.keyedrnn.jobs.scoring.RawRecordDeserializer;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -13,6 +15,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.RemoteStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
@@ -28,20 +31,33 @@ import org.apache.flink.util.CloseableIterator;
 final class HistoryJob {
     private HistoryJob() {}
 
-    /** An environment for the reading job: BATCH mode, parallelism and {@code flink.*} set. */
-    static StreamExecutionEnvironment environment(TrainSettings s) {
+    /**
+     * Reads the history on a MiniCluster in this JVM that stays up until every result is collected.
+     * (With Flink's per-job local cluster, the cluster shuts down as the job finishes while the
+     * result fetcher still asks for the job's status: "Some data might be lost" warnings.)
+     */
+    static History readLocally(TrainSettings s, ReadSpec spec) throws Exception {
+        Configuration conf = configuration(s);
+        int slots = s.parallelism > 0 ? s.parallelism : Runtime.getRuntime().availableProcessors();
+        try (LocalFlink flink = LocalFlink.start(1, slots, conf)) {
+            URI rest = flink.cluster().getRestAddress().get();
+            StreamExecutionEnvironment env =
+                    new RemoteStreamEnvironment(rest.getHost(), rest.getPort(), conf);
+            env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+            env.setParallelism(slots);
+            return read(env, s, spec);
+        }
+    }
+
+    /** The reading job's configuration: BATCH mode, parallelism and {@code flink.*} set. */
+    private static Configuration configuration(TrainSettings s) {
         Configuration conf = new Configuration();
         conf.setString("execution.runtime-mode", "BATCH");
         if (s.parallelism > 0) {
             conf.setString("parallelism.default", String.valueOf(s.parallelism));
         }
         s.raw.withPrefix(JobSettings.FLINK_PREFIX).forEach(conf::setString);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-        if (s.parallelism > 0) {
-            env.setParallelism(s.parallelism);
-        }
-        return env;
+        return conf;
     }
 
     /** Runs the job and returns the history. */

@@ -48,8 +48,7 @@ final class RetrainJob {
     }
 
     /** The production reader: the Flink BATCH job. */
-    static final HistoryReader FLINK =
-            (s, spec) -> HistoryJob.read(HistoryJob.environment(s), s, spec);
+    static final HistoryReader FLINK = HistoryJob::readLocally;
 
     private final TrainSettings s;
     private final HistoryReader reader;
