@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * GRU layer in the original form of Cho et al. 2014 (ONNX {@code linear_before_reset=0}, Keras
- * {@code reset_after=False}): the reset gate multiplies h before the recurrent weights.
+ * {@code reset_after=False}): the reset gate multiplies h before the recurrent weights. The gate
+ * math is {@link GruChoCell}'s.
  *
  * <pre>
  * r = σ(W_ir x + b_ir + W_hr h + b_hr)    z = σ(W_iz x + b_iz + W_hz h + b_hz)
@@ -23,23 +24,13 @@ public final class GruChoLayer extends RecurrentLayer {
         int h = hiddenSize;
         float[] gi = ws.gates;
         float[] a = ws.aux;
-        float[] bHh = biasHh();
         inputProjection(x, xOff, gi);
         Arrays.fill(a, 0, 2 * h, 0f);
         VectorOps.multAddColumns(weightHhCols, h, state, off, a, 0, 2 * h);
-        for (int k = 0; k < 2 * h; k++) {
-            gi[k] += a[k] + bHh[k];
-        }
-        Activations.sigmoid(gi, 0, 2 * h);
-        for (int k = 0; k < h; k++) {
-            a[k] = gi[k] * state[off + k];
-        }
+        GruChoCell.resetUpdate(gi, a, biasHh(), state, off, a, h);
         Arrays.fill(a, 2 * h, 3 * h, 0f);
         VectorOps.multAddColumns(weightHhCols, h, a, 0, a, 2 * h, h);
-        for (int k = 2 * h; k < 3 * h; k++) {
-            gi[k] += a[k] + bHh[k];
-        }
-        Activations.tanh(gi, 2 * h, h);
-        GruLayer.updateHidden(gi, state, off, h);
+        GruChoCell.candidate(gi, a, 2 * h, biasHh(), h);
+        GruCell.update(gi, state, off, state, off, h);
     }
 }

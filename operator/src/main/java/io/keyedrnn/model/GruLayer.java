@@ -1,7 +1,8 @@
 package io.keyedrnn.model;
 
 /**
- * GRU layer in PyTorch's form, gate order r, z, n; the reset gate multiplies {@code W_hn h + b_hn}.
+ * GRU layer in PyTorch's form, gate order r, z, n; the reset gate multiplies {@code W_hn h + b_hn};
+ * the gate math is {@link GruCell}'s.
  *
  * <pre>
  * r = σ(W_ir x + b_ir + W_hr h + b_hr)    z = σ(W_iz x + b_iz + W_hz h + b_hz)
@@ -22,23 +23,7 @@ public final class GruLayer extends RecurrentLayer {
         float[] gh = ws.aux;
         inputProjection(x, xOff, gi);
         hiddenProjection(state, off, gh);
-        for (int k = 0; k < 2 * h; k++) {
-            gi[k] += gh[k];
-        }
-        Activations.sigmoid(gi, 0, 2 * h);
-        for (int k = 0; k < h; k++) {
-            gi[2 * h + k] += gi[k] * gh[2 * h + k];
-        }
-        Activations.tanh(gi, 2 * h, h);
-        updateHidden(gi, state, off, h);
-    }
-
-    /** h' = (1 − z) ⊙ n + z ⊙ h with z at g[H, 2H) and n at g[2H, 3H). Modified: state. */
-    static void updateHidden(float[] g, float[] state, int off, int h) {
-        for (int k = 0; k < h; k++) {
-            float z = g[h + k];
-            float n = g[2 * h + k];
-            state[off + k] = (1f - z) * n + z * state[off + k];
-        }
+        GruCell.gates(gi, gh, h);
+        GruCell.update(gi, state, off, state, off, h);
     }
 }

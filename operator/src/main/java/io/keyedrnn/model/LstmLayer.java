@@ -1,7 +1,7 @@
 package io.keyedrnn.model;
 
 /**
- * LSTM layer, PyTorch gate order i, f, g, o.
+ * LSTM layer, PyTorch gate order i, f, g, o; the gate math is {@link LstmCell}'s.
  *
  * <pre>
  * i = σ(W_ii x + b_ii + W_hi h + b_hi)    f = σ(W_if x + b_if + W_hf h + b_hf)
@@ -21,20 +21,8 @@ public final class LstmLayer extends RecurrentLayer {
     public void step(float[] x, int xOff, float[] state, int off, Workspace ws) {
         int h = hiddenSize;
         float[] g = ws.gates;
-        float[] t = ws.aux;
         bothProjections(biasSum, x, xOff, state, off, g);
-        Activations.sigmoid(g, 0, 2 * h);
-        Activations.tanh(g, 2 * h, h);
-        Activations.sigmoid(g, 3 * h, h);
-        int c = off + h;
-        for (int k = 0; k < h; k++) {
-            float cNew = g[h + k] * state[c + k] + g[k] * g[2 * h + k];
-            state[c + k] = cNew;
-            t[k] = cNew;
-        }
-        Activations.tanh(t, 0, h);
-        for (int k = 0; k < h; k++) {
-            state[off + k] = g[3 * h + k] * t[k];
-        }
+        LstmCell.activate(g, h);
+        LstmCell.update(g, state, off + h, state, off + h, ws.aux, state, off, h);
     }
 }

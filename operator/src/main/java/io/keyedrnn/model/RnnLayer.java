@@ -19,14 +19,8 @@ public final class RnnLayer extends RecurrentLayer {
 
     @Override
     public void step(float[] x, int xOff, float[] state, int off, Workspace ws) {
-        int h = hiddenSize;
         float[] g = ws.gates;
         bothProjections(biasSum, x, xOff, state, off, g);
-        if (kind() == CellKind.RNN_TANH) {
-            Activations.tanh(g, 0, h);
-        } else {
-            Activations.relu(g, 0, h);
-        }
-        System.arraycopy(g, 0, state, off, h);
+        RnnCell.activate(kind() == CellKind.RNN_TANH, g, state, off, hiddenSize);
     }
 }

@@ -1,7 +1,14 @@
 package io.keyedrnn.serve;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
+
 /**
  * Appends JSON values to a StringBuilder; the deterministic formatting of {@link PredictionJson}.
+ *
+ * <p>Numbers are written by Jackson's Schubfach writer (the one behind {@code
+ * StreamWriteFeature.USE_FAST_DOUBLE_WRITER}): the shortest decimal that parses back to the same
+ * bits, in {@link Float#toString(float)}'s notation. Java 17's own {@code toString} is slower and
+ * sometimes prints a digit more than needed (Java 19 adopted the same algorithm).
  */
 final class JsonText {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -40,7 +47,7 @@ final class JsonText {
     /** A double, or null when it is not finite (JSON has no NaN or Infinity). */
     static void number(StringBuilder sb, double v) {
         if (Double.isFinite(v)) {
-            sb.append(v);
+            sb.append(NumberOutput.toString(v, true));
         } else {
             sb.append("null");
         }
@@ -49,7 +56,7 @@ final class JsonText {
     /** A float in its shortest round-trip form, or null when not finite. */
     static void number(StringBuilder sb, float v) {
         if (Float.isFinite(v)) {
-            sb.append(v);
+            sb.append(NumberOutput.toString(v, true));
         } else {
             sb.append("null");
         }

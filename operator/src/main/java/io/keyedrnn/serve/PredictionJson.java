@@ -5,9 +5,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes a {@link Prediction} as one JSON object, deterministically: fixed field order, floats by
- * {@link Float#toString(float)} and doubles by {@link Double#toString(double)} (both round-trip
- * exactly), non-finite numbers as null. Same prediction, same bytes.
+ * Writes a {@link Prediction} as one JSON object, deterministically: fixed field order, floats and
+ * doubles as their shortest exact round-trip decimal in {@link Float#toString(float)}'s notation
+ * (see {@link JsonText}), non-finite numbers as null. Same prediction, same bytes.
  *
  * <p>Fields: key, ts (null when absent), model_version, prediction, score, anomaly, warmup; then,
  * when scored, error and z (numeric) or probability and rank (categorical); likelihood when

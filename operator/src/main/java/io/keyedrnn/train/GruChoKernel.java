@@ -1,16 +1,12 @@
 package io.keyedrnn.train;
 
-import io.keyedrnn.model.Activations;
 import io.keyedrnn.model.CellKind;
+import io.keyedrnn.model.GruCell;
+import io.keyedrnn.model.GruChoCell;
 
 /**
- * GRU in Cho's form (r multiplies h before W_hn) forward and backward over a chunk, as {@link
- * io.keyedrnn.model.GruChoLayer}.
- *
- * <pre>
- * backward: dn = dh'·(1 − z)   dz = dh'·(h − n)   da_n = dn·(1 − n²)   d(r⊙h) = da_n·W_hn
- *           dr = d(r⊙h)·h      dh_prev = dh'·z + d(r⊙h)·r + [da_r, da_z]·W_h{r,z}
- * </pre>
+ * GRU in Cho's form forward and backward over a chunk: the products and buffers; the gate math is
+ * {@link GruChoCell}'s, as in {@link io.keyedrnn.model.GruChoLayer}.
  */
 final class GruChoKernel extends LayerKernel {
 
@@ -72,33 +68,15 @@ final class GruChoKernel extends LayerKernel {
         Gemm.zeroRows(ph, n, h2);
         Gemm.multAdd(hAt[t], n, hid, wHrzT, h2, ph);
         for (int b = 0; b < n; b++) {
-            float[] gr = gates[base + b];
-            float[] pr = ph[b];
-            for (int k = 0; k < h2; k++) {
-                gr[k] += pr[k] + biasHh[k];
-            }
-            Activations.sigmoid(gr, 0, h2);
-            float[] hPrev = h[base + b];
-            float[] rhr = rh[base + b];
-            for (int k = 0; k < hid; k++) {
-                rhr[k] = gr[k] * hPrev[k];
-            }
+            GruChoCell.resetUpdate(
+                    gates[base + b], ph[b], biasHh, h[base + b], 0, rh[base + b], hid);
         }
         Gemm.zeroRows(pn, n, hid);
         Gemm.multAdd(rhAt[t], n, hid, wHnT, hid, pn);
         for (int b = 0; b < n; b++) {
             float[] gr = gates[base + b];
-            float[] pr = pn[b];
-            for (int k = 0; k < hid; k++) {
-                gr[h2 + k] += pr[k] + biasHh[h2 + k];
-            }
-            Activations.tanh(gr, h2, hid);
-            float[] hPrev = h[base + b];
-            float[] hNext = h[base + maxRows + b];
-            for (int k = 0; k < hid; k++) {
-                float z = gr[hid + k];
-                hNext[k] = (1f - z) * gr[h2 + k] + z * hPrev[k];
-            }
+            GruChoCell.candidate(gr, pn[b], 0, biasHh, hid);
+            GruCell.update(gr, h[base + b], 0, h[base + maxRows + b], 0, hid);
         }
     }
 
@@ -108,33 +86,13 @@ final class GruChoKernel extends LayerKernel {
         int h2 = 2 * hid;
         for (int b = 0; b < n; b++) {
             totalDh(t, b, dh);
-            float[] gr = gates[base + b];
-            float[] hPrev = h[base + b];
-            float[] d = dGi[b];
-            float[] run = dhRun[b];
-            for (int k = 0; k < hid; k++) {
-                float z = gr[hid + k];
-                float nk = gr[h2 + k];
-                float da = dh[k] * (1f - z) * (1f - nk * nk);
-                d[h2 + k] = da;
-                dan[b][k] = da;
-                d[hid + k] = dh[k] * (hPrev[k] - nk) * z * (1f - z);
-                run[k] = dh[k] * z;
-            }
+            GruChoCell.backwardCandidate(
+                    gates[base + b], h[base + b], dh, dGi[b], dan[b], dhRun[b], hid);
         }
         Gemm.zeroRows(drh, n, hid);
         Gemm.multAdd(dan, n, hid, wHn, hid, drh);
         for (int b = 0; b < n; b++) {
-            float[] gr = gates[base + b];
-            float[] hPrev = h[base + b];
-            float[] d = dGi[b];
-            float[] dr = drh[b];
-            float[] run = dhRun[b];
-            for (int k = 0; k < hid; k++) {
-                float r = gr[k];
-                d[k] = dr[k] * hPrev[k] * r * (1f - r);
-                run[k] += dr[k] * r;
-            }
+            GruChoCell.backwardReset(gates[base + b], h[base + b], drh[b], dGi[b], dhRun[b], hid);
         }
         Gemm.multAdd(dGi, n, h2, wHh, hid, dhRun);
     }

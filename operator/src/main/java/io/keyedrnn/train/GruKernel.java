@@ -1,17 +1,11 @@
 package io.keyedrnn.train;
 
-import io.keyedrnn.model.Activations;
 import io.keyedrnn.model.CellKind;
+import io.keyedrnn.model.GruCell;
 
 /**
- * GRU (PyTorch form, gates r, z, n) forward and backward over a chunk, as {@link
- * io.keyedrnn.model.GruLayer}.
- *
- * <pre>
- * backward: dn = dh'·(1 − z)   dz = dh'·(h − n)   da_n = dn·(1 − n²)   dr = da_n·(W_hn h + b_hn)
- *           input side [da_r, da_z, da_n]; hidden side [da_r, da_z, da_n·r]
- *           dh_prev = dh'·z + dG_h·W_hh
- * </pre>
+ * GRU (PyTorch form) forward and backward over a chunk: the products and buffers; the gate math is
+ * {@link GruCell}'s, as in {@link io.keyedrnn.model.GruLayer}.
  */
 final class GruKernel extends LayerKernel {
 
@@ -48,24 +42,9 @@ final class GruKernel extends LayerKernel {
         Gemm.addToRows(biasHh, g, ph, n);
         for (int b = 0; b < n; b++) {
             float[] gr = gates[base + b];
-            float[] pr = ph[b];
-            for (int k = 0; k < 2 * hid; k++) {
-                gr[k] += pr[k];
-            }
-            Activations.sigmoid(gr, 0, 2 * hid);
-            float[] hnr = hn[base + b];
-            for (int k = 0; k < hid; k++) {
-                float hnk = pr[2 * hid + k];
-                hnr[k] = hnk;
-                gr[2 * hid + k] += gr[k] * hnk;
-            }
-            Activations.tanh(gr, 2 * hid, hid);
-            float[] hPrev = h[base + b];
-            float[] hNext = h[base + maxRows + b];
-            for (int k = 0; k < hid; k++) {
-                float z = gr[hid + k];
-                hNext[k] = (1f - z) * gr[2 * hid + k] + z * hPrev[k];
-            }
+            System.arraycopy(ph[b], 2 * hid, hn[base + b], 0, hid);
+            GruCell.gates(gr, ph[b], hid);
+            GruCell.update(gr, h[base + b], 0, h[base + maxRows + b], 0, hid);
         }
     }
 
@@ -74,27 +53,8 @@ final class GruKernel extends LayerKernel {
         int base = t * maxRows;
         for (int b = 0; b < n; b++) {
             totalDh(t, b, dh);
-            float[] gr = gates[base + b];
-            float[] hnr = hn[base + b];
-            float[] hPrev = h[base + b];
-            float[] di = dGi[b];
-            float[] dhh = dGh[b];
-            float[] run = dhRun[b];
-            for (int k = 0; k < hid; k++) {
-                float r = gr[k];
-                float z = gr[hid + k];
-                float nk = gr[2 * hid + k];
-                float dan = dh[k] * (1f - z) * (1f - nk * nk);
-                float dar = dan * hnr[k] * r * (1f - r);
-                float daz = dh[k] * (hPrev[k] - nk) * z * (1f - z);
-                di[k] = dar;
-                di[hid + k] = daz;
-                di[2 * hid + k] = dan;
-                dhh[k] = dar;
-                dhh[hid + k] = daz;
-                dhh[2 * hid + k] = dan * r;
-                run[k] = dh[k] * z;
-            }
+            GruCell.backward(
+                    gates[base + b], hn[base + b], h[base + b], dh, dGi[b], dGh[b], dhRun[b], hid);
         }
         Gemm.multAdd(dGh, n, g, wHh, hid, dhRun);
     }

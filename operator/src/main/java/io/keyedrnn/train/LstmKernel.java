@@ -1,16 +1,11 @@
 package io.keyedrnn.train;
 
-import io.keyedrnn.model.Activations;
 import io.keyedrnn.model.CellKind;
+import io.keyedrnn.model.LstmCell;
 
 /**
- * LSTM forward and backward over a chunk, gate order i, f, g, o as {@link
- * io.keyedrnn.model.LstmLayer}.
- *
- * <pre>
- * backward: dc = dc' + dh'·o·(1 − tanh²c')   do = dh'·tanh c'   di = dc·g   dg = dc·i
- *           df = dc·c   dc_prev = dc·f        dh_prev = dG·W_hh
- * </pre>
+ * LSTM forward and backward over a chunk: the products and buffers; the gate math is {@link
+ * LstmCell}'s, as in {@link io.keyedrnn.model.LstmLayer}.
  */
 final class LstmKernel extends LayerKernel {
 
@@ -70,22 +65,17 @@ final class LstmKernel extends LayerKernel {
         Gemm.addToRows(biasSum, g, gatesAt[t], n);
         for (int b = 0; b < n; b++) {
             float[] gr = gates[base + b];
-            Activations.sigmoid(gr, 0, 2 * hid);
-            Activations.tanh(gr, 2 * hid, hid);
-            Activations.sigmoid(gr, 3 * hid, hid);
-            float[] cPrev = c[base + b];
-            float[] cNext = c[base + maxRows + b];
-            float[] tcr = tc[base + b];
-            for (int k = 0; k < hid; k++) {
-                float cNew = gr[hid + k] * cPrev[k] + gr[k] * gr[2 * hid + k];
-                cNext[k] = cNew;
-                tcr[k] = cNew;
-            }
-            Activations.tanh(tcr, 0, hid);
-            float[] hNext = h[base + maxRows + b];
-            for (int k = 0; k < hid; k++) {
-                hNext[k] = gr[3 * hid + k] * tcr[k];
-            }
+            LstmCell.activate(gr, hid);
+            LstmCell.update(
+                    gr,
+                    c[base + b],
+                    0,
+                    c[base + maxRows + b],
+                    0,
+                    tc[base + b],
+                    h[base + maxRows + b],
+                    0,
+                    hid);
         }
     }
 
@@ -99,24 +89,8 @@ final class LstmKernel extends LayerKernel {
         int base = t * maxRows;
         for (int b = 0; b < n; b++) {
             totalDh(t, b, dh);
-            float[] gr = gates[base + b];
-            float[] tcr = tc[base + b];
-            float[] cPrev = c[base + b];
-            float[] dcr = dcRun[b];
-            float[] d = dGi[b];
-            for (int k = 0; k < hid; k++) {
-                float i = gr[k];
-                float f = gr[hid + k];
-                float gg = gr[2 * hid + k];
-                float o = gr[3 * hid + k];
-                float tck = tcr[k];
-                float dc = dcr[k] + dh[k] * o * (1f - tck * tck);
-                dcr[k] = dc * f;
-                d[k] = dc * gg * i * (1f - i);
-                d[hid + k] = dc * cPrev[k] * f * (1f - f);
-                d[2 * hid + k] = dc * i * (1f - gg * gg);
-                d[3 * hid + k] = dh[k] * tck * o * (1f - o);
-            }
+            LstmCell.backward(
+                    gates[base + b], tc[base + b], c[base + b], dh, dcRun[b], dGi[b], hid);
         }
         Gemm.zeroRows(dhRun, n, hid);
         Gemm.multAdd(dGi, n, g, wHh, hid, dhRun);

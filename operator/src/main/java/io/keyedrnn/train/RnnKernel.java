@@ -1,11 +1,11 @@
 package io.keyedrnn.train;
 
-import io.keyedrnn.model.Activations;
 import io.keyedrnn.model.CellKind;
+import io.keyedrnn.model.RnnCell;
 
 /**
- * Elman RNN (tanh or relu) forward and backward over a chunk, as {@link
- * io.keyedrnn.model.RnnLayer}: da = dh'·act'(a), with act' from the output (1 − h'² or h' > 0).
+ * Elman RNN (tanh or relu) forward and backward over a chunk: the products and buffers; the
+ * pointwise math is {@link RnnCell}'s, as in {@link io.keyedrnn.model.RnnLayer}.
  */
 final class RnnKernel extends LayerKernel {
     private final boolean tanh;
@@ -29,13 +29,7 @@ final class RnnKernel extends LayerKernel {
         Gemm.multAdd(hAt[t], n, hid, wHhT, g, gatesAt[t]);
         Gemm.addToRows(biasSum, g, gatesAt[t], n);
         for (int b = 0; b < n; b++) {
-            float[] out = h[base + maxRows + b];
-            System.arraycopy(gates[base + b], 0, out, 0, hid);
-            if (tanh) {
-                Activations.tanh(out, 0, hid);
-            } else {
-                Activations.relu(out, 0, hid);
-            }
+            RnnCell.activate(tanh, gates[base + b], h[base + maxRows + b], 0, hid);
         }
     }
 
@@ -44,11 +38,7 @@ final class RnnKernel extends LayerKernel {
         int base = t * maxRows;
         for (int b = 0; b < n; b++) {
             totalDh(t, b, dh);
-            float[] y = h[base + maxRows + b];
-            float[] d = dGi[b];
-            for (int k = 0; k < hid; k++) {
-                d[k] = tanh ? dh[k] * (1f - y[k] * y[k]) : (y[k] > 0f ? dh[k] : 0f);
-            }
+            RnnCell.backward(tanh, h[base + maxRows + b], dh, dGi[b], hid);
         }
         Gemm.zeroRows(dhRun, n, hid);
         Gemm.multAdd(dGi, n, g, wHh, hid, dhRun);

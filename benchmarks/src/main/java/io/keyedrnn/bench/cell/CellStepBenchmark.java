@@ -6,6 +6,10 @@ import io.keyedrnn.model.NetworkSpec;
 import io.keyedrnn.model.RecurrentLayer;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.model.Workspace;
+import io.keyedrnn.model.io.ModelFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.FMatrixRMaj;
@@ -19,13 +23,17 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One recurrent step (input 8, no head) of keyed-rnn's cell against the same step in plain EJML.
+ * One recurrent step (input 8, no head) of keyed-rnn's cell against the same step in plain EJML and
+ * in ONNX Runtime Java.
  *
  * <p>Inputs cycle through a small set so the branch predictor and the activations see varied
- * values; the state is carried from step to step as in serving.
+ * values; the state is carried from step to step as in serving. When {@code -Dpeers=DIR} (default
+ * benchmarks/target/peers) holds the models of {@code tools/cell_peers/export_onnx.py}, keyed-rnn
+ * runs the same PyTorch weights that ONNX Runtime runs; {@link #onnxRuntimeStep} needs them.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -57,9 +65,17 @@ public class CellStepBenchmark {
     private FMatrixRMaj ejmlC;
     private int next;
 
+    static Path peers() {
+        return Path.of(System.getProperty("peers", "benchmarks/target/peers"));
+    }
+
     @Setup
-    public void setUp() {
-        network = NetworkFactory.random(new NetworkSpec(cell, INPUT, hidden, 1, 0, 0), 42);
+    public void setUp() throws IOException {
+        Path exported = peers().resolve(cell.name().toLowerCase() + "-" + hidden + ".safetensors");
+        network =
+                Files.exists(exported)
+                        ? ModelFile.read(exported).network()
+                        : NetworkFactory.random(new NetworkSpec(cell, INPUT, hidden, 1, 0, 0), 42);
         workspace = network.newWorkspace();
         state = new float[network.stateSize()];
         out = new float[network.outputSize()];
@@ -91,6 +107,43 @@ public class CellStepBenchmark {
         next = (next + 1) & (INPUTS - 1);
         network.step(inputs[next], state, out, workspace);
         return out[0];
+    }
+
+    /** ONNX Runtime's session on the exported step, checked against keyed-rnn's at setup. */
+    @State(Scope.Thread)
+    public static class Onnx {
+        OnnxPeer peer;
+
+        @Setup
+        public void setUp(CellStepBenchmark b) throws Exception {
+            peer = new OnnxPeer(peers(), b.cell, INPUT, b.hidden);
+            float[] state = new float[b.network.stateSize()];
+            float[] out = new float[b.network.outputSize()];
+            for (int t = 0; t < 20; t++) {
+                b.network.step(b.inputs[t], state, out, b.network.newWorkspace());
+                peer.step(b.inputs[t]);
+            }
+            float[] h = peer.hidden();
+            double diff = 0;
+            for (int k = 0; k < h.length; k++) {
+                diff = Math.max(diff, Math.abs(h[k] - state[k]));
+            }
+            System.out.println("\nONNX Runtime vs keyed-rnn after 20 steps: max |h diff| " + diff);
+            if (diff > 1e-4) {
+                throw new IllegalStateException("ONNX Runtime and keyed-rnn disagree: " + diff);
+            }
+        }
+
+        @TearDown
+        public void tearDown() throws Exception {
+            peer.close();
+        }
+    }
+
+    @Benchmark
+    public float onnxRuntimeStep(Onnx onnx) throws Exception {
+        next = (next + 1) & (INPUTS - 1);
+        return onnx.peer.step(inputs[next]);
     }
 
     @Benchmark
