@@ -31,6 +31,7 @@ public final class Cli implements Callable<Integer> {
                     io.keyedrnn.jobs.cli.ScoreCommand::new,
                     ReplayCommand::new,
                     InspectCommand::new,
+                    io.keyedrnn.jobs.cli.ImportCommand::new,
                     io.keyedrnn.jobs.cli.EvalCommand::new,
                     io.keyedrnn.jobs.cli.TrainCommand::new);
 

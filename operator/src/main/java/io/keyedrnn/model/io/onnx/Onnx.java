@@ -1,0 +1,52 @@
+package io.keyedrnn.model.io.onnx;
+
+import io.keyedrnn.model.io.Model;
+import io.keyedrnn.model.io.ModelFile;
+import io.keyedrnn.model.io.ModelFormatException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * ONNX import of keyed-rnn models (export: not yet).
+ *
+ * <p>Import reads stacked forward {@code LSTM}, {@code GRU} or {@code RNN} nodes with default
+ * activations and an optional linear head; the file is treated as hostile like a model file:
+ * anything else raises one {@link ModelFormatException} naming the node, attribute or tensor at
+ * fault, and no allocation is sized by a number the file states before it is checked against the
+ * file's bytes. The result is the model a PyTorch state_dict of the same network would give,
+ * checked by writing it as safetensors and reading it back.
+ */
+public final class Onnx {
+    private Onnx() {}
+
+    /** Imports the ONNX model at {@code path}, refusing files over the model file size cap. */
+    public static Model read(Path path) throws IOException {
+        long size = Files.size(path);
+        if (size > ModelFile.DEFAULT_MAX_FILE_BYTES) {
+            throw new ModelFormatException(
+                    path.toString(),
+                    "file has "
+                            + size
+                            + " bytes, above the limit of "
+                            + ModelFile.DEFAULT_MAX_FILE_BYTES);
+        }
+        return read(Files.readAllBytes(path), path.toString());
+    }
+
+    /** Imports an ONNX model from its bytes; {@code source} prefixes error messages. */
+    public static Model read(byte[] bytes, String source) throws ModelFormatException {
+        OnnxModel onnx = OnnxParser.parse(bytes, source);
+        Model model =
+                new Model(
+                        OnnxImporter.network(onnx, source),
+                        OnnxOrigin.metadata(onnx, bytes, source));
+        byte[] file;
+        try {
+            file = ModelFile.toBytes(model);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(source, e.getMessage(), e);
+        }
+        return ModelFile.read(file, source);
+    }
+}
