@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.cli;
 
+import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
 import io.keyedrnn.model.io.ModelFormatException;
@@ -34,16 +35,16 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isRegularFile(onnx)) {
-            throw CliException.usage("no ONNX file " + onnx);
+            throw JobException.badInput("no ONNX file " + onnx);
         }
         Model model;
         try {
             model = Onnx.read(onnx);
             ModelFile.write(model, out);
         } catch (ModelFormatException e) {
-            throw new CliException(CliException.FAILED, "bad ONNX model: " + e.getMessage(), e);
+            throw new JobException(JobException.FAILED, "bad ONNX model: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new CliException(CliException.FAILED, "cannot import " + onnx + ": " + e, e);
+            throw new JobException(JobException.FAILED, "cannot import " + onnx + ": " + e, e);
         }
         spec.commandLine().getOut().print(ModelSummary.describe(model));
         spec.commandLine().getOut().println("written: " + out);
