@@ -43,6 +43,7 @@ public final class ScoringJobConfig {
                     "checkpoint.dir",
                     "state.backend",
                     "state.ttl.ms",
+                    "stop.savepoint.timeout.ms",
                     "job.name");
 
     /** Defaults of the job's own settings; config/scoring.yaml documents the same values. */
@@ -63,6 +64,7 @@ public final class ScoringJobConfig {
                     Map.entry("checkpoint.dir", "file:///tmp/keyed-rnn/checkpoints"),
                     Map.entry("state.backend", "hashmap"),
                     Map.entry("state.ttl.ms", "0"),
+                    Map.entry("stop.savepoint.timeout.ms", "60000"),
                     Map.entry("job.name", "keyed-rnn scoring"));
 
     /** Event field paths, shared with replay. */
@@ -132,6 +134,7 @@ public final class ScoringJobConfig {
         number("checkpoint.interval.ms", 1);
         number("max.parallelism", 1);
         number("state.ttl.ms", 0);
+        number("stop.savepoint.timeout.ms", 1);
         number("input.features", 0);
         number("model.max.bytes", 1);
         number("parallelism", 0);
