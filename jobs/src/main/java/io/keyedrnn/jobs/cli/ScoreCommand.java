@@ -2,6 +2,7 @@ package io.keyedrnn.jobs.cli;
 
 import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.jobs.scoring.FlinkSetup;
+import io.keyedrnn.jobs.scoring.JobIdentity;
 import io.keyedrnn.jobs.scoring.KafkaPreflight;
 import io.keyedrnn.jobs.scoring.ScoringJob;
 import io.keyedrnn.jobs.scoring.ScoringJobConfig;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +28,9 @@ import picocli.CommandLine.Spec;
             "Score a Kafka topic of events with per-key recurrent state in Flink, writing one"
                     + " prediction per event (exactly-once by default) and every unusable record"
                     + " to a dead-letter topic. Runs in this JVM on a local Flink MiniCluster"
-                    + " until Ctrl-C; on a Flink cluster use"
+                    + " until Ctrl-C or SIGTERM, which stop it with a savepoint; started again"
+                    + " with the same settings it resumes from its newest checkpoint or"
+                    + " savepoint under checkpoint.dir. On a Flink cluster use"
                     + " 'flink run -c io.keyedrnn.jobs.scoring.ScoringJob keyed-rnn.jar"
                     + " --config FILE' (same options).",
             "Options override the --config file (see config/scoring.yaml)."
@@ -58,6 +62,19 @@ public final class ScoreCommand implements Callable<Integer> {
     Path config;
 
     @Option(
+            names = "--fresh",
+            description =
+                    "start from empty state on purpose; the job's previous checkpoints are"
+                            + " renamed aside, not deleted")
+    boolean fresh;
+
+    @Option(
+            names = "--from-savepoint",
+            paramLabel = "PATH",
+            description = "resume from this savepoint or checkpoint directory instead")
+    String fromSavepoint;
+
+    @Option(
             names = "--set",
             paramLabel = "KEY=VALUE",
             description = "any setting, e.g. --set delivery.guarantee=at-least-once")
@@ -80,13 +97,12 @@ public final class ScoreCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IOException e) {
             throw JobException.badInput(e.getMessage());
         }
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(FlinkSetup.configuration(c));
+        JobIdentity identity = JobIdentity.of(c);
+        ScoreRun run = ResumeChoice.decide(identity, fresh, fromSavepoint, c, err);
+        Configuration conf = FlinkSetup.configuration(c);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         job.build(env);
-        err.println("score: running; stop with Ctrl-C");
-        err.flush();
-        env.execute(c.get("job.name", "keyed-rnn scoring"));
-        return 0;
+        return run.run(env, conf, c.get("job.name", "keyed-rnn scoring"));
     }
 
     private ScoringJobConfig settings() {

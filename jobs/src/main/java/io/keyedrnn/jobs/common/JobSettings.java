@@ -78,6 +78,12 @@ public final class JobSettings {
     public static final Setting<Long> STATE_TTL_MS =
             Setting.whole(
                     "state.ttl.ms", 0L, 0, "drop a key's state after this long idle; 0 = never");
+    public static final Setting<Long> STOP_SAVEPOINT_TIMEOUT_MS =
+            Setting.whole(
+                    "stop.savepoint.timeout.ms",
+                    60_000L,
+                    1,
+                    "how long a stop waits for its savepoint before cancelling");
     public static final Setting<String> JOB_NAME =
             Setting.text("job.name", null, "Flink job name; default: keyed-rnn scoring / retrain");
 
@@ -105,6 +111,7 @@ public final class JobSettings {
                     CHECKPOINT_DIR,
                     STATE_BACKEND,
                     STATE_TTL_MS,
+                    STOP_SAVEPOINT_TIMEOUT_MS,
                     JOB_NAME);
 
     /** Pass-through prefixes: {@code kafka.X} to every Kafka client, {@code flink.X} to Flink. */

@@ -62,6 +62,17 @@ public final class LocalFlink implements AutoCloseable {
         return cluster.submitJob(graph).get().getJobID();
     }
 
+    /** Submits what was built on env as job {@code id}, restoring as {@code restore} says. */
+    public JobID submit(
+            StreamExecutionEnvironment env, String name, JobID id, SavepointRestoreSettings restore)
+            throws Exception {
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName(name);
+        graph.setJobId(id);
+        graph.setSavepointRestoreSettings(restore);
+        return cluster.submitJob(graph).get().getJobID();
+    }
+
     public JobStatus status(JobID job) throws Exception {
         return cluster.getJobStatus(job).get();
     }

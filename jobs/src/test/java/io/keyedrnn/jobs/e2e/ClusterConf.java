@@ -30,7 +30,7 @@ final class ClusterConf {
     }
 
     /** Writes conf/ (and creates logs/, tmp/, ...) under work. */
-    static ClusterConf write(Path work) throws IOException {
+    static ClusterConf write(Path work, Map<String, String> settings) throws IOException {
         Path conf = Files.createDirectories(work.resolve("conf"));
         Path logs = Files.createDirectories(work.resolve("logs"));
         Map<String, String> values = new LinkedHashMap<>();
@@ -44,7 +44,8 @@ final class ClusterConf {
         values.put("TMP_DIR", dir(work, "tmp").toString());
         values.put("UPLOAD_DIR", dir(work, "upload").toString());
         values.put("WEB_TMP_DIR", dir(work, "web").toString());
-        Files.writeString(conf.resolve("config.yaml"), fill(resource("e2e/config.yaml"), values));
+        String yaml = replace(fill(resource("e2e/config.yaml"), values), settings);
+        Files.writeString(conf.resolve("config.yaml"), yaml);
         Files.writeString(
                 conf.resolve("log4j.properties"), resource("e2e/log4j-cluster.properties"));
         return new ClusterConf(conf, logs, rest);
@@ -64,6 +65,23 @@ final class ClusterConf {
         return m.appendTail(out).toString();
     }
 
+    /** The template with each setting's line replaced (or added) by the given value. */
+    private static String replace(String yaml, Map<String, String> settings) {
+        StringBuilder out = new StringBuilder();
+        for (String line : yaml.split("\n", -1)) {
+            int colon = line.indexOf(':');
+            boolean replaced =
+                    colon > 0
+                            && !line.startsWith("#")
+                            && settings.containsKey(line.substring(0, colon));
+            if (!replaced) {
+                out.append(line).append('\n');
+            }
+        }
+        settings.forEach((k, v) -> out.append(k).append(": ").append(v).append('\n'));
+        return out.toString();
+    }
+
     private static Path dir(Path work, String name) throws IOException {
         return Files.createDirectories(work.resolve(name)).toAbsolutePath();
     }
@@ -78,7 +96,7 @@ final class ClusterConf {
     }
 
     /** A port free right now on 127.0.0.1 (another process could take it before Flink does). */
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

@@ -2,6 +2,8 @@ package io.keyedrnn.jobs.e2e;
 
 import io.keyedrnn.jobs.cli.Replay;
 import io.keyedrnn.jobs.cli.ReplaySettings;
+import io.keyedrnn.jobs.local.EmbeddedKafka;
+import io.keyedrnn.jobs.local.KafkaIo;
 import io.keyedrnn.model.CellKind;
 import io.keyedrnn.model.NetworkFactory;
 import io.keyedrnn.model.NetworkSpec;
@@ -16,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** The end-to-end test's model, events, bad records, and the offline replay they must match. */
 final class E2eData {
@@ -99,6 +104,32 @@ final class E2eData {
         }
         List<String> rejections = err.toString().lines().filter(l -> !l.isBlank()).toList();
         return new Expected(byKey, n, rejections);
+    }
+
+    /** Produces lines keyed by their event key, so each key stays in one partition, in order. */
+    static void produce(EmbeddedKafka kafka, String topic, List<String> lines) {
+        try (KafkaProducer<byte[], byte[]> p = KafkaIo.producer(kafka.bootstrapServers())) {
+            for (String line : lines) {
+                String key = keyOf(line);
+                p.send(
+                        new ProducerRecord<>(
+                                topic,
+                                key.isEmpty() ? null : key.getBytes(StandardCharsets.UTF_8),
+                                line.getBytes(StandardCharsets.UTF_8)));
+            }
+            p.flush();
+        }
+    }
+
+    /** Committed records by record key, each key's values in order. */
+    static Map<String, List<String>> byKey(List<ConsumerRecord<byte[], byte[]>> records) {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            String key = new String(r.key(), StandardCharsets.UTF_8);
+            out.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new String(r.value(), StandardCharsets.UTF_8));
+        }
+        return out;
     }
 
     /** The "key" field of an event or prediction line ("" when it has none). */

@@ -17,10 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,7 +115,8 @@ class StandaloneClusterE2EITCase {
         // Nothing more is committed after the job is gone: exactly one prediction per event.
         var finalPredictions = KafkaIo.readAll(kafka.bootstrapServers(), "e2e-predictions", WAIT);
         assertEquals(expected.predictions(), finalPredictions.size(), "committed predictions");
-        assertEquals(expected.byKey(), byKey(finalPredictions), "predictions per key, in order");
+        assertEquals(
+                expected.byKey(), E2eData.byKey(finalPredictions), "predictions per key, in order");
         assertEquals(sent(E2eData.BAD), deadLetters(dead), "dead letters (reason, record)");
     }
 
@@ -152,19 +150,8 @@ class StandaloneClusterE2EITCase {
         return out;
     }
 
-    /** Keyed by the event key, so each key stays in one partition and in order. */
     private static void produce(List<String> lines) {
-        try (KafkaProducer<byte[], byte[]> p = KafkaIo.producer(kafka.bootstrapServers())) {
-            for (String line : lines) {
-                String key = E2eData.keyOf(line);
-                p.send(
-                        new ProducerRecord<>(
-                                "e2e-events",
-                                key.isEmpty() ? null : key.getBytes(StandardCharsets.UTF_8),
-                                line.getBytes(StandardCharsets.UTF_8)));
-            }
-            p.flush();
-        }
+        E2eData.produce(kafka, "e2e-events", lines);
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> read(String topic, int n) throws Exception {
@@ -213,16 +200,6 @@ class StandaloneClusterE2EITCase {
 
     private static boolean terminal(String state) {
         return List.of("FAILED", "CANCELED", "FINISHED", "SUSPENDED").contains(state);
-    }
-
-    private static Map<String, List<String>> byKey(List<ConsumerRecord<byte[], byte[]>> records) {
-        Map<String, List<String>> out = new TreeMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            String key = new String(r.key(), StandardCharsets.UTF_8);
-            out.computeIfAbsent(key, k -> new ArrayList<>())
-                    .add(new String(r.value(), StandardCharsets.UTF_8));
-        }
-        return out;
     }
 
     /** Each dead letter's reason and original record, sorted; compared with what was sent. */

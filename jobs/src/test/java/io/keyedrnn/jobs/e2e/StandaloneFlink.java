@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,7 +33,11 @@ final class StandaloneFlink implements AutoCloseable {
 
     private final ClusterConf conf;
     private final String classpath;
-    private final List<Process> processes = new ArrayList<>();
+
+    /** Live cluster JVMs by log name ("jobmanager", "taskmanager", "taskmanager-2", ...). */
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+
+    private int taskManagersStarted;
     private final Thread killer = new Thread(this::killAll, "kill-e2e-flink");
     private final FlinkRest rest;
 
@@ -44,12 +51,19 @@ final class StandaloneFlink implements AutoCloseable {
 
     /** Starts both JVMs under work and waits until the REST API shows 1 TaskManager, 2 slots. */
     static StandaloneFlink start(Path work, Path projectRoot, Duration timeout) throws Exception {
-        ClusterConf conf = ClusterConf.write(work);
+        return start(work, projectRoot, timeout, Map.of());
+    }
+
+    /** As {@link #start(Path, Path, Duration)}, with settings replacing the template's. */
+    static StandaloneFlink start(
+            Path work, Path projectRoot, Duration timeout, Map<String, String> settings)
+            throws Exception {
+        ClusterConf conf = ClusterConf.write(work, settings);
         String cp = String.join(java.io.File.pathSeparator, ClusterClasspath.entries(projectRoot));
         StandaloneFlink flink = new StandaloneFlink(conf, cp);
         try {
-            flink.launch("jobmanager", JOB_MANAGER, "GET_JM_RESOURCE_PARAMS");
-            flink.launch("taskmanager", TASK_MANAGER, "GET_TM_RESOURCE_PARAMS");
+            flink.launch("jobmanager", JOB_MANAGER, "GET_JM_RESOURCE_PARAMS", List.of());
+            flink.startTaskManager();
             flink.awaitSlots(2, timeout);
         } catch (Exception | Error e) {
             flink.tailLogs(System.err, 60);
@@ -63,7 +77,32 @@ final class StandaloneFlink implements AutoCloseable {
         return rest;
     }
 
-    private void launch(String role, String mainClass, String resourceCommand) throws Exception {
+    /** SIGKILL to the TaskManager JVM: its tasks die with it, as when a machine fails. */
+    void killTaskManager() throws InterruptedException {
+        Process tm = processes.remove(taskManagerName());
+        tm.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Starts a TaskManager JVM; after the first, each on fresh ports with its own log. */
+    void startTaskManager() throws Exception {
+        taskManagersStarted++;
+        List<String> ports =
+                taskManagersStarted == 1
+                        ? List.of()
+                        : List.of(
+                                "-D",
+                                "taskmanager.rpc.port=" + ClusterConf.freePort(),
+                                "-D",
+                                "taskmanager.data.port=" + ClusterConf.freePort());
+        launch(taskManagerName(), TASK_MANAGER, "GET_TM_RESOURCE_PARAMS", ports);
+    }
+
+    private String taskManagerName() {
+        return taskManagersStarted == 1 ? "taskmanager" : "taskmanager-" + taskManagersStarted;
+    }
+
+    private void launch(String role, String mainClass, String resourceCommand, List<String> extra)
+            throws Exception {
         List<String> cmd = new ArrayList<>(List.of(java(), "-cp", classpath));
         cmd.addAll(OPENS);
         List<String> memory = resourceParams(role, resourceCommand);
@@ -77,13 +116,15 @@ final class StandaloneFlink implements AutoCloseable {
                 cmd.add(token);
             }
         }
+        cmd.addAll(extra);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.redirectOutput(conf.logs.resolve(role + ".out").toFile());
-        processes.add(pb.start());
+        processes.put(role, pb.start());
     }
 
     /** BashJavaUtils' two result lines: JVM flags, then dynamic -D settings. */
     private List<String> resourceParams(String role, String command) throws Exception {
+        role = role.startsWith("taskmanager") ? "taskmanager" : role;
         Path out = conf.logs.resolve(role + "-resources.out");
         Process p =
                 new ProcessBuilder(
@@ -121,7 +162,7 @@ final class StandaloneFlink implements AutoCloseable {
         return results.subList(results.size() - 2, results.size());
     }
 
-    private void awaitSlots(int slots, Duration timeout) throws Exception {
+    void awaitSlots(int slots, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
@@ -150,19 +191,18 @@ final class StandaloneFlink implements AutoCloseable {
 
     /** Throws if a cluster JVM has exited. */
     void checkAlive() {
-        String[] roles = {"jobmanager", "taskmanager"};
-        for (int i = 0; i < processes.size(); i++) {
-            Process p = processes.get(i);
-            if (!p.isAlive()) {
-                throw new IllegalStateException(
-                        "the "
-                                + roles[i]
-                                + " JVM exited with code "
-                                + p.exitValue()
-                                + "; see "
-                                + conf.logs.resolve(roles[i] + ".log"));
-            }
-        }
+        processes.forEach(
+                (role, p) -> {
+                    if (!p.isAlive()) {
+                        throw new IllegalStateException(
+                                "the "
+                                        + role
+                                        + " JVM exited with code "
+                                        + p.exitValue()
+                                        + "; see "
+                                        + conf.logs.resolve(role + ".log"));
+                    }
+                });
     }
 
     /** Prints the last lines of every log file of the cluster. */
@@ -185,8 +225,9 @@ final class StandaloneFlink implements AutoCloseable {
     /** Stops the TaskManager, then the JobManager: politely (SIGTERM), then forcibly. */
     @Override
     public void close() throws InterruptedException {
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            Process p = processes.get(i);
+        List<Process> newestFirst = new ArrayList<>(processes.values());
+        Collections.reverse(newestFirst);
+        for (Process p : newestFirst) {
             p.destroy();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -200,6 +241,6 @@ final class StandaloneFlink implements AutoCloseable {
     }
 
     private void killAll() {
-        processes.forEach(Process::destroyForcibly);
+        processes.values().forEach(Process::destroyForcibly);
     }
 }

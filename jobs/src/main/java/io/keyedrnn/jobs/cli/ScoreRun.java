@@ -1,0 +1,179 @@
+package io.keyedrnn.jobs.cli;
+
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
+import io.keyedrnn.jobs.local.LocalFlink;
+import io.keyedrnn.jobs.scoring.JobIdentity;
+import io.keyedrnn.jobs.scoring.RestorePoint;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.executiongraph.ErrorInfo;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * One run of {@code score} on a MiniCluster in this JVM: submits the job under its stable id,
+ * restoring from {@code from} if set, and runs it until it fails or a stop signal arrives; then
+ * stops it with a savepoint (or, past the timeout, cancels it) and returns.
+ */
+final class ScoreRun {
+    private static final long POLL_MS = 200;
+
+    private final JobIdentity identity;
+    private final RestorePoint from;
+    private final SavepointRestoreSettings restore;
+    private final Duration stopTimeout;
+    private final PrintWriter err;
+
+    ScoreRun(
+            JobIdentity identity,
+            RestorePoint from,
+            SavepointRestoreSettings restore,
+            Duration stopTimeout,
+            PrintWriter err) {
+        this.identity = identity;
+        this.from = from;
+        this.restore = restore;
+        this.stopTimeout = stopTimeout;
+        this.err = err;
+    }
+
+    /** Runs the job built on env to its end; exit code 0 when stopped by a signal. */
+    int run(StreamExecutionEnvironment env, Configuration conf, String name) throws Exception {
+        int slots = env.getParallelism() > 0 ? env.getParallelism() : cores();
+        try (LocalFlink flink = LocalFlink.start(1, slots, conf)) {
+            StopSignals signals = StopSignals.install(err);
+            JobID job;
+            try {
+                job = flink.submit(env, name, identity.jobId(), restore);
+            } catch (Exception e) {
+                if (from == null) {
+                    throw e;
+                }
+                throw restoreFailed(e.toString());
+            }
+            say("running job " + job + "; stop with Ctrl-C or SIGTERM (takes a savepoint)");
+            CompletableFuture<JobResult> result = flink.cluster().requestJobResult(job);
+            boolean confirmed = from == null;
+            while (!signals.requested().isDone()) {
+                if (result.isDone()) {
+                    throw ended(result.get(), confirmed);
+                }
+                if (!confirmed) {
+                    confirmed = restoreConfirmed(flink, job);
+                }
+                Thread.sleep(POLL_MS);
+            }
+            stop(flink, job, signals.requested().get());
+            return 0;
+        }
+    }
+
+    /**
+     * After a restore, the first completed checkpoint proves the state was taken. A failure before
+     * it that happened while restoring state (incompatible serializer, another job's state) would
+     * restart forever: stop there and name the checkpoint.
+     */
+    private boolean restoreConfirmed(LocalFlink flink, JobID job) throws Exception {
+        if (flink.completedCheckpoints(job) > 0) {
+            return true;
+        }
+        ErrorInfo failure = flink.cluster().getExecutionGraph(job).get().getFailureInfo();
+        String text = failure == null ? "" : failure.getExceptionAsString();
+        // Messages only: every task's stack passes through StreamTask.restore().
+        String messages =
+                String.join("\n", text.lines().filter(l -> !l.trim().startsWith("at ")).toList());
+        String lower = messages.toLowerCase(Locale.ROOT);
+        if (lower.contains("restor") || lower.contains("statecontext")) {
+            flink.cancel(job);
+            throw restoreFailed(firstLines(text, 6));
+        }
+        return false;
+    }
+
+    private CliException ended(JobResult r, boolean confirmed) {
+        String cause =
+                r.getSerializedThrowable()
+                        .map(t -> firstLines(t.getFullStringifiedStackTrace(), 8))
+                        .orElse(String.valueOf(r.getApplicationStatus()));
+        if (!confirmed) {
+            return restoreFailed(cause);
+        }
+        return new CliException(CliException.FAILED, "the job ended: " + cause);
+    }
+
+    private CliException restoreFailed(String cause) {
+        return new CliException(
+                CliException.FAILED,
+                "cannot resume from "
+                        + from.describe(System.currentTimeMillis())
+                        + ": "
+                        + cause
+                        + "\nStart with --fresh to discard the job's state on purpose, or with"
+                        + " --from-savepoint PATH to resume from another savepoint.");
+    }
+
+    private void stop(LocalFlink flink, JobID job, String signal) throws Exception {
+        String dir = identity.savepointDir().toString();
+        say(signal + ": stopping with a savepoint under " + dir + " (at most " + stopTimeout + ")");
+        long deadline = System.nanoTime() + stopTimeout.toNanos();
+        String failure = "timed out";
+        while (System.nanoTime() < deadline) {
+            try {
+                String path =
+                        flink.cluster()
+                                .stopWithSavepoint(job, dir, false, SavepointFormatType.CANONICAL)
+                                .get(remainingMs(deadline), TimeUnit.MILLISECONDS);
+                flink.cluster().requestJobResult(job).get(remainingMs(deadline), MILLISECONDS);
+                say("stopped with savepoint " + path + "; the next start resumes from it");
+                return;
+            } catch (TimeoutException e) {
+                break;
+            } catch (ExecutionException e) {
+                failure = String.valueOf(e.getCause());
+                if (!notRunningYet(failure)) {
+                    break;
+                }
+                // Stopped while still starting or restoring: a savepoint needs running tasks.
+                Thread.sleep(POLL_MS);
+            }
+        }
+        say(
+                "no savepoint ("
+                        + failure
+                        + "); cancelling the job instead: the next start resumes from its last"
+                        + " completed checkpoint");
+        flink.cancel(job);
+    }
+
+    private static boolean notRunningYet(String failure) {
+        String f = failure.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return f.contains("initializing") || f.contains("not all required tasks");
+    }
+
+    private static long remainingMs(long deadline) {
+        return Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+    }
+
+    private void say(String line) {
+        err.println("score: " + line);
+        err.flush();
+    }
+
+    private static String firstLines(String text, int n) {
+        return String.join("\n", text.lines().limit(n).toList());
+    }
+
+    private static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+}
