@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.cli;
 
+import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.jobs.scoring.JobIdentity;
 import io.keyedrnn.jobs.scoring.RestorePoint;
 import io.keyedrnn.jobs.scoring.RestorePoints;
@@ -27,7 +28,7 @@ final class ResumeChoice {
             PrintWriter err)
             throws IOException {
         if (fresh && fromSavepoint != null) {
-            throw CliException.usage("--fresh and --from-savepoint exclude each other");
+            throw JobException.badInput("--fresh and --from-savepoint exclude each other");
         }
         Duration timeout = Duration.ofMillis(c.number("stop.savepoint.timeout.ms", 1));
         long now = System.currentTimeMillis();
@@ -59,7 +60,7 @@ final class ResumeChoice {
         try {
             newest = RestorePoints.newest(id, w -> say(err, w));
         } catch (IOException e) {
-            throw new CliException(CliException.FAILED, e.getMessage() + hint(), e);
+            throw new JobException(JobException.FAILED, e.getMessage() + hint(), e);
         }
         if (newest.isEmpty()) {
             say(err, "starting " + job + " from empty state: no checkpoint under " + id.jobDir());
@@ -75,7 +76,7 @@ final class ResumeChoice {
         try {
             return RestorePoints.at(dir);
         } catch (IOException e) {
-            throw new CliException(CliException.USAGE, e.getMessage(), e);
+            throw new JobException(JobException.BAD_INPUT, e.getMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.keyedrnn.jobs.cli;
 
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
+import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.jobs.local.LocalFlink;
 import io.keyedrnn.jobs.scoring.JobIdentity;
 import io.keyedrnn.jobs.scoring.RestorePoint;
@@ -100,7 +101,7 @@ final class ScoreRun {
         return false;
     }
 
-    private CliException ended(JobResult r, boolean confirmed) {
+    private JobException ended(JobResult r, boolean confirmed) {
         String cause =
                 r.getSerializedThrowable()
                         .map(t -> firstLines(t.getFullStringifiedStackTrace(), 8))
@@ -108,12 +109,12 @@ final class ScoreRun {
         if (!confirmed) {
             return restoreFailed(cause);
         }
-        return new CliException(CliException.FAILED, "the job ended: " + cause);
+        return new JobException(JobException.FAILED, "the job ended: " + cause);
     }
 
-    private CliException restoreFailed(String cause) {
-        return new CliException(
-                CliException.FAILED,
+    private JobException restoreFailed(String cause) {
+        return new JobException(
+                JobException.FAILED,
                 "cannot resume from "
                         + from.describe(System.currentTimeMillis())
                         + ": "
