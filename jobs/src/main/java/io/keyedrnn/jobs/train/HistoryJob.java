@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.IntStream;
+import org.apache.flink.api.common.InvalidProgramException;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
@@ -38,6 +39,16 @@ final class HistoryJob {
      */
     static History readLocally(TrainSettings s, ReadSpec spec) throws Exception {
         Configuration conf = configuration(s);
+        if (inPredefinedContext()) {
+            // A test's MiniCluster (or a Flink client) already provides the environment.
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.getExecutionEnvironment(conf);
+            env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+            if (s.parallelism > 0) {
+                env.setParallelism(s.parallelism);
+            }
+            return read(env, s, spec);
+        }
         int slots = s.parallelism > 0 ? s.parallelism : Runtime.getRuntime().availableProcessors();
         try (LocalFlink flink = LocalFlink.start(1, slots, conf)) {
             URI rest = flink.cluster().getRestAddress().get();
@@ -46,6 +57,16 @@ final class HistoryJob {
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
             env.setParallelism(slots);
             return read(env, s, spec);
+        }
+    }
+
+    /** Whether Flink has a context environment here (a remote one then cannot be made). */
+    private static boolean inPredefinedContext() {
+        try {
+            new RemoteStreamEnvironment("127.0.0.1", 8081, new Configuration());
+            return false;
+        } catch (InvalidProgramException e) {
+            return true;
         }
     }
 
