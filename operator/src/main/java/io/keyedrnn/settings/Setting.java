@@ -95,13 +95,15 @@ public final class Setting<T> implements Serializable {
 
     /** The default as a settings file writes it, or null. */
     public String defaultText() {
-        if (defaultValue == null) {
-            return null;
-        }
-        if (defaultValue instanceof Enum<?> e) {
+        return defaultValue == null ? null : text(defaultValue);
+    }
+
+    /** A value as a settings file writes it (enums in lower case). */
+    public String text(T value) {
+        if (value instanceof Enum<?> e) {
             return e.name().toLowerCase(Locale.ROOT);
         }
-        return String.valueOf(defaultValue);
+        return String.valueOf(value);
     }
 
     /** The value of the text; throws naming this setting, the text and the problem. */

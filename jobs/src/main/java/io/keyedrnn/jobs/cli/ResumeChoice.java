@@ -1,6 +1,7 @@
 package io.keyedrnn.jobs.cli;
 
 import io.keyedrnn.jobs.common.JobException;
+import io.keyedrnn.jobs.common.JobSettings;
 import io.keyedrnn.jobs.scoring.JobIdentity;
 import io.keyedrnn.jobs.scoring.RestorePoint;
 import io.keyedrnn.jobs.scoring.RestorePoints;
@@ -30,7 +31,7 @@ final class ResumeChoice {
         if (fresh && fromSavepoint != null) {
             throw JobException.badInput("--fresh and --from-savepoint exclude each other");
         }
-        Duration timeout = Duration.ofMillis(c.number("stop.savepoint.timeout.ms", 1));
+        Duration timeout = Duration.ofMillis(c.get(JobSettings.STOP_SAVEPOINT_TIMEOUT_MS));
         long now = System.currentTimeMillis();
         String job = "job " + id.jobId();
         if (fromSavepoint != null) {

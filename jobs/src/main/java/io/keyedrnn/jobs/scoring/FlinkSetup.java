@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.scoring;
 
+import io.keyedrnn.jobs.common.JobSettings;
 import org.apache.flink.configuration.Configuration;
 
 /**
@@ -13,14 +14,15 @@ public final class FlinkSetup {
         Configuration f = new Configuration();
         f.setString("state.backend.type", c.stateBackend());
         f.setString(
-                "execution.checkpointing.interval", c.number("checkpoint.interval.ms", 1) + " ms");
+                "execution.checkpointing.interval",
+                c.get(JobSettings.CHECKPOINT_INTERVAL_MS) + " ms");
         f.setString("execution.checkpointing.mode", "EXACTLY_ONCE");
         f.setString("execution.checkpointing.dir", c.required("checkpoint.dir"));
         f.setString(
                 "execution.checkpointing.externalized-checkpoint-retention",
                 "RETAIN_ON_CANCELLATION");
-        f.setString("pipeline.max-parallelism", String.valueOf(c.number("max.parallelism", 1)));
-        long parallelism = c.number("parallelism", 0);
+        f.setString("pipeline.max-parallelism", String.valueOf(c.get(JobSettings.MAX_PARALLELISM)));
+        long parallelism = c.get(JobSettings.PARALLELISM);
         if (parallelism > 0) {
             f.setString("parallelism.default", String.valueOf(parallelism));
         }

@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.scoring;
 
+import io.keyedrnn.jobs.common.JobSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +104,7 @@ public final class KafkaPreflight {
     private static void checkTransactionTimeout(
             Admin admin, Node broker, ScoringJobConfig c, long timeoutMs)
             throws InterruptedException {
-        long wanted = c.number("transaction.timeout.ms", 1);
+        long wanted = c.get(JobSettings.TRANSACTION_TIMEOUT_MS);
         ConfigResource res = new ConfigResource(ConfigResource.Type.BROKER, broker.idString());
         try {
             Config config =

@@ -75,7 +75,7 @@ public final class KafkaWiring {
             ScoringJobConfig c, KafkaRecordSerializationSchema<T> serializer, String role) {
         Properties p = clientProperties(c);
         // The sink's own default (1 h) exceeds the broker's default maximum (15 min).
-        p.put("transaction.timeout.ms", String.valueOf(c.number("transaction.timeout.ms", 1)));
+        p.put("transaction.timeout.ms", String.valueOf(c.get(JobSettings.TRANSACTION_TIMEOUT_MS)));
         return KafkaSink.<T>builder()
                 .setKafkaProducerConfig(p)
                 .setBootstrapServers(c.required("bootstrap.servers"))

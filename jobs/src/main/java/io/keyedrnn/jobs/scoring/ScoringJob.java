@@ -70,10 +70,10 @@ public final class ScoringJob {
                         .scoring(c.scoringConfig())
                         .fields(c.eventFields())
                         .inputKind(ScoringOptions.InputKind.fromId(c.get(JobSettings.INPUT_KIND)))
-                        .features((int) c.number("input.features", 0))
-                        .outputState(c.flag("output.state"))
-                        .stateTtlMs(c.number("state.ttl.ms", 0))
-                        .maxModelBytes(c.number("model.max.bytes", 1));
+                        .features(c.get(JobSettings.INPUT_FEATURES))
+                        .outputState(c.get(JobSettings.OUTPUT_STATE))
+                        .stateTtlMs(c.get(JobSettings.STATE_TTL_MS))
+                        .maxModelBytes(c.get(JobSettings.MODEL_MAX_BYTES));
         String path = c.get(JobSettings.MODEL_PATH);
         if (path != null) {
             Path file = Path.of(path);

@@ -5,7 +5,6 @@ import io.keyedrnn.serve.EventFieldSettings;
 import io.keyedrnn.serve.EventFields;
 import io.keyedrnn.serve.ScoringConfig;
 import io.keyedrnn.serve.ScoringSettings;
-import io.keyedrnn.settings.Parsers;
 import io.keyedrnn.settings.Setting;
 import io.keyedrnn.settings.Settings;
 import io.keyedrnn.settings.SettingsLoader;
@@ -119,32 +118,6 @@ public final class ScoringJobConfig {
                     "setting '" + key + "' is required (in the --config file or as an option)");
         }
         return v;
-    }
-
-    /** A whole-number setting (default from {@link #DEFAULTS}) of at least {@code min}. */
-    public long number(String key, long min) {
-        String v = values.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("setting '" + key + "' has no value");
-        }
-        try {
-            return Parsers.whole(min).apply(v);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "setting '"
-                            + key
-                            + "' in "
-                            + source
-                            + " has bad value '"
-                            + v
-                            + "': "
-                            + e.getMessage(),
-                    e);
-        }
-    }
-
-    public boolean flag(String key) {
-        return Parsers.flag(get(key, "false"));
     }
 
     /** exactly-once (default), at-least-once or none. */

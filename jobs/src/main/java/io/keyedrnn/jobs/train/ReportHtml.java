@@ -46,9 +46,7 @@ final class ReportHtml {
         b.append("<meta charset=\"utf-8\"/>\n<title>keyed-rnn training report</title>\n");
         b.append("<style>").append(CSS).append("</style>\n</head>\n<body>\n");
         b.append("<h1>keyed-rnn training report</h1>\n");
-        boolean ok =
-                r.status == TrainingOutcome.Status.PUBLISHED
-                        || r.status == TrainingOutcome.Status.WRITTEN;
+        boolean ok = r.status != null && r.status.wroteModel();
         b.append("<p class=\"")
                 .append(ok ? "ok" : "bad")
                 .append("\"><strong>")

@@ -43,9 +43,7 @@ public final class Retraining {
     }
 
     private static TrainingOutcome outcome(RunRecord r, String message) {
-        boolean wrote =
-                r.status == TrainingOutcome.Status.PUBLISHED
-                        || r.status == TrainingOutcome.Status.WRITTEN;
+        boolean wrote = r.status.wroteModel();
         return new TrainingOutcome(
                 r.status, wrote ? r.out : null, wrote ? r.version : 0, message, r.publishedTo);
     }

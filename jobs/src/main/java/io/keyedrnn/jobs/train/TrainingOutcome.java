@@ -20,11 +20,16 @@ public record TrainingOutcome(
         WRITTEN,
         NOT_BETTER,
         DIVERGED,
-        FAILED
+        FAILED;
+
+        /** Whether a run that ended so wrote a model file (and maybe published it). */
+        public boolean wroteModel() {
+            return this == PUBLISHED || this == WRITTEN;
+        }
     }
 
     /** Whether a model file was written (and maybe published). */
     public boolean wroteModel() {
-        return status == Status.PUBLISHED || status == Status.WRITTEN;
+        return status.wroteModel();
     }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConfigFilesTest {
     private static final Pattern LINE =
-            Pattern.compile("^(#\\s*)?([a-z][a-z0-9_]*(?:\\.[a-z0-9_]+)*)\\s*[:=]\\s*(.*)$");
+            Pattern.compile("^(#\\s*)?([a-z][a-z0-9_-]*(?:\\.[a-z0-9_-]+)*)\\s*[:=]\\s*(.*)$");
     private static final List<String> PASS_THROUGH = List.of("kafka.", "flink.", "scoring.");
 
     private record Entry(boolean commented, String value) {}
