@@ -10,6 +10,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A single-node KRaft Kafka broker inside this JVM, for the demo and the integration tests.
@@ -20,6 +22,8 @@ import org.apache.kafka.common.test.TestKitNodes;
 public final class EmbeddedKafka implements AutoCloseable {
     /** The broker refuses producer transactions longer than this (ms); sinks must stay below. */
     public static final long MAX_TRANSACTION_TIMEOUT_MS = 900_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
 
     private final KafkaClusterTestKit cluster;
 
@@ -47,7 +51,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                                 String.valueOf(MAX_TRANSACTION_TIMEOUT_MS))
                         .build();
         try {
-            cluster.format();
+            StdoutToLog.run(LOG, cluster::format);
             cluster.startup();
             cluster.waitForReadyBrokers();
         } catch (Exception e) {

@@ -1,9 +1,12 @@
 package io.keyedrnn.jobs.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.keyedrnn.jobs.local.EmbeddedKafka;
 import io.keyedrnn.jobs.local.KafkaIo;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,5 +32,20 @@ class EmbeddedKafkaITCase {
                 assertEquals("v" + i, new String(read.get(i).value(), StandardCharsets.UTF_8));
             }
         }
+    }
+
+    @Test
+    void startingPrintsNothingToTheConsole() throws Exception {
+        PrintStream console = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            kafka.createTopics(1, "quiet");
+        } finally {
+            System.setOut(console);
+        }
+        String out = printed.toString(StandardCharsets.UTF_8);
+        assertFalse(out.contains("Bootstrap metadata"), out);
+        assertFalse(out.contains("Formatting metadata directory"), out);
     }
 }
