@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyedrnn.jobs.local.EmbeddedKafka;
 import io.keyedrnn.jobs.local.KafkaIo;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,50 +26,22 @@ import org.junit.jupiter.api.Test;
  * offline replay bit for bit, and bad records land in the dead-letter topic.
  */
 class StandaloneClusterE2EITCase {
-    private static final String MAIN = "io.keyedrnn.jobs.scoring.ScoringJob";
     private static final int KEYS = 6;
     private static final int STEPS = 40;
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    private static Path module;
-    private static Path work;
-    private static EmbeddedKafka kafka;
-    private static StandaloneFlink flink;
+    private static E2eCluster cluster;
     private static String job;
 
     @BeforeAll
     static void start() throws Exception {
-        module = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
-        Path jar = module.resolve("target/keyed-rnn.jar");
-        if (!Files.isRegularFile(jar)) {
-            fail(
-                    "no shaded jar "
-                            + jar
-                            + ": this test runs in failsafe's integration-test phase,"
-                            + " after package (mvn verify -pl operator,jobs)");
-        }
-        work =
-                Files.createDirectories(
-                        module.resolve("target/e2e/run-" + System.currentTimeMillis()));
-        kafka = EmbeddedKafka.start();
-        kafka.createTopics(2, "e2e-events", "e2e-predictions", "e2e-dead");
-        kafka.createTopics(1, Map.of("cleanup.policy", "compact"), "e2e-models");
-        flink = StandaloneFlink.start(work, module.getParent(), Duration.ofSeconds(60));
+        cluster = E2eCluster.start("e2e", Map.of());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (flink != null && job != null && !terminal(flink.rest().jobState(job))) {
-                flink.rest().cancel(job);
-            }
-        } finally {
-            if (flink != null) {
-                flink.close();
-            }
-            if (kafka != null) {
-                kafka.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -80,23 +50,22 @@ class StandaloneClusterE2EITCase {
         try {
             run();
         } catch (Exception | Error e) {
-            flink.tailLogs(System.err, 80);
+            cluster.flink.tailLogs(System.err, 80);
             throw e;
         }
     }
 
     private void run() throws Exception {
         Model model = E2eData.model();
-        Path modelFile = work.resolve("model.safetensors");
+        Path modelFile = cluster.work.resolve("model.safetensors");
         ModelFile.write(model, modelFile);
         List<String> first = withBad(E2eData.events(KEYS, 0, STEPS / 2), 0, 3);
         List<String> second =
                 withBad(E2eData.events(KEYS, STEPS / 2, STEPS), 3, E2eData.BAD.size());
         produce(first);
 
-        FlinkRest rest = flink.rest();
-        String jarId = rest.uploadJar(module.resolve("target/keyed-rnn.jar"));
-        job = rest.runJar(jarId, MAIN, jobArgs(modelFile), 2);
+        FlinkRest rest = cluster.flink.rest();
+        job = cluster.submit(modelFile, 1000);
         awaitState("RUNNING");
         produce(second);
 
@@ -106,39 +75,20 @@ class StandaloneClusterE2EITCase {
         assertEquals(KEYS * STEPS, expected.predictions(), "replay's predictions");
         assertEquals(E2eData.BAD.size(), expected.rejections().size(), "replay's rejections");
 
-        read("e2e-predictions", expected.predictions());
-        var dead = read("e2e-dead", E2eData.BAD.size());
+        read(cluster.topic("predictions"), expected.predictions());
+        var dead = read(cluster.topic("dead"), E2eData.BAD.size());
         assertEquals("RUNNING", rest.jobState(job), "job state after scoring");
         rest.cancel(job);
         awaitState("CANCELED");
 
         // Nothing more is committed after the job is gone: exactly one prediction per event.
-        var finalPredictions = KafkaIo.readAll(kafka.bootstrapServers(), "e2e-predictions", WAIT);
+        var finalPredictions =
+                KafkaIo.readAll(
+                        cluster.kafka.bootstrapServers(), cluster.topic("predictions"), WAIT);
         assertEquals(expected.predictions(), finalPredictions.size(), "committed predictions");
         assertEquals(
                 expected.byKey(), E2eData.byKey(finalPredictions), "predictions per key, in order");
         assertEquals(sent(E2eData.BAD), deadLetters(dead), "dead letters (reason, record)");
-    }
-
-    /** The job's command line, as one would pass it to {@code flink run}. */
-    private static List<String> jobArgs(Path modelFile) {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "--bootstrap-servers", kafka.bootstrapServers(),
-                                "--events-topic", "e2e-events",
-                                "--predictions-topic", "e2e-predictions",
-                                "--models-topic", "e2e-models",
-                                "--dead-letter-topic", "e2e-dead",
-                                "--model", modelFile.toString(),
-                                "--group-id", "e2e",
-                                "--transactional-id-prefix", "e2e-tx",
-                                "--transaction-timeout-ms", "60000",
-                                "--checkpoint-interval-ms", "1000",
-                                "--checkpoint-dir", work.resolve("checkpoints").toUri().toString(),
-                                "--events-starting-offsets", "earliest"));
-        E2eData.SCORING.forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
-        return args;
     }
 
     /** Events with bad records [from, to) of {@link E2eData#BAD} spread among them. */
@@ -151,11 +101,13 @@ class StandaloneClusterE2EITCase {
     }
 
     private static void produce(List<String> lines) {
-        E2eData.produce(kafka, "e2e-events", lines);
+        E2eData.produce(cluster.kafka, cluster.topic("events"), lines);
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> read(String topic, int n) throws Exception {
-        var records = KafkaIo.readUntil(kafka.bootstrapServers(), topic, l -> l.size() >= n, WAIT);
+        var records =
+                KafkaIo.readUntil(
+                        cluster.kafka.bootstrapServers(), topic, l -> l.size() >= n, WAIT);
         if (records.size() < n) {
             fail(
                     topic
@@ -168,19 +120,17 @@ class StandaloneClusterE2EITCase {
                             + "; job "
                             + job
                             + " is "
-                            + flink.rest().jobState(job)
-                            + " "
-                            + flink.rest().rootException(job));
+                            + cluster.jobState());
         }
         return records;
     }
 
     private static void awaitState(String wanted) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        String state = flink.rest().jobState(job);
+        String state = cluster.flink.rest().jobState(job);
         while (!state.equals(wanted)) {
-            flink.checkAlive();
-            if (terminal(state) || System.nanoTime() > deadline) {
+            cluster.flink.checkAlive();
+            if (E2eCluster.terminal(state) || System.nanoTime() > deadline) {
                 fail(
                         "job "
                                 + job
@@ -191,15 +141,11 @@ class StandaloneClusterE2EITCase {
                                 + " (waited up to "
                                 + WAIT
                                 + "): "
-                                + flink.rest().rootException(job));
+                                + cluster.jobState());
             }
             Thread.sleep(200);
-            state = flink.rest().jobState(job);
+            state = cluster.flink.rest().jobState(job);
         }
-    }
-
-    private static boolean terminal(String state) {
-        return List.of("FAILED", "CANCELED", "FINISHED", "SUSPENDED").contains(state);
     }
 
     /** Each dead letter's reason and original record, sorted; compared with what was sent. */

@@ -173,7 +173,8 @@ final class StandaloneFlink implements AutoCloseable {
                 if (o.path("taskmanagers").asInt() == 1 && o.path("slots-total").asInt() == slots) {
                     return;
                 }
-            } catch (IOException e) {
+            } catch (IOException | IllegalStateException e) {
+                // Not up yet: refused, or HTTP 503 while the JobManager elects its leader.
                 last = e.toString();
             }
             Thread.sleep(250);

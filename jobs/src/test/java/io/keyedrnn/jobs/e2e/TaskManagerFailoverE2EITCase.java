@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.keyedrnn.jobs.local.EmbeddedKafka;
 import io.keyedrnn.jobs.local.KafkaIo;
 import io.keyedrnn.model.io.ModelFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.Test;
  * its checkpoint and its committed output equals replay, nothing lost or repeated.
  */
 class TaskManagerFailoverE2EITCase {
-    private static final String MAIN = "io.keyedrnn.jobs.scoring.ScoringJob";
     private static final int KEYS = 6;
     private static final int STEPS = 60;
     private static final int KILLS = 3;
@@ -41,40 +37,20 @@ class TaskManagerFailoverE2EITCase {
                     "restart-strategy.fixed-delay.attempts", "20",
                     "restart-strategy.fixed-delay.delay", "1 s");
 
-    private static Path module;
-    private static Path work;
-    private static EmbeddedKafka kafka;
+    private static E2eCluster cluster;
     private static StandaloneFlink flink;
     private static String job;
 
     @BeforeAll
     static void start() throws Exception {
-        module = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(module.resolve("target/keyed-rnn.jar"))) {
-            fail("no shaded jar in target/: this test runs after package (mvn verify -pl jobs)");
-        }
-        work = Files.createDirectories(module.resolve("target/e2e/failover-" + System.nanoTime()));
-        kafka = EmbeddedKafka.start();
-        kafka.createTopics(2, "fo-events", "fo-predictions", "fo-dead");
-        kafka.createTopics(1, Map.of("cleanup.policy", "compact"), "fo-models");
-        flink = StandaloneFlink.start(work, module.getParent(), Duration.ofSeconds(60), CLUSTER);
+        cluster = E2eCluster.start("fo", CLUSTER);
+        flink = cluster.flink;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (flink != null && job != null) {
-                flink.rest().cancel(job);
-            }
-        } catch (Exception alreadyGone) {
-            // The cluster is closed next either way.
-        } finally {
-            if (flink != null) {
-                flink.close();
-            }
-            if (kafka != null) {
-                kafka.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -89,59 +65,46 @@ class TaskManagerFailoverE2EITCase {
     }
 
     private void run() throws Exception {
-        Path modelFile = work.resolve("model.safetensors");
+        Path modelFile = cluster.work.resolve("model.safetensors");
         ModelFile.write(E2eData.model(), modelFile);
         List<String> events = E2eData.events(KEYS, 0, STEPS);
         int batch = events.size() / (KILLS + 2);
-        E2eData.produce(kafka, "fo-events", events.subList(0, batch));
-        String jar = flink.rest().uploadJar(module.resolve("target/keyed-rnn.jar"));
-        job = flink.rest().runJar(jar, MAIN, jobArgs(modelFile), 2);
+        E2eData.produce(cluster.kafka, cluster.topic("events"), events.subList(0, batch));
+        job = cluster.submit(modelFile, 500);
 
         long seed = System.nanoTime();
         System.err.println("TaskManagerFailoverE2EITCase: kill moments from seed " + seed);
         Random random = new Random(seed);
         for (int kill = 1; kill <= KILLS; kill++) {
-            E2eData.produce(kafka, "fo-events", events.subList(kill * batch, (kill + 1) * batch));
+            E2eData.produce(
+                    cluster.kafka,
+                    cluster.topic("events"),
+                    events.subList(kill * batch, (kill + 1) * batch));
             awaitCheckpoints(counts().path("completed").asLong() + 1);
             Thread.sleep(random.nextInt(800));
             flink.killTaskManager();
             flink.startTaskManager();
             awaitRestored(kill);
         }
-        E2eData.produce(kafka, "fo-events", events.subList((KILLS + 1) * batch, events.size()));
+        E2eData.produce(
+                cluster.kafka,
+                cluster.topic("events"),
+                events.subList((KILLS + 1) * batch, events.size()));
 
         var out =
                 KafkaIo.readUntil(
-                        kafka.bootstrapServers(),
-                        "fo-predictions",
+                        cluster.kafka.bootstrapServers(),
+                        cluster.topic("predictions"),
                         l -> l.size() >= events.size(),
                         WAIT);
         assertEquals(events.size(), out.size(), "committed predictions; job " + jobState());
         flink.rest().cancel(job);
-        var all = KafkaIo.readAll(kafka.bootstrapServers(), "fo-predictions", WAIT);
+        var all =
+                KafkaIo.readAll(
+                        cluster.kafka.bootstrapServers(), cluster.topic("predictions"), WAIT);
         assertEquals(events.size(), all.size(), "committed predictions after the cancel");
         assertTrue(counts().path("restored").asLong() >= KILLS, "restores: " + counts());
         assertEquals(E2eData.replay(E2eData.model(), events).byKey(), E2eData.byKey(all));
-    }
-
-    private static List<String> jobArgs(Path modelFile) {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "--bootstrap-servers", kafka.bootstrapServers(),
-                                "--events-topic", "fo-events",
-                                "--predictions-topic", "fo-predictions",
-                                "--models-topic", "fo-models",
-                                "--dead-letter-topic", "fo-dead",
-                                "--model", modelFile.toString(),
-                                "--group-id", "fo",
-                                "--transactional-id-prefix", "fo-tx",
-                                "--transaction-timeout-ms", "60000",
-                                "--checkpoint-interval-ms", "500",
-                                "--checkpoint-dir", work.resolve("checkpoints").toUri().toString(),
-                                "--events-starting-offsets", "earliest"));
-        E2eData.SCORING.forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
-        return args;
     }
 
     private static JsonNode counts() throws Exception {
@@ -149,7 +112,7 @@ class TaskManagerFailoverE2EITCase {
     }
 
     private static String jobState() throws Exception {
-        return flink.rest().jobState(job) + " " + flink.rest().rootException(job);
+        return cluster.jobState();
     }
 
     private static void awaitCheckpoints(long n) throws Exception {
