@@ -58,15 +58,19 @@ public final class NabResultsWriter {
                     s.name() + ": row " + i + ": anomaly score " + score + " is not in [0, 1]");
         }
         LocalDateTime t = s.timestamps()[i];
-        // Plain decimals with Double.toString's digits: exact round trip, no exponent.
         return TIME.format(t)
                 + ','
-                + BigDecimal.valueOf(s.values()[i]).toPlainString()
+                + plain(s.values()[i])
                 + ','
-                + BigDecimal.valueOf(score).toPlainString()
+                + plain(score)
                 + ','
                 + (inWindow(s, t) ? 1 : 0)
                 + '\n';
+    }
+
+    /** Double.toString's digits (an exact round trip) as a plain decimal: no exponent, no ".0". */
+    private static String plain(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static boolean inWindow(NabSeries s, LocalDateTime t) {
