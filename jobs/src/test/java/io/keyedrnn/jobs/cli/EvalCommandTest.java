@@ -4,11 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyedrnn.jobs.eval.EvalData;
+import io.keyedrnn.jobs.eval.data.NabCorpus;
+import io.keyedrnn.jobs.eval.data.NabSeries;
+import io.keyedrnn.jobs.eval.nab.FileSweep;
+import io.keyedrnn.jobs.eval.nab.NabBenchmark;
+import io.keyedrnn.jobs.eval.nab.NabProfile;
+import io.keyedrnn.jobs.eval.nab.NabResultsDir;
+import io.keyedrnn.jobs.eval.nab.NabResultsFile;
+import io.keyedrnn.jobs.eval.nab.NabSuite;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -104,19 +116,43 @@ class EvalCommandTest {
     }
 
     @Test
-    void nabQuickPrintsScoresAtMost100() {
-        Run r = eval("nab", "--quick", "--data", DATA);
+    void nabQuickWritesResultsThatRescoreToThePrintedTable(@TempDir Path results) throws Exception {
+        Run r = eval("nab", "--quick", "--data", DATA, "--results", results.toString());
         assertEquals(0, r.code(), r.err());
         List<String[]> rows = measuredRows(r.out());
-        assertEquals(2, rows.size());
-        for (String[] row : rows) {
-            for (int c = 3; c <= 5; c++) {
-                assertTrue(number(row[c]) <= 100.0, row[c]);
-            }
-        }
-        assertTrue(r.out().contains("3-file subset"), r.out());
+        assertEquals(2, rows.size(), "protocol and deployable");
+        assertTrue(r.out().contains("Measured on 3 of NAB's 58 files"), r.out());
         // The published rows come from NAB's final_results.json: its best detector is ARTime.
         assertTrue(r.out().contains("| ARTime "), r.out());
+
+        // Re-read and re-scored, the written results give the printed figures.
+        List<NabSeries> corpus = NabCorpus.load(Path.of(DATA, "nab"));
+        List<NabSeries> scored = NabResultsDir.present(results, NabSuite.DETECTOR, corpus);
+        assertEquals(3, scored.size());
+        List<FileSweep> sweeps = scored.stream().map(FileSweep::of).toList();
+        List<double[]> scores = NabResultsDir.read(results, NabSuite.DETECTOR, scored);
+        Matcher m = Pattern.compile("deployable: anomaly_score >= ([0-9.]+),").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        double alert = Double.parseDouble(m.group(1));
+        for (int k = 0; k < NabProfile.ALL.size(); k++) {
+            NabProfile p = NabProfile.ALL.get(k);
+            double protocol = NabBenchmark.optimized(sweeps, scores, p).normalized();
+            double deployable = NabBenchmark.score(sweeps, scores, alert, p).normalized();
+            assertEquals(number(rows.get(0)[3 + k]), protocol, 0.0051, p.name());
+            assertEquals(number(rows.get(1)[3 + k]), deployable, 0.0051, p.name());
+            assertTrue(protocol >= deployable - 1e-9, "the optimum is at least any threshold");
+        }
+
+        // NAB's format: its header, one line per data row, the label from the windows.
+        NabSeries first = scored.get(0);
+        List<String> lines =
+                Files.readAllLines(NabResultsFile.path(results, NabSuite.DETECTOR, first.name()));
+        assertEquals("timestamp,value,anomaly_score,label", lines.get(0));
+        assertEquals(first.size() + 1, lines.size());
+        long labelled = lines.stream().skip(1).filter(l -> l.endsWith(",1")).count();
+        long inWindows = Arrays.stream(FileSweep.of(first).window()).filter(w -> w >= 0).count();
+        assertTrue(labelled > 0);
+        assertEquals(inWindows, labelled);
     }
 
     @Test

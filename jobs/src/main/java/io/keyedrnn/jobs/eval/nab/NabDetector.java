@@ -65,6 +65,28 @@ final class NabDetector {
         return flags;
     }
 
+    /**
+     * NAB's anomaly_score per row: the scoring path's anomaly likelihood ({@link
+     * NabRule#LIKELIHOOD}), 0 while unscored or warming up; the alert threshold is the one the path
+     * flags above, so the deployable detections are exactly the path's anomaly flags.
+     */
+    NabScores scores(NabSeries series, Model model) {
+        float[][] rows = rows(series);
+        ScoringConfig config = NabRule.LIKELIHOOD.config(settings.minThreshold());
+        ModelServable servable = new ModelServable(model, config);
+        KeyState state = servable.newState();
+        double[] scores = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            Prediction p = servable.process(event(series, i, rows[i]), state);
+            if (p == null) {
+                throw new IllegalStateException(series.name() + ": row " + i + " was refused");
+            }
+            scores[i] = p.scored && !p.warmup ? p.score : 0.0;
+        }
+        // The path flags score > threshold; NAB detects score >= threshold.
+        return new NabScores(scores, Math.nextUp(config.likelihoodThreshold()));
+    }
+
     /** The first held-out row, as the retraining job splits a key of n events. */
     private int split(int probation) {
         int held = (int) Math.floor(probation * settings.validationShare());

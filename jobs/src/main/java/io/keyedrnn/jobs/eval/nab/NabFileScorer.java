@@ -3,94 +3,83 @@ package io.keyedrnn.jobs.eval.nab;
 import io.keyedrnn.jobs.eval.data.NabSeries;
 
 /**
- * Scores one NAB file's detections under a profile, following NAB's definitions (Lavin &amp; Ahmad
- * 2015; Ahmad et al. 2017) as implemented in numenta/NAB {@code nab/sweeper.py}:
+ * Scores one NAB file's anomaly scores at a threshold under a profile, as numenta/NAB's {@code
+ * Sweeper.scoreDataSet} does (Lavin &amp; Ahmad 2015; Ahmad et al. 2017):
  *
  * <ul>
- *   <li>rows of the probationary period are ignored, and so is a window lying wholly inside it;
- *   <li>a window with a detection earns A_TP·σ_A(y)/σ_A(−1) for its earliest detection, where y =
- *       −(right − i + 1)/width, so detecting at the first row earns exactly A_TP; later detections
- *       in the same window earn nothing more;
- *   <li>a window without a detection costs A_FN;
+ *   <li>every row after the probationary period with a score at or above the threshold is a
+ *       detection;
+ *   <li>a window earns the largest A_TP·σ_A(y)/σ_A(−1) of its detections (its earliest: y = −(right
+ *       − i + 1)/width), and costs A_FN when it has none;
  *   <li>each detection outside the windows costs A_FP·σ_A(|i − right_prev| / (width_prev − 1))
- *       after the nearest preceding window, and the full A_FP when no window precedes it.
+ *       after the preceding window, and the full A_FP when no window precedes it.
  * </ul>
  */
 public final class NabFileScorer {
     private NabFileScorer() {}
 
-    /** The raw score of detections (true where the detector fired), one per row of the file. */
-    public static FileScore score(NabSeries series, boolean[] detections, NabProfile profile) {
-        if (detections.length != series.size()) {
+    /** The raw score of per-row anomaly scores at a threshold. */
+    public static FileScore score(
+            FileSweep sweep, double[] scores, double threshold, NabProfile profile) {
+        if (scores.length != sweep.size()) {
             throw new IllegalArgumentException(
-                    series.name()
+                    sweep.name()
                             + ": "
-                            + detections.length
-                            + " detections for "
-                            + series.size()
+                            + scores.length
+                            + " anomaly scores for "
+                            + sweep.size()
                             + " rows");
         }
-        WindowRows rows = WindowRows.of(series);
-        int probation = Probation.rows(series.size());
         double maxTp = ScaledSigmoid.of(-1.0);
-        double[] best = new double[rows.count()];
-        boolean[] hit = new boolean[rows.count()];
-        double fpSum = 0;
-        int fpCount = 0;
-        int w = 0; // index of the first window not yet ended
-        for (int i = probation; i < detections.length; i++) {
-            while (w < rows.count() && rows.right()[w] < i) {
-                w++;
-            }
-            if (!detections[i]) {
-                continue;
-            }
-            if (w < rows.count() && rows.left()[w] <= i) {
-                double y = -(rows.right()[w] - i + 1) / (double) rows.width(w);
-                double reward = profile.tpWeight() * ScaledSigmoid.of(y) / maxTp;
+        int windows = sweep.windows();
+        double[] best = new double[windows];
+        boolean[] hit = new boolean[windows];
+        double fp = 0;
+        int[] counts = new int[4]; // TP, TN, FP, FN rows
+        for (int i = sweep.probation(); i < scores.length; i++) {
+            int w = sweep.window()[i];
+            boolean detection = scores[i] >= threshold;
+            if (w < 0 && detection) {
+                fp += sweep.unweighted()[i] * profile.fpWeight();
+                counts[2]++;
+            } else if (w < 0) {
+                counts[1]++;
+            } else if (detection) {
+                double reward = sweep.unweighted()[i] * profile.tpWeight() / maxTp;
                 best[w] = hit[w] ? Math.max(best[w], reward) : reward;
                 hit[w] = true;
+                counts[0]++;
             } else {
-                fpSum += profile.fpWeight() * ScaledSigmoid.of(positionAfter(rows, w - 1, i));
-                fpCount++;
+                counts[3]++;
             }
         }
-        return total(rows, probation, best, hit, fpSum, fpCount, profile);
-    }
-
-    /** Relative distance of row i after window prev (or "far" when there is none). */
-    private static double positionAfter(WindowRows rows, int prev, int i) {
-        if (prev < 0) {
-            return ScaledSigmoid.FAR_AFTER;
-        }
-        int span = rows.width(prev) - 1;
-        // NAB divides by zero for a one-row window; count such a false positive in full.
-        return span == 0 ? ScaledSigmoid.FAR_AFTER : (i - rows.right()[prev]) / (double) span;
-    }
-
-    private static FileScore total(
-            WindowRows rows,
-            int probation,
-            double[] best,
-            boolean[] hit,
-            double fpSum,
-            int fpCount,
-            NabProfile profile) {
-        double score = fpSum;
-        int scorable = 0;
+        double score = fp;
         int detected = 0;
-        for (int w = 0; w < rows.count(); w++) {
-            if (rows.right()[w] < probation) {
-                continue;
-            }
-            scorable++;
+        for (int w = 0; w < windows; w++) {
             if (hit[w]) {
-                detected++;
                 score += best[w];
-            } else {
+                detected++;
+            } else if (sweep.scorable()[w]) {
                 score -= profile.fnWeight();
             }
         }
-        return new FileScore(score, rows.count(), scorable, detected, fpCount);
+        return new FileScore(
+                score,
+                windows,
+                sweep.scorableWindows(),
+                detected,
+                counts[0],
+                counts[1],
+                counts[2],
+                counts[3]);
+    }
+
+    /** The raw score of detections (true where the detector fired), one per row of the file. */
+    public static FileScore score(NabSeries series, boolean[] detections, NabProfile profile) {
+        double[] scores = new double[detections.length];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = detections[i] ? 1.0 : 0.0;
+        }
+        return score(FileSweep.of(series), scores, 1.0, profile);
     }
 }

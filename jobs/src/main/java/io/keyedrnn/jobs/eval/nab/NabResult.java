@@ -1,11 +1,16 @@
 package io.keyedrnn.jobs.eval.nab;
 
 /**
- * A corpus score under one profile: the raw sum over files, the null and perfect detectors' raw
- * sums, and the normalised score 100·(S − S_null)/(S_perfect − S_null).
+ * A corpus score under one profile at one threshold: the raw sum over files, the null and perfect
+ * detectors' raw sums, and the normalised score 100·(S − S_null)/(S_perfect − S_null).
+ *
+ * @param windows labelled windows in the corpus
+ * @param detected windows with a detection
+ * @param falsePositives rows at or above the threshold outside every window (NAB's FP count)
  */
 public record NabResult(
         NabProfile profile,
+        double threshold,
         double raw,
         double nullRaw,
         double perfectRaw,

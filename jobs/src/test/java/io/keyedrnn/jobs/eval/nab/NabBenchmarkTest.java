@@ -2,7 +2,6 @@ package io.keyedrnn.jobs.eval.nab;
 
 import static io.keyedrnn.jobs.eval.nab.NabFixtures.at;
 import static io.keyedrnn.jobs.eval.nab.NabFixtures.series;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.keyedrnn.jobs.eval.EvalData;
@@ -51,10 +50,18 @@ class NabBenchmarkTest {
     }
 
     @Test
-    void thresholdFiresAtOrAboveIt() {
-        assertArrayEquals(
-                new boolean[] {false, true, true},
-                NabBenchmark.threshold(new double[] {0.4, 0.5, 0.9}, 0.5));
+    void rowsAtOrAboveTheThresholdAreDetections() {
+        // File a: row 45 (in the window) scores exactly the threshold, row 20 just below it.
+        double[] scores = new double[100];
+        scores[45] = 0.5;
+        scores[20] = Math.nextDown(0.5);
+        List<FileSweep> a = List.of(FileSweep.of(TWO_FILES.get(0)));
+        NabResult r = NabBenchmark.score(a, List.of(scores), 0.5, NabProfile.STANDARD);
+        assertEquals(1, r.detected());
+        assertEquals(0, r.falsePositives());
+        assertEquals(0.5, r.threshold());
+        r = NabBenchmark.score(a, List.of(scores), Math.nextDown(0.5), NabProfile.STANDARD);
+        assertEquals(1, r.falsePositives());
     }
 
     @Test
@@ -65,8 +72,12 @@ class NabBenchmarkTest {
         List<boolean[]> perfect = new ArrayList<>();
         List<boolean[]> none = new ArrayList<>();
         for (NabSeries s : corpus) {
-            WindowRows rows = WindowRows.of(s);
-            perfect.add(at(s.size(), rows.left()));
+            int[] window = FileSweep.of(s).window();
+            boolean[] first = new boolean[s.size()];
+            for (int i = 0; i < first.length; i++) {
+                first[i] = window[i] >= 0 && (i == 0 || window[i - 1] != window[i]);
+            }
+            perfect.add(first);
             none.add(new boolean[s.size()]);
         }
         for (NabProfile p : NabProfile.ALL) {

@@ -74,8 +74,9 @@ class NabFileScorerTest {
         assertEquals(1.0 - 0.11 * Math.tanh(2.5), score(ONE, at(100, 40, 58), STD), EPS);
         // Row 50: y = 1/9 -> σ_A = -tanh(5/18): a small penalty right after the window.
         assertEquals(1.0 - 0.11 * Math.tanh(5.0 / 18), score(ONE, at(100, 40, 50), STD), EPS);
-        // Row 76: y = 27/9 = 3 -> full penalty (NAB clamps y >= 3 to -1).
-        assertEquals(1.0 - 0.11, score(ONE, at(100, 40, 76), STD), EPS);
+        // Row 76: y = 27/9 = 3 -> NAB still evaluates σ_A(3) = -tanh(7.5); only y > 3 is -1.
+        assertEquals(1.0 - 0.11 * Math.tanh(7.5), score(ONE, at(100, 40, 76), STD), EPS);
+        assertEquals(1.0 - 0.11, score(ONE, at(100, 40, 77), STD), EPS);
     }
 
     @Test
