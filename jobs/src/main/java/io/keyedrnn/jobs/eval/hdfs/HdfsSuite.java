@@ -32,6 +32,9 @@ public final class HdfsSuite {
         List<int[]> abnormal = HdfsSessions.read(dir.resolve("hdfs_test_abnormal"), keys);
         abnormal = abnormal.subList(0, Math.min(abnormal.size(), s.maxAbnormal()));
         SessionSplit split = SessionSplit.of(normal, s);
+        if (System.getenv("EXP_END_ONLY") != null) {
+            return List.of(run(split, abnormal, new SessionTokens(true), s));
+        }
         return List.of(
                 run(split, abnormal, new SessionTokens(false), s),
                 run(split, abnormal, new SessionTokens(true), s));
@@ -42,10 +45,29 @@ public final class HdfsSuite {
         long start = System.nanoTime();
         HdfsTraining.Trained trained = HdfsTraining.train(split, alphabet, s);
         SessionScorer scorer = new SessionScorer(trained.model(), alphabet);
-        int[] val = scorer.worstRanks(split.validation(), "val-");
-        int[] held = scorer.worstRanks(split.heldOut(), "normal-");
-        int[] bad = scorer.worstRanks(abnormal, "abnormal-");
+        SessionScores vs = scorer.score(split.validation(), "val-");
+        SessionScores hs = scorer.score(split.heldOut(), "normal-");
+        SessionScores bs = scorer.score(abnormal, "abnormal-");
+        int[] val = vs.worstRank();
+        int[] held = hs.worstRank();
+        int[] bad = bs.worstRank();
         int g = SessionRanks.smallestG(val, s.maxValidationFpRate());
+        for (double rate : new double[] {0.0, 0.001, 0.002, 0.005}) {
+            int gg = SessionRanks.smallestG(val, rate);
+            double t = SessionThreshold.choose(vs.worstSurprisal(), rate);
+            System.err.printf(
+                    "EXP end=%s rate=%.3f g=%d recall=%.4f fp=%d/%d | t=%.3f recall=%.4f fp=%d/%d%n",
+                    alphabet.endToken(),
+                    rate,
+                    gg,
+                    SessionRanks.flagged(bad, gg) / (double) bad.length,
+                    SessionRanks.flagged(held, gg),
+                    held.length,
+                    t,
+                    SessionThreshold.flagged(bs.worstSurprisal(), t) / (double) bad.length,
+                    SessionThreshold.flagged(hs.worstSurprisal(), t),
+                    held.length);
+        }
         return new HdfsResult(
                 alphabet.endToken(),
                 split.train().size(),

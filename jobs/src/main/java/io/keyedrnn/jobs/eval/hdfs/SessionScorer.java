@@ -24,14 +24,16 @@ final class SessionScorer {
         this.tokens = alphabet.vocabulary().toArray(new String[0]);
     }
 
-    /** Worst rank of each session, in order. */
-    int[] worstRanks(List<int[]> sessions, String prefix) {
+    /** Worst rank and surprisal of each session, in order. */
+    SessionScores score(List<int[]> sessions, String prefix) {
         int[] worst = new int[sessions.size()];
+        double[] surprisal = new double[sessions.size()];
         Event e = new Event();
         for (int i = 0; i < worst.length; i++) {
             KeyState state = servable.newState();
             e.setKey(prefix + i);
             worst[i] = -1;
+            surprisal[i] = Double.NEGATIVE_INFINITY;
             for (int id : alphabet.ids(sessions.get(i))) {
                 e.setToken(tokens[id]);
                 Prediction p = servable.process(e, state);
@@ -41,9 +43,10 @@ final class SessionScorer {
                 }
                 if (p.scored) {
                     worst[i] = Math.max(worst[i], p.rank);
+                    surprisal[i] = Math.max(surprisal[i], p.score);
                 }
             }
         }
-        return worst;
+        return new SessionScores(worst, surprisal);
     }
 }
