@@ -20,6 +20,7 @@ public final class ParsedRecordSerializer extends TypeSerializer<ParsedRecord> {
     private static final int FEATURES = 1;
     private static final int TOKEN = 2;
     private static final int VALUE = 4;
+    private static final int END = 8;
 
     public static final ParsedRecordSerializer INSTANCE = new ParsedRecordSerializer();
 
@@ -70,7 +71,8 @@ public final class ParsedRecordSerializer extends TypeSerializer<ParsedRecord> {
         int flags =
                 (e.getFeatures() != null ? FEATURES : 0)
                         | (e.getToken() != null ? TOKEN : 0)
-                        | (s.value != null ? VALUE : 0);
+                        | (s.value != null ? VALUE : 0)
+                        | (e.isEnd() ? END : 0);
         out.writeByte(flags);
         if (e.getFeatures() != null) {
             ArrayIo.writeFloats(e.getFeatures(), out);
@@ -94,6 +96,7 @@ public final class ParsedRecordSerializer extends TypeSerializer<ParsedRecord> {
         e.setKey(StringSerializer.INSTANCE.deserialize(in));
         e.setTimestamp(in.readLong());
         int flags = in.readByte();
+        e.setEnd((flags & END) != 0);
         if ((flags & FEATURES) != 0) {
             e.setFeatures(ArrayIo.readFloats(in, "features"));
         }

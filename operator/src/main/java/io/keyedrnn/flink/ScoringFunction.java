@@ -6,6 +6,7 @@ import io.keyedrnn.serve.ModelServable;
 import io.keyedrnn.serve.Prediction;
 import io.keyedrnn.serve.PredictionJson;
 import io.keyedrnn.serve.RejectReason;
+import io.keyedrnn.serve.SessionStep;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
@@ -31,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * Events the model refuses (feature count, token, lateness) are dead letters with the servable's
  * reason and leave the key's state untouched. Refused model records are dead letters too (written
  * once, by subtask 0) and the current model stays.
+ *
+ * <p>Session ends ({@link SessionStep}): an event whose end field is true, or an inactivity gap (a
+ * keyed timer, {@link SessionTimers}), emits the key's {@code <end>} prediction and then clears or
+ * keeps its state.
  */
 public final class ScoringFunction
         extends KeyedBroadcastProcessFunction<
@@ -56,6 +61,8 @@ public final class ScoringFunction
     private transient byte[] servableFile;
     private transient PredictionJson json;
     private transient ScoringMetrics metrics;
+    private transient SessionTimers timers;
+    private transient SessionStep step;
 
     public ScoringFunction(ScoringOptions options) {
         this.options = options;
@@ -86,6 +93,7 @@ public final class ScoringFunction
             startup = gate.load(file, options.startupModelName());
         }
         json = new PredictionJson(options.outputState());
+        timers = new SessionTimers(options.session(), getRuntimeContext());
         metrics =
                 new ScoringMetrics(getRuntimeContext().getMetricGroup())
                         .withStepMetrics(() -> servable == null ? -1 : servable.model().version());
@@ -109,16 +117,57 @@ public final class ScoringFunction
         if (s == null) {
             s = sv.newState();
         }
-        RejectReason why = sv.check(r.event, s);
+        SessionStep session = session(sv);
+        RejectReason why = session.check(r.event, s);
         if (why != null) {
             deadLetter(ctx, why.id(), RejectMessages.describe(why, r.event, s, sv), r);
             return;
         }
         long start = metrics.startStep();
-        Prediction p = sv.process(r.event, s);
-        keyState.update(s);
+        KeyState after =
+                session.apply(r.event, s, timers.pendingEventEnd(), p -> emit(p, start, out));
+        store(after);
+        timers.afterEvent(r.event, after, session, ctx.timerService());
+    }
+
+    /** The key's session ended by inactivity: score its end, then clear or keep its state. */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Tuple2<String, byte[]>> out)
+            throws Exception {
+        ModelServable sv = current(ctx.getBroadcastState(MODELS).get(CURRENT));
+        if (!timers.fired(timestamp) || sv == null) {
+            return;
+        }
+        KeyState s = keyState.value();
+        long start = metrics.startStep();
+        SessionStep session = session(sv);
+        store(
+                session.end(
+                        ctx.getCurrentKey(),
+                        timestamp,
+                        s != null ? s : sv.newState(),
+                        p -> emit(p, start, out)));
+    }
+
+    private void emit(Prediction p, long start, Collector<Tuple2<String, byte[]>> out) {
         out.collect(Tuple2.of(p.key, json.toBytes(p)));
         metrics.scored(start, p.anomaly);
+    }
+
+    private void store(KeyState s) throws Exception {
+        if (s == null) {
+            keyState.clear();
+        } else {
+            keyState.update(s);
+        }
+    }
+
+    /** The session rules around the servable in use (rebuilt when the model changes). */
+    private SessionStep session(ModelServable sv) {
+        if (step == null || step.servable() != sv) {
+            step = new SessionStep(sv, options.session());
+        }
+        return step;
     }
 
     /** The servable for the model file in broadcast state (the start-up model if none). */

@@ -3,6 +3,7 @@ package io.keyedrnn.flink;
 import io.keyedrnn.serve.EventFields;
 import io.keyedrnn.serve.EventParser;
 import io.keyedrnn.serve.ScoringConfig;
+import io.keyedrnn.serve.SessionConfig;
 import java.io.Serializable;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +33,8 @@ public final class ScoringOptions implements Serializable {
     }
 
     private ScoringConfig scoring = ScoringConfig.DEFAULTS;
-    private String[] fields = {"key", "ts", "features", "token"};
+    private String[] fields = {"key", "ts", "features", "token", null};
+    private SessionConfig session = SessionConfig.DEFAULTS;
     private InputKind inputKind = InputKind.AUTO;
     private int features;
     private byte[] startupModel;
@@ -52,8 +54,18 @@ public final class ScoringOptions implements Serializable {
     }
 
     public ScoringOptions fields(EventFields f) {
-        fields = new String[] {f.key(), f.timestamp(), f.features(), f.token()};
+        fields = new String[] {f.key(), f.timestamp(), f.features(), f.token(), f.end()};
         return this;
+    }
+
+    /** When a key's session ends (gap, end field) and what happens to its state then. */
+    public ScoringOptions session(SessionConfig config) {
+        session = Objects.requireNonNull(config, "session config");
+        return this;
+    }
+
+    public SessionConfig session() {
+        return session;
     }
 
     public ScoringOptions inputKind(InputKind kind) {
@@ -103,7 +115,7 @@ public final class ScoringOptions implements Serializable {
     }
 
     public EventFields eventFields() {
-        return new EventFields(fields[0], fields[1], fields[2], fields[3]);
+        return new EventFields(fields[0], fields[1], fields[2], fields[3], fields[4]);
     }
 
     public byte[] startupModel() {

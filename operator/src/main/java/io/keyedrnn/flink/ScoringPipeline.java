@@ -11,11 +11,15 @@ import org.apache.flink.util.OutputTag;
 /**
  * Wires the scoring operators between any event and model streams: parse → key by event key → keyed
  * step with the broadcast models. Operator uids are fixed ({@value #PARSE_UID}, {@value
- * #SCORE_UID}) so savepoints survive changes around them.
+ * #SCORE_UID}) so savepoints survive changes around them. With an event-time session gap, events
+ * get watermarks after parsing ({@link SessionWatermarks}) and the models stream one that never
+ * holds event time back.
  */
 public final class ScoringPipeline {
     public static final String PARSE_UID = "parse-events";
     public static final String SCORE_UID = "score";
+    public static final String EVENT_WATERMARKS_UID = "session-event-watermarks";
+    public static final String MODEL_WATERMARKS_UID = "session-model-watermarks";
 
     /** Side output of both stages: every record that could not be used. */
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
@@ -38,9 +42,20 @@ public final class ScoringPipeline {
                         .returns(ParsedRecordType.INSTANCE)
                         .uid(PARSE_UID)
                         .name("parse events");
+        DataStream<ParsedRecord> timed = parsed;
+        if (options.session().eventTimeGap()) {
+            timed =
+                    parsed.assignTimestampsAndWatermarks(SessionWatermarks.events(options))
+                            .uid(EVENT_WATERMARKS_UID)
+                            .name("session watermarks");
+            models =
+                    models.assignTimestampsAndWatermarks(SessionWatermarks.models())
+                            .uid(MODEL_WATERMARKS_UID)
+                            .name("model watermarks");
+        }
         BroadcastStream<RawRecord> broadcast = models.broadcast(ScoringFunction.MODELS);
         SingleOutputStreamOperator<Tuple2<String, byte[]>> scored =
-                parsed.keyBy(ParsedRecord::key, Types.STRING)
+                timed.keyBy(ParsedRecord::key, Types.STRING)
                         .connect(broadcast)
                         .process(new ScoringFunction(options), PREDICTION_TYPE)
                         .uid(SCORE_UID)

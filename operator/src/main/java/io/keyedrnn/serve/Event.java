@@ -6,7 +6,8 @@ import java.util.Arrays;
  * One parsed input event: a key, an optional timestamp, and numeric features or a token.
  *
  * <p>A plain mutable class (public no-arg constructor, getters and setters) so Flink can treat it
- * as a POJO. Exactly one of features and token is set. The features array is not copied.
+ * as a POJO. At most one of features and token is set; an event with neither only marks the end of
+ * its key's session ({@link #isEnd()}). The features array is not copied.
  */
 public final class Event {
     /** Timestamp value meaning "the event carried none". */
@@ -16,6 +17,7 @@ public final class Event {
     private long timestamp = NO_TIMESTAMP;
     private float[] features;
     private String token;
+    private boolean end;
 
     public Event() {}
 
@@ -34,6 +36,15 @@ public final class Event {
         e.key = key;
         e.timestamp = timestamp;
         e.token = token;
+        return e;
+    }
+
+    /** An end-of-session marker without a value. */
+    public static Event endOf(String key, long timestamp) {
+        Event e = new Event();
+        e.key = key;
+        e.timestamp = timestamp;
+        e.end = true;
         return e;
     }
 
@@ -76,6 +87,20 @@ public final class Event {
         this.token = token;
     }
 
+    /** Whether the event ends its key's session (the end field was true). */
+    public boolean isEnd() {
+        return end;
+    }
+
+    public void setEnd(boolean end) {
+        this.end = end;
+    }
+
+    /** Whether the event carries a value to step on (else it is only an end marker). */
+    public boolean hasValue() {
+        return token != null || features != null;
+    }
+
     public boolean isCategorical() {
         return token != null;
     }
@@ -87,6 +112,7 @@ public final class Event {
                 + ", ts="
                 + (hasTimestamp() ? Long.toString(timestamp) : "none")
                 + (token != null ? ", token=" + token : ", features=" + Arrays.toString(features))
+                + (end ? ", end" : "")
                 + "}";
     }
 }

@@ -26,10 +26,18 @@ public final class EventFieldSettings {
                     EventFields.DEFAULT.token(),
                     "path of the categorical token (string or integer)");
 
-    public static final List<Setting<?>> ALL = List.of(KEY, TS, FEATURES, TOKEN);
+    public static final Setting<String> END =
+            Setting.text(
+                    "fields.end",
+                    null,
+                    "path of a boolean that, when true, ends the key's session after the event"
+                            + " (scores <end>); an event with only key and end is an end marker;"
+                            + " default: none");
+
+    public static final List<Setting<?>> ALL = List.of(KEY, TS, FEATURES, TOKEN, END);
 
     /** The field paths the settings give (defaults for those not given). */
     public static EventFields from(Settings s) {
-        return new EventFields(s.get(KEY), s.get(TS), s.get(FEATURES), s.get(TOKEN));
+        return new EventFields(s.get(KEY), s.get(TS), s.get(FEATURES), s.get(TOKEN), s.get(END));
     }
 }

@@ -15,10 +15,11 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Field locations come from {@link EventFields} (dotted paths into nested objects). A numeric
  * parser requires a feature array (of a fixed length when featureCount &gt; 0); a categorical one
- * requires a token (string or integer) and, when given a vocabulary, one it knows. Everything wrong
- * with a record becomes a {@link ParseResult} rejection with a {@link RejectReason} and a message
- * naming the field. Streaming (Jackson core), one pass, no tree. Not thread-safe: it reuses a
- * buffer, so use one parser per thread.
+ * requires a token (string or integer) and, when given a vocabulary, one it knows. A record whose
+ * end field ({@link EventFields#end()}) is true ends its key's session after the event; with no
+ * value at all it is an end marker. Everything wrong with a record becomes a {@link ParseResult}
+ * rejection with a {@link RejectReason} and a message naming the field. Streaming (Jackson core),
+ * one pass, no tree. Not thread-safe: it reuses a buffer, so use one parser per thread.
  */
 public final class EventParser {
     private static final JsonFactory JSON =
@@ -41,6 +42,7 @@ public final class EventParser {
                         fields.key(),
                         fields.timestamp(),
                         categorical ? fields.token() : fields.features(),
+                        fields.end(),
                         categorical);
     }
 
@@ -122,7 +124,16 @@ public final class EventParser {
             return ParseResult.rejected(
                     RejectReason.MISSING_KEY, "key field '" + fields.key() + "' is empty");
         }
-        return categorical ? buildCategorical(v) : buildNumeric(v);
+        ParseResult r;
+        if (v.end && v.token == null && v.features == null) {
+            r = ParseResult.ok(Event.endOf(v.key, v.timestamp));
+        } else {
+            r = categorical ? buildCategorical(v) : buildNumeric(v);
+        }
+        if (r.isOk() && v.end) {
+            r.event().setEnd(true);
+        }
+        return r;
     }
 
     private ParseResult buildNumeric(FieldValues v) {

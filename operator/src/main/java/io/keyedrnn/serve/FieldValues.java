@@ -6,8 +6,10 @@ final class FieldValues {
     long timestamp = Event.NO_TIMESTAMP;
     float[] features;
     String token;
+    boolean end;
 
     void clear() {
+        end = false;
         key = null;
         timestamp = Event.NO_TIMESTAMP;
         features = null;

@@ -9,13 +9,15 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 /**
- * Walks one JSON object with a streaming parser and picks out the key, timestamp and value
- * (features or token) at their dotted paths, skipping everything else without building a tree.
+ * Walks one JSON object with a streaming parser and picks out the key, timestamp, value (features
+ * or token) and, when configured, the session end flag at their dotted paths, skipping everything
+ * else without building a tree.
  */
 final class FieldWalker {
     private static final int KEY = 0;
     private static final int TS = 1;
     private static final int VALUE = 2;
+    private static final int END = 3;
 
     private final boolean categorical;
     private final String[] paths;
@@ -23,16 +25,24 @@ final class FieldWalker {
     private final FieldValues values = new FieldValues();
     private float[] scratch = new float[16];
 
-    /** valuePath is the token path when categorical, else the features path. */
-    FieldWalker(String keyPath, String tsPath, String valuePath, boolean categorical) {
+    /**
+     * valuePath is the token path when categorical, else the features path; endPath null when
+     * events carry no end flag.
+     */
+    FieldWalker(
+            String keyPath, String tsPath, String valuePath, String endPath, boolean categorical) {
         this.categorical = categorical;
-        paths = new String[] {keyPath, tsPath, valuePath};
-        segments = new String[3][];
-        for (int i = 0; i < 3; i++) {
+        paths =
+                endPath == null
+                        ? new String[] {keyPath, tsPath, valuePath}
+                        : new String[] {keyPath, tsPath, valuePath, endPath};
+        int n = paths.length;
+        segments = new String[n][];
+        for (int i = 0; i < n; i++) {
             segments[i] = paths[i].split("\\.");
         }
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
                 if (i != j && isPrefix(segments[i], segments[j])) {
                     throw new IllegalArgumentException(
                             "field path '" + paths[i] + "' overlaps '" + paths[j] + "'");
@@ -48,7 +58,7 @@ final class FieldWalker {
     /** Walks the object whose START_OBJECT was just read. The result is reused per call. */
     FieldValues walk(JsonParser p) throws IOException {
         values.clear();
-        walkObject(p, 0, 0b111);
+        walkObject(p, 0, (1 << paths.length) - 1);
         return values;
     }
 
@@ -59,7 +69,7 @@ final class FieldWalker {
             p.nextToken();
             int leaf = -1;
             int descend = 0;
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < paths.length; i++) {
                 if ((active & (1 << i)) != 0
                         && segments[i].length > depth
                         && segments[i][depth].equals(name)) {
@@ -87,8 +97,23 @@ final class FieldWalker {
         switch (which) {
             case KEY -> values.key = readKey(p);
             case TS -> values.timestamp = readTimestamp(p);
+            case END -> values.end = readEnd(p);
             default -> readValue(p);
         }
+    }
+
+    private boolean readEnd(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE || t == JsonToken.VALUE_NULL) {
+            return t == JsonToken.VALUE_TRUE;
+        }
+        throw new Rejection(
+                RejectReason.BAD_END,
+                "end field '"
+                        + paths[END]
+                        + "' is "
+                        + describeValue(p, t)
+                        + ", expected a boolean");
     }
 
     private void readValue(JsonParser p) throws IOException {

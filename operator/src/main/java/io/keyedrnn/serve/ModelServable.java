@@ -24,9 +24,10 @@ import java.util.Arrays;
  * &gt; threshold (configuration, else calibration, else 4); an error beyond the threshold joins the
  * key's statistics winsorised to z = threshold, so one spike does not blind the key. Categorical
  * (token_rank): score = surprisal −ln p of the actual token; anomaly when its rank is outside the
- * top g (configuration, else calibration top_g, else 9). With the anomaly likelihood enabled the
- * score is the likelihood of that raw score and anomaly means likelihood &gt; likelihoodThreshold.
- * Never anomalous during warm-up (the first warmupEvents events after a key's state was zeroed).
+ * top g (configuration, else calibration top_g, else 9), or, when a threshold is configured (or
+ * calibrated), when the surprisal exceeds it. With the anomaly likelihood enabled the score is the
+ * likelihood of that raw score and anomaly means likelihood &gt; likelihoodThreshold. Never
+ * anomalous during warm-up (the first warmupEvents events after a key's state was zeroed).
  *
  * <p>Holds the buffers of one thread: one servable per thread, not thread-safe. Allocates nothing
  * per event once a key's state has the model's shapes.
@@ -42,6 +43,7 @@ public final class ModelServable {
     private final int[] stateParts;
     private final Scoring scoring;
     private final Admission admission;
+    private final int endToken;
     private final Workspace ws;
     private final float[] input;
     private final Prediction out = new Prediction();
@@ -65,6 +67,7 @@ public final class ModelServable {
         this.stateParts = stateParts(net);
         this.scoring = new Scoring(net, calibrationOf(model), config);
         this.admission = new Admission(vocabulary, features, config.allowedLatenessMs());
+        this.endToken = vocabulary != null ? vocabulary.exactId(Vocabulary.END) : -1;
         this.ws = net.newWorkspace();
         this.input = new float[Math.max(features, 1)];
         out.values = new float[net.outputSize()];
@@ -155,6 +158,7 @@ public final class ModelServable {
         }
         out.key = e.getKey();
         out.timestamp = e.getTimestamp();
+        out.end = false;
         out.warmup = s.stepsSinceReset < config.warmupEvents();
         scoring.score(s, input, token, out);
         advance(s, token);
@@ -167,6 +171,37 @@ public final class ModelServable {
         }
         writeValues(s);
         return out;
+    }
+
+    /**
+     * Ends the key's session: scores the token {@link Vocabulary#END} against the key's last
+     * prediction like an event (its rank and probability show how expected the end was) and steps
+     * the state on it, so a key kept after its end continues as training saw "..., {@code <end>},
+     * next session". A model without that token (numeric, or trained without session ends) returns
+     * an unscored record and leaves the state as it is. The output has {@code end} set and is
+     * reused like {@link #process}'s. Modified: s.
+     */
+    public Prediction processEnd(String key, long timestamp, KeyState s) {
+        adopt(s);
+        out.key = key;
+        out.timestamp = timestamp;
+        out.warmup = s.stepsSinceReset < config.warmupEvents();
+        if (endToken >= 0) {
+            scoring.score(s, input, endToken, out);
+            advance(s, endToken);
+            Ring.push(s, null, endToken, features);
+            s.stepsSinceReset++;
+        } else {
+            Scoring.unscored(out);
+        }
+        writeValues(s);
+        out.end = true;
+        return out;
+    }
+
+    /** Whether the model scores session ends (its vocabulary has {@link Vocabulary#END}). */
+    public boolean scoresEnds() {
+        return endToken >= 0;
     }
 
     private void normalize(float[] raw, int offset) {

@@ -38,6 +38,12 @@ public final class Prediction {
     /** Whether the event is anomalous (never during warm-up or when unscored). */
     public boolean anomaly;
 
+    /**
+     * Whether this record scores the end of the key's session (the {@code <end>} token) rather than
+     * an event.
+     */
+    public boolean end;
+
     /** Whether the key is still warming up. */
     public boolean warmup;
 
@@ -81,6 +87,7 @@ public final class Prediction {
         c.length = length;
         c.score = score;
         c.anomaly = anomaly;
+        c.end = end;
         c.warmup = warmup;
         c.scored = scored;
         c.categorical = categorical;

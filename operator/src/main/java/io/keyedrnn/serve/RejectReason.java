@@ -25,7 +25,9 @@ public enum RejectReason {
     /** A token outside a closed vocabulary. */
     UNKNOWN_TOKEN,
     /** Older than the key's latest event by more than the allowed lateness. */
-    LATE_EVENT;
+    LATE_EVENT,
+    /** The session end field is not a boolean (or null). */
+    BAD_END;
 
     /** Lower-case id for output records, e.g. {@code wrong_feature_count}. */
     public String id() {

@@ -15,6 +15,7 @@ final class Scoring {
     private final double threshold;
     private final double zLimit;
     private final int topG;
+    private final Double surprisalLimit;
     private final double calMean;
     private final double calStd;
 
@@ -27,6 +28,7 @@ final class Scoring {
         this.threshold = resolveThreshold(config, cal);
         this.zLimit = resolveZThreshold(config, cal);
         this.topG = resolveTopG(config, cal);
+        this.surprisalLimit = kind == ScorerKind.TOKEN_RANK ? surprisalLimit(config, cal) : null;
         this.calMean = cal != null && cal.errorMean() != null ? cal.errorMean() : Double.NaN;
         this.calStd = cal != null && cal.errorStd() != null ? cal.errorStd() : Double.NaN;
     }
@@ -64,6 +66,17 @@ final class Scoring {
         return ScoringConfig.DEFAULT_Z_THRESHOLD;
     }
 
+    /**
+     * A token stream's threshold on the surprisal −ln p, when configured (or calibrated): it then
+     * replaces the top-g rule, so an improbable token is anomalous whatever its rank.
+     */
+    private static Double surprisalLimit(ScoringConfig config, Calibration cal) {
+        if (config.threshold() != null) {
+            return config.threshold();
+        }
+        return cal != null ? cal.threshold() : null;
+    }
+
     private static int resolveTopG(ScoringConfig config, Calibration cal) {
         if (config.topG() != null) {
             return config.topG();
@@ -87,11 +100,8 @@ final class Scoring {
         return topG;
     }
 
-    /**
-     * Scores the event (normalised features x, or token) against s.prediction and fills the scoring
-     * fields of out; out.warmup must be set. Modified: out, s's statistics.
-     */
-    void score(KeyState s, float[] x, int token, Prediction out) {
+    /** Clears the scoring fields of out: not scored, not anomalous. Modified: out. */
+    static void unscored(Prediction out) {
         out.scored = false;
         out.anomaly = false;
         out.score = 0;
@@ -100,6 +110,14 @@ final class Scoring {
         out.probability = Double.NaN;
         out.rank = -1;
         out.likelihood = Double.NaN;
+    }
+
+    /**
+     * Scores the event (normalised features x, or token) against s.prediction and fills the scoring
+     * fields of out; out.warmup must be set. Modified: out, s's statistics.
+     */
+    void score(KeyState s, float[] x, int token, Prediction out) {
+        unscored(out);
         if (s.stepsSinceReset == 0) {
             return;
         }
@@ -109,7 +127,10 @@ final class Scoring {
             out.probability = s.prediction[token];
             out.rank = TokenRank.rank(s.prediction, s.prediction.length, token);
             raw = TokenRank.surprisal(s.prediction[token]);
-            outlier = TokenRank.outsideTopG(out.rank, topG);
+            outlier =
+                    surprisalLimit != null
+                            ? raw > surprisalLimit
+                            : TokenRank.outsideTopG(out.rank, topG);
         } else if (errorComputable) {
             out.error = ErrorScorer.meanSquaredError(x, s.prediction, features);
             out.z =

@@ -19,7 +19,8 @@ public final class ScoringSettings {
                     null,
                     -Double.MAX_VALUE,
                     Double.MAX_VALUE,
-                    "score threshold; default: the model's calibration, else 4 (z)");
+                    "score threshold; default: the model's calibration, else 4 (z); for token streams a"
+                            + " threshold on the surprisal -ln p that replaces top.g");
     public static final Setting<ScorerKind> SCORER =
             Setting.of(
                     "scorer",
@@ -72,6 +73,27 @@ public final class ScoringSettings {
                     false,
                     "map unknown tokens to <unk> instead of dead-lettering them");
 
+    public static final Setting<Long> SESSION_GAP_MS =
+            Setting.whole(
+                    "session.gap.ms",
+                    0L,
+                    0,
+                    "a key's session ends after this long without an event (scores <end>);"
+                            + " 0 = only by fields.end");
+    public static final Setting<SessionConfig.SessionTime> SESSION_TIME =
+            Setting.of(
+                    "session.time",
+                    SessionConfig.SessionTime.EVENT,
+                    SessionConfig.SessionTime::fromId,
+                    "event or processing: the clock of session.gap.ms");
+    public static final Setting<String> SESSION_END_STATE =
+            Setting.choice(
+                    "session.end.state",
+                    "clear",
+                    "clear or keep: a key's state after its session ends",
+                    "clear",
+                    "keep");
+
     public static final List<Setting<?>> ALL =
             List.of(
                     WARMUP_EVENTS,
@@ -85,5 +107,8 @@ public final class ScoringSettings {
                     LIKELIHOOD_SHORT_WINDOW,
                     LIKELIHOOD_LONG_WINDOW,
                     LIKELIHOOD_THRESHOLD,
-                    VOCABULARY_OPEN);
+                    VOCABULARY_OPEN,
+                    SESSION_GAP_MS,
+                    SESSION_TIME,
+                    SESSION_END_STATE);
 }

@@ -15,6 +15,9 @@ public final class Vocabulary {
     /** The token unknown tokens map to in an open vocabulary. */
     public static final String UNKNOWN = "<unk>";
 
+    /** The end-of-sequence token a key's session end is scored as (see {@link SessionConfig}). */
+    public static final String END = "<end>";
+
     private final Map<String, Integer> ids;
     private final int size;
     private final int unknownId;
@@ -70,6 +73,15 @@ public final class Vocabulary {
             v = v * 10 + (c - '0');
         }
         return v < size ? v : -1;
+    }
+
+    /** The id of exactly this token (never the unknown id), or -1 when the vocabulary lacks it. */
+    public int exactId(String token) {
+        if (ids != null) {
+            Integer id = ids.get(token);
+            return id != null ? id : -1;
+        }
+        return decimalId(token);
     }
 
     public int size() {

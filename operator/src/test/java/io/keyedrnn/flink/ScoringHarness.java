@@ -21,6 +21,7 @@ final class ScoringHarness implements AutoCloseable {
     private EventParser parser = EventParser.numeric(EventFields.DEFAULT, 0);
     private long offset;
     private long modelOffset;
+    private boolean broadcastWatermarked;
 
     private ScoringHarness(ScoringOptions options, OperatorSubtaskState restore) throws Exception {
         harness =
@@ -58,6 +59,28 @@ final class ScoringHarness implements AutoCloseable {
     ScoringHarness categorical() {
         parser = EventParser.categorical(EventFields.DEFAULT, null);
         return this;
+    }
+
+    /** Parses events with this parser from now on (e.g. one with an end field). */
+    ScoringHarness parser(EventParser p) {
+        parser = p;
+        return this;
+    }
+
+    /**
+     * Advances event time on the event input to t (the model input is declared at the largest
+     * watermark once, as the job's model watermarks do).
+     */
+    void watermark(long t) throws Exception {
+        if (!broadcastWatermarked) {
+            harness.processBroadcastWatermark(Long.MAX_VALUE);
+            broadcastWatermarked = true;
+        }
+        harness.processWatermark(t);
+    }
+
+    void processingTime(long t) throws Exception {
+        harness.setProcessingTime(t);
     }
 
     /** Sends one event record (must parse) and returns its raw record. */

@@ -6,6 +6,7 @@ import io.keyedrnn.serve.EventFieldSettings;
 import io.keyedrnn.serve.EventFields;
 import io.keyedrnn.serve.ScoringConfig;
 import io.keyedrnn.serve.ScoringSettings;
+import io.keyedrnn.serve.SessionConfig;
 import io.keyedrnn.settings.Settings;
 import io.keyedrnn.settings.SettingsLoader;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.Map;
  * overrides: the scoring ({@link ScoringSettings}) and field ({@link EventFieldSettings}) keys; the
  * scoring job's own settings may share the file and are ignored; any other key is an error.
  */
-public record ReplaySettings(ScoringConfig scoring, EventFields fields) {
+public record ReplaySettings(ScoringConfig scoring, EventFields fields, SessionConfig session) {
     /** Reads the file (null: none) and applies the overrides on top. */
     public static ReplaySettings load(Path file, Map<String, String> overrides) {
         try {
@@ -27,7 +28,13 @@ public record ReplaySettings(ScoringConfig scoring, EventFields fields) {
     }
 
     private static ReplaySettings of(Settings s) {
-        return new ReplaySettings(ScoringConfig.from(s), EventFieldSettings.from(s));
+        SessionConfig session = SessionConfig.from(s);
+        if (session.hasGap() && !session.eventTimeGap()) {
+            throw new IllegalArgumentException(
+                    "replay measures session.gap.ms in event time only; set session.time: event"
+                            + " (or session.gap.ms: 0)");
+        }
+        return new ReplaySettings(ScoringConfig.from(s), EventFieldSettings.from(s), session);
     }
 
     private static SettingsLoader loader() {

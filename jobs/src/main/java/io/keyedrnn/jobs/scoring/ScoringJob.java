@@ -68,6 +68,7 @@ public final class ScoringJob {
         ScoringOptions o =
                 new ScoringOptions()
                         .scoring(c.scoringConfig())
+                        .session(c.sessionConfig())
                         .fields(c.eventFields())
                         .inputKind(ScoringOptions.InputKind.fromId(c.get(JobSettings.INPUT_KIND)))
                         .features(c.get(JobSettings.INPUT_FEATURES))

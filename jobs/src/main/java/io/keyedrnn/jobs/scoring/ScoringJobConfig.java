@@ -5,6 +5,7 @@ import io.keyedrnn.serve.EventFieldSettings;
 import io.keyedrnn.serve.EventFields;
 import io.keyedrnn.serve.ScoringConfig;
 import io.keyedrnn.serve.ScoringSettings;
+import io.keyedrnn.serve.SessionConfig;
 import io.keyedrnn.settings.Setting;
 import io.keyedrnn.settings.Settings;
 import io.keyedrnn.settings.SettingsLoader;
@@ -94,6 +95,7 @@ public final class ScoringJobConfig {
     private void validate() {
         try {
             ScoringConfig.from(settings);
+            SessionConfig.from(settings);
             eventFields();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("in " + source + ": " + e.getMessage(), e);
@@ -137,6 +139,11 @@ public final class ScoringJobConfig {
 
     public EventFields eventFields() {
         return EventFieldSettings.from(settings);
+    }
+
+    /** When key sessions end and what follows, typed. */
+    public SessionConfig sessionConfig() {
+        return SessionConfig.from(settings);
     }
 
     /** The scoring settings, typed. */

@@ -33,7 +33,30 @@ final class Preparation {
             double validationFraction,
             int vocabularySize,
             boolean unknownAsUnk,
-            List<String> featureNames) {
+            List<String> featureNames,
+            boolean endToken,
+            long sessionGapMs) {
+
+        /** Without session ends. */
+        Options(
+                boolean categorical,
+                int features,
+                boolean zscore,
+                double validationFraction,
+                int vocabularySize,
+                boolean unknownAsUnk,
+                List<String> featureNames) {
+            this(
+                    categorical,
+                    features,
+                    zscore,
+                    validationFraction,
+                    vocabularySize,
+                    unknownAsUnk,
+                    featureNames,
+                    false,
+                    0);
+        }
 
         static Options of(TrainSettings s) {
             return new Options(
@@ -43,7 +66,9 @@ final class Preparation {
                     s.validationFraction,
                     s.vocabularySize,
                     s.unknownAsUnk,
-                    s.featureNames);
+                    s.featureNames,
+                    s.endToken,
+                    s.sessionGapMs);
         }
     }
 
@@ -239,6 +264,7 @@ final class Preparation {
         List<Integer> splits = new ArrayList<>();
         for (KeyHistory k : h.keys()) {
             if (usable(k)) {
+                k = o.endToken() ? SessionEnds.mark(k, o.sessionGapMs()) : k;
                 kept.add(k);
                 raw.add(k.tokens());
                 splits.add(split(k.length(), o.validationFraction()));
@@ -248,6 +274,11 @@ final class Preparation {
                 init != null
                         ? initVocabulary(init)
                         : TokenVocabulary.build(raw, splits, o.vocabularySize(), o.unknownAsUnk());
+        if (o.endToken() && !vocab.contains(Vocabulary.END)) {
+            // A key of one session ends only in its validation part; the token must exist anyway.
+            vocab = new ArrayList<>(vocab);
+            vocab.add(Vocabulary.END);
+        }
         TokenCoder coder = new TokenCoder(vocab, o.unknownAsUnk(), skipped);
         List<PreparedKey> keys = new ArrayList<>();
         List<Sequence> training = new ArrayList<>();

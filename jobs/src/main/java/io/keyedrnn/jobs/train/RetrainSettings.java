@@ -55,8 +55,16 @@ public final class RetrainSettings {
     public static final Setting<String> UNKNOWN_TOKENS =
             Setting.choice("unknown.tokens", "unk", "tokens outside the vocabulary", "unk", "skip");
 
+    public static final Setting<Boolean> SESSION_END_TOKEN =
+            Setting.flag(
+                    "session.end.token",
+                    false,
+                    "token streams: append <end> after each key's history and after every pause"
+                            + " longer than session.gap.ms, where the scoring job scores ends");
+
     public static final List<Setting<?>> ALL =
             List.of(
+                    SESSION_END_TOKEN,
                     EVENTS_FILES,
                     START_OFFSETS,
                     END_OFFSETS,

@@ -6,6 +6,7 @@ import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.serve.EventFieldSettings;
 import io.keyedrnn.serve.EventFields;
 import io.keyedrnn.serve.ScoringConfig;
+import io.keyedrnn.serve.ScoringSettings;
 import io.keyedrnn.settings.Setting;
 import io.keyedrnn.settings.Settings;
 import io.keyedrnn.settings.SettingsLoader;
@@ -74,6 +75,8 @@ final class TrainSettings {
     final double falseAlarmRate;
     final int vocabularySize;
     final boolean unknownAsUnk;
+    final boolean endToken;
+    final long sessionGapMs;
     final Map<String, String> scoring;
     final int parallelism;
     final long kafkaTimeoutMs;
@@ -123,6 +126,8 @@ final class TrainSettings {
         falseAlarmRate = m.get(RetrainSettings.FALSE_ALARM_RATE);
         vocabularySize = m.get(RetrainSettings.VOCABULARY_SIZE);
         unknownAsUnk = m.get(RetrainSettings.UNKNOWN_TOKENS).equals("unk");
+        endToken = m.get(RetrainSettings.SESSION_END_TOKEN);
+        sessionGapMs = m.get(ScoringSettings.SESSION_GAP_MS);
         scoring = m.withPrefix(RetrainSettings.SCORING_PREFIX);
         parallelism = m.get(JobSettings.PARALLELISM);
         kafkaTimeoutMs = m.get(RetrainSettings.BROKER_TIMEOUT_MS);
@@ -142,6 +147,7 @@ final class TrainSettings {
                 .accept(TrainingSettings.ALL)
                 .accept(WIRING)
                 .accept(EventFieldSettings.ALL)
+                .accept(List.of(ScoringSettings.SESSION_GAP_MS))
                 .acceptPrefix(JobSettings.KAFKA_PREFIX)
                 .acceptPrefix(JobSettings.FLINK_PREFIX)
                 .acceptPrefix(RetrainSettings.SCORING_PREFIX)
@@ -155,7 +161,8 @@ final class TrainSettings {
                         RetrainSettings.ALL,
                         TrainingSettings.ALL,
                         WIRING,
-                        EventFieldSettings.ALL)) {
+                        EventFieldSettings.ALL,
+                        List.<Setting<?>>of(ScoringSettings.SESSION_GAP_MS))) {
             group.forEach(s -> keys.add(s.key()));
         }
         return keys;

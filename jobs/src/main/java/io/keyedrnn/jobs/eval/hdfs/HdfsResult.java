@@ -5,8 +5,10 @@ package io.keyedrnn.jobs.eval.hdfs;
  *
  * @param endToken whether sessions were closed with an end-of-session token
  * @param atDefault rates with DeepLog's g = 9
- * @param chosenG g chosen on the validation normals
+ * @param chosenG g chosen on the validation normals for the target FP rate
  * @param atChosen rates with that g
+ * @param threshold surprisal threshold chosen on the validation normals for the target FP rate
+ * @param atThreshold rates with that threshold (the {@code threshold} setting of a token stream)
  * @param shortRecall recall at g = 9 on abnormal sessions shorter than {@link
  *     HdfsSuite#SHORT_SESSION} keys (NaN if none)
  * @param longRecall recall at g = 9 on the other abnormal sessions (NaN if none)
@@ -20,6 +22,8 @@ public record HdfsResult(
         DetectionRates atDefault,
         int chosenG,
         DetectionRates atChosen,
+        double threshold,
+        DetectionRates atThreshold,
         double shortRecall,
         double longRecall,
         int bestEpoch,

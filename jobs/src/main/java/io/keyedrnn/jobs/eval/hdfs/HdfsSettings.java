@@ -5,11 +5,11 @@ package io.keyedrnn.jobs.eval.hdfs;
  * DeepLog's (2 LSTM layers of 64 units) with a learned embedding in place of one-hot input.
  *
  * @param trainShare share of hdfs_train's sessions used for training
- * @param validationShare share used for early stopping and for choosing g; the rest is held out to
- *     measure false positives
+ * @param validationShare share used for early stopping and for choosing g and the threshold; the
+ *     rest is held out to measure false positives
  * @param maxAbnormal abnormal sessions scored (all 16,838 unless quick)
- * @param maxValidationFpRate g is the smallest with at most this share of validation sessions
- *     flagged
+ * @param targetFpRate g (and the surprisal threshold) are the smallest (lowest) that flag at most
+ *     this share of the validation normals: {@link #TARGET_FP_RATE}
  */
 public record HdfsSettings(
         double trainShare,
@@ -21,18 +21,34 @@ public record HdfsSettings(
         int embedding,
         int epochs,
         int patience,
-        double maxValidationFpRate,
+        double targetFpRate,
         long seed) {
     /** DeepLog's default g. */
     static final int DEFAULT_G = 9;
 
+    /**
+     * The false-positive rate g and the threshold are chosen for on validation normals: the issue's
+     * target of 0.2% (of 971 validation sessions, at most one flagged).
+     */
+    public static final double TARGET_FP_RATE = 0.002;
+
     public static HdfsSettings full(long seed) {
         return new HdfsSettings(
-                0.6, 0.2, Integer.MAX_VALUE, Integer.MAX_VALUE, 2, 64, 16, 60, 4, 0.0, seed);
+                0.6,
+                0.2,
+                Integer.MAX_VALUE,
+                Integer.MAX_VALUE,
+                2,
+                64,
+                16,
+                60,
+                4,
+                TARGET_FP_RATE,
+                seed);
     }
 
     /** A small slice for CI. */
     public static HdfsSettings quick(long seed) {
-        return new HdfsSettings(0.6, 0.2, 500, 1000, 1, 16, 8, 4, 2, 0.0, seed);
+        return new HdfsSettings(0.6, 0.2, 500, 1000, 1, 16, 8, 4, 2, TARGET_FP_RATE, seed);
     }
 }

@@ -5,15 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The hdfs suite: DeepLog's protocol on its HDFS log-key sessions. Trains on normal sessions only,
- * flags a session when any event falls outside the top-g predictions, and reports recall on the
- * abnormal sessions, the false-positive rate on held-out normal sessions, and the precision and F1
- * those imply at DeepLog's test class ratio.
- *
- * <p>Runs twice: on the sessions as given, and with an end-of-session token appended to every
- * session, so that a session ending where a normal one would go on is itself an unexpected event
- * (DeepLog's reference code gets a similar effect by padding sessions shorter than its window with
- * a label no prediction can match).
+ * The hdfs suite: DeepLog's protocol on its HDFS log-key sessions, the streaming way. Trains on
+ * normal sessions only, each followed by the end-of-sequence token {@code <end>}; scores every
+ * session through the scoring job's session path (its keys as events, then its end), so that a
+ * session ending where a normal one would go on is itself an unexpected event. A session is flagged
+ * when any scored record falls outside the top g, or (the threshold rule) has a surprisal above the
+ * threshold. Reports recall on the abnormal sessions, the false-positive rate on held-out normal
+ * sessions, and the precision and F1 those imply at DeepLog's test class ratio.
  */
 public final class HdfsSuite {
     /**
@@ -32,9 +30,7 @@ public final class HdfsSuite {
         List<int[]> abnormal = HdfsSessions.read(dir.resolve("hdfs_test_abnormal"), keys);
         abnormal = abnormal.subList(0, Math.min(abnormal.size(), s.maxAbnormal()));
         SessionSplit split = SessionSplit.of(normal, s);
-        return List.of(
-                run(split, abnormal, new SessionTokens(false), s),
-                run(split, abnormal, new SessionTokens(true), s));
+        return List.of(run(split, abnormal, new SessionTokens(true), s));
     }
 
     private static HdfsResult run(
@@ -42,21 +38,28 @@ public final class HdfsSuite {
         long start = System.nanoTime();
         HdfsTraining.Trained trained = HdfsTraining.train(split, alphabet, s);
         SessionScorer scorer = new SessionScorer(trained.model(), alphabet);
-        int[] val = scorer.worstRanks(split.validation(), "val-");
-        int[] held = scorer.worstRanks(split.heldOut(), "normal-");
-        int[] bad = scorer.worstRanks(abnormal, "abnormal-");
-        int g = SessionRanks.smallestG(val, s.maxValidationFpRate());
+        SessionScores val = scorer.score(split.validation(), "val-");
+        SessionScores held = scorer.score(split.heldOut(), "normal-");
+        SessionScores bad = scorer.score(abnormal, "abnormal-");
+        int g = SessionRanks.smallestG(val.worstRank(), s.targetFpRate());
+        double t = SessionThreshold.choose(val.worstSurprisal(), s.targetFpRate());
         return new HdfsResult(
                 alphabet.endToken(),
                 split.train().size(),
                 split.validation().size(),
                 split.heldOut().size(),
                 abnormal.size(),
-                rates(bad, held, HdfsSettings.DEFAULT_G),
+                rates(bad.worstRank(), held.worstRank(), HdfsSettings.DEFAULT_G),
                 g,
-                rates(bad, held, g),
-                recall(bad, abnormal, true),
-                recall(bad, abnormal, false),
+                rates(bad.worstRank(), held.worstRank(), g),
+                t,
+                new DetectionRates(
+                        SessionThreshold.flagged(bad.worstSurprisal(), t),
+                        bad.size(),
+                        SessionThreshold.flagged(held.worstSurprisal(), t),
+                        held.size()),
+                recall(bad.worstRank(), abnormal, true),
+                recall(bad.worstRank(), abnormal, false),
                 trained.bestEpoch(),
                 trained.epochsRun(),
                 (System.nanoTime() - start) / 1e9);

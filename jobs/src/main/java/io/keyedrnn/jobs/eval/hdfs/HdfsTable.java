@@ -16,16 +16,18 @@ public final class HdfsTable {
         Table t =
                 new Table(
                         "detector",
-                        "g",
+                        "rule",
                         "recall",
                         "FP rate (95% upper)",
                         "precision* (95% low)",
                         "F1*",
                         "source");
         for (HdfsResult r : runs) {
-            String name = "keyed-rnn LSTM" + (r.endToken() ? ", end-of-session token" : "");
-            row(t, name, HdfsSettings.DEFAULT_G + " (DeepLog default)", r.atDefault());
-            row(t, name, r.chosenG() + " (chosen on validation)", r.atChosen());
+            String name = "keyed-rnn LSTM" + (r.endToken() ? ", <end> token" : "");
+            String target = " (" + pct(HdfsSettings.TARGET_FP_RATE) + " FP on validation)";
+            row(t, name, "g = " + HdfsSettings.DEFAULT_G + " (DeepLog default)", r.atDefault());
+            row(t, name, "g = " + r.chosenG() + target, r.atChosen());
+            row(t, name, "-ln p > " + Table.fixed(r.threshold(), 3) + target, r.atThreshold());
         }
         t.row(
                 "DeepLog (paper, via README)",
@@ -79,7 +81,7 @@ public final class HdfsTable {
                             Locale.ROOT,
                             "%s: recall at g=9 on abnormal sessions of < %d keys %.4f, of >= %d"
                                     + " keys %.4f; best epoch %d of %d, %.1f s%n",
-                            x.endToken() ? "with end token" : "as given",
+                            x.endToken() ? "with <end> token" : "as given",
                             HdfsSuite.SHORT_SESSION,
                             x.shortRecall(),
                             HdfsSuite.SHORT_SESSION,

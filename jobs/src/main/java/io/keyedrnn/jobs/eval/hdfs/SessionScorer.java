@@ -6,44 +6,58 @@ import io.keyedrnn.serve.KeyState;
 import io.keyedrnn.serve.ModelServable;
 import io.keyedrnn.serve.Prediction;
 import io.keyedrnn.serve.ScoringConfig;
+import io.keyedrnn.serve.SessionConfig;
+import io.keyedrnn.serve.SessionStep;
 import java.util.List;
 
 /**
- * Streams sessions through the scoring path, one key per session, and keeps each session's worst
- * token rank (the largest rank of any scored event; −1 when no event was scored). With an
- * end-of-session token, the session's end is scored like an event.
+ * Streams sessions through the scoring job's session path ({@link SessionStep}), one key per
+ * session: its log keys as token events, then an end marker (what the job does for an event whose
+ * {@code fields.end} is true), which scores {@code <end>} when the model knows it. Keeps each
+ * session's worst token rank and worst surprisal over the scored records, the end included.
  */
 final class SessionScorer {
     private final ModelServable servable;
-    private final SessionTokens alphabet;
+    private final SessionStep step;
     private final String[] tokens;
+    private int worstRank;
+    private double worstSurprisal;
 
     SessionScorer(Model model, SessionTokens alphabet) {
         this.servable = new ModelServable(model, ScoringConfig.DEFAULTS.withWarmupEvents(0));
-        this.alphabet = alphabet;
+        this.step = new SessionStep(servable, SessionConfig.DEFAULTS);
         this.tokens = alphabet.vocabulary().toArray(new String[0]);
     }
 
-    /** Worst rank of each session, in order. */
-    int[] worstRanks(List<int[]> sessions, String prefix) {
-        int[] worst = new int[sessions.size()];
-        Event e = new Event();
-        for (int i = 0; i < worst.length; i++) {
+    /** Worst rank and surprisal of each session, in order. */
+    SessionScores score(List<int[]> sessions, String prefix) {
+        int[] rank = new int[sessions.size()];
+        double[] surprisal = new double[sessions.size()];
+        for (int i = 0; i < rank.length; i++) {
+            worstRank = -1;
+            worstSurprisal = Double.NEGATIVE_INFINITY;
+            String key = prefix + i;
             KeyState state = servable.newState();
-            e.setKey(prefix + i);
-            worst[i] = -1;
-            for (int id : alphabet.ids(sessions.get(i))) {
-                e.setToken(tokens[id]);
-                Prediction p = servable.process(e, state);
-                if (p == null) {
+            for (int id : sessions.get(i)) {
+                Event e = Event.categorical(key, Event.NO_TIMESTAMP, tokens[id]);
+                if (step.check(e, state) != null) {
                     throw new IllegalStateException(
                             "the servable refused token " + tokens[id] + " of session " + i);
                 }
-                if (p.scored) {
-                    worst[i] = Math.max(worst[i], p.rank);
-                }
+                state = step.apply(e, state, SessionStep.NO_END, this::observe);
             }
+            step.apply(
+                    Event.endOf(key, Event.NO_TIMESTAMP), state, SessionStep.NO_END, this::observe);
+            rank[i] = worstRank;
+            surprisal[i] = worstSurprisal;
         }
-        return worst;
+        return new SessionScores(rank, surprisal);
+    }
+
+    private void observe(Prediction p) {
+        if (p.scored) {
+            worstRank = Math.max(worstRank, p.rank);
+            worstSurprisal = Math.max(worstSurprisal, p.score);
+        }
     }
 }

@@ -1,17 +1,19 @@
 package io.keyedrnn.jobs.eval.hdfs;
 
+import io.keyedrnn.serve.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The token alphabet of a run: DeepLog's log keys "1".."28" (ids 0..27), plus, when sessions are
- * closed explicitly, an end-of-session token "end" (id 28) after each session's last key.
+ * closed explicitly, the scoring job's end-of-session token {@link Vocabulary#END} (id 28) after
+ * each session's last key in training.
  */
 record SessionTokens(boolean endToken) {
     /** DeepLog's 28 log keys. */
     static final int LOG_KEYS = 28;
 
-    static final String END = "end";
+    static final String END = Vocabulary.END;
 
     int size() {
         return LOG_KEYS + (endToken ? 1 : 0);

@@ -16,7 +16,7 @@ class SessionTokensTest {
         assertArrayEquals(new int[] {4, 21, 28}, closed.ids(s));
         assertEquals(28, plain.vocabulary().size());
         assertEquals("1", closed.vocabulary().get(0));
-        assertEquals("end", closed.vocabulary().get(28));
+        assertEquals("<end>", closed.vocabulary().get(28));
         assertEquals(29, closed.size());
     }
 }

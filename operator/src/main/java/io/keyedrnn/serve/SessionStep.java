@@ -1,0 +1,80 @@
+package io.keyedrnn.serve;
+
+import java.util.function.Consumer;
+
+/**
+ * One key's event with session ends, shared by the Flink job, replay and the evaluations: a gap
+ * that passed before the event ends the open session first, the event is stepped, and an event
+ * whose end field is true ends the session after it. Each end is scored as {@link Vocabulary#END}
+ * ({@link ModelServable#processEnd}) and then the state is cleared or kept ({@link SessionConfig}).
+ * Pure, no Flink; what keeps the pending end (a Flink timer, replay's map) is the caller's.
+ */
+public final class SessionStep {
+    /** Pending end meaning "the key has no open session with an event-time end". */
+    public static final long NO_END = Long.MIN_VALUE;
+
+    private final ModelServable servable;
+    private final SessionConfig config;
+
+    public SessionStep(ModelServable servable, SessionConfig config) {
+        this.servable = servable;
+        this.config = config;
+    }
+
+    public ModelServable servable() {
+        return servable;
+    }
+
+    public SessionConfig config() {
+        return config;
+    }
+
+    /**
+     * Why the event would be refused (see {@link ModelServable#check}); end markers without a value
+     * are never refused.
+     */
+    public RejectReason check(Event e, KeyState s) {
+        return e.hasValue() ? servable.check(e, s) : null;
+    }
+
+    /**
+     * Applies an event that {@link #check} accepted to the key's state s (a fresh one for a new
+     * key), given its pending event-time end ({@link #NO_END}: none). Predictions go to out in
+     * order (each valid only during the call). Returns the key's state afterwards, or null when its
+     * session ended and the state is cleared. Modified: s.
+     */
+    public KeyState apply(Event e, KeyState s, long pendingEnd, Consumer<Prediction> out) {
+        if (config.endsBefore(pendingEnd, e)) {
+            s = end(e.getKey(), pendingEnd, s, out);
+            if (s == null) {
+                s = servable.newState();
+            }
+        }
+        if (e.hasValue()) {
+            out.accept(servable.process(e, s));
+        }
+        return e.isEnd() ? end(e.getKey(), e.getTimestamp(), s, out) : s;
+    }
+
+    /**
+     * Ends the key's session at the given time: emits its end prediction and returns the state to
+     * keep, or null when it is cleared. Modified: s.
+     */
+    public KeyState end(String key, long timestamp, KeyState s, Consumer<Prediction> out) {
+        out.accept(servable.processEnd(key, timestamp, s));
+        return config.clearState() ? null : s;
+    }
+
+    /**
+     * The event-time end of the key's session after {@link #apply} returned state s for event e:
+     * its latest event time plus the gap, or {@link #NO_END} when the session is closed, there is
+     * no event-time gap, or no event time.
+     */
+    public long pendingEnd(Event e, KeyState s) {
+        if (s == null || e.isEnd() || !config.eventTimeGap()) {
+            return NO_END;
+        }
+        long end = config.eventTimeEnd(s.lastTimestamp);
+        return end == Long.MAX_VALUE ? NO_END : end;
+    }
+}
