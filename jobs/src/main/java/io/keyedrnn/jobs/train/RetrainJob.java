@@ -121,7 +121,7 @@ final class RetrainJob {
                 "no validation hold-out: scorer calibrated on the %d training events (in-sample,"
                         + " so new data may be flagged more often than the false-alarm rate %s)%n",
                 d.trainingEvents(),
-                Svg.num(s.falseAlarmRate));
+                s.falseAlarmRate);
         if (current != null) {
             out.printf(
                     Locale.ROOT,
