@@ -48,6 +48,16 @@ final class ScoreRun {
         this.err = err;
     }
 
+    /** What the run resumes from, null for empty state. */
+    RestorePoint from() {
+        return from;
+    }
+
+    /** How the job is submitted: none, or the path to restore and its claim mode. */
+    SavepointRestoreSettings restore() {
+        return restore;
+    }
+
     /** Runs the job built on env to its end; exit code 0 when stopped by a signal. */
     int run(StreamExecutionEnvironment env, Configuration conf, String name) throws Exception {
         int slots = env.getParallelism() > 0 ? env.getParallelism() : cores();
