@@ -208,7 +208,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         logging.apply("train", spec.commandLine().getErr());
-        boolean terminal = System.console() != null;
+        boolean terminal = Terminal.interactive();
         TrainingOutcome outcome =
                 Retraining.run(config, overrides(), spec.commandLine().getOut(), terminal);
         if (!outcome.wroteModel()) {
