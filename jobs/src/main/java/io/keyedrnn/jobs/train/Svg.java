@@ -119,9 +119,10 @@ final class Svg {
         double slot = plotW / slots;
         long top = h.tallest();
         axes(b, xLabel, yLabel);
+        // Far values are few: their bars are labelled, as they may be too low to see.
         if (h.under() > 0) {
             bar(b, "underflow", LEFT, slot, h.under(), top, "#999");
-            text(b, LEFT + slot / 2, H - BOTTOM + 28, "middle", "< " + num(h.lo()));
+            text(b, LEFT + 2, H - BOTTOM - 6, "start", h.under() + " < " + num(h.lo()));
         }
         for (int i = 0; i < n; i++) {
             bar(b, null, LEFT + slot * (first + i), slot, h.counts()[i], top, "#4a7ab8");
@@ -129,7 +130,7 @@ final class Svg {
         if (h.over() > 0) {
             double x = LEFT + slot * (slots - 1);
             bar(b, "overflow", x, slot, h.over(), top, "#999");
-            text(b, x + slot / 2, H - BOTTOM + 28, "middle", "> " + num(h.hi()));
+            text(b, W - RIGHT, H - BOTTOM - 6, "end", h.over() + " > " + num(h.hi()));
         }
         double plotH = H - TOP - BOTTOM;
         for (int i = 0; i <= 4; i++) {
@@ -149,7 +150,8 @@ final class Svg {
                         TOP,
                         x,
                         H - BOTTOM));
-        text(b, Math.min(x + 4, W - 150), TOP + 12, "start", cutLabel);
+        boolean right = x + 4 + 7 * cutLabel.length() < W - RIGHT;
+        text(b, right ? x + 4 : x - 4, TOP + 12, right ? "start" : "end", cutLabel);
         return b.append("</svg>\n").toString();
     }
 

@@ -141,7 +141,7 @@ class ReportHtmlTest {
         assertTrue(overflow != null, "an overflow bar");
         assertEquals("2", overflow.getTextContent());
         assertEquals(41, rects.getLength());
-        assertTrue(doc.getDocumentElement().getTextContent().contains("> 2.99"));
+        assertTrue(doc.getDocumentElement().getTextContent().contains("2 > 2.99"));
     }
 
     @Test
