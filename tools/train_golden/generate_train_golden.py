@@ -2,9 +2,11 @@
 
 Run from the repository root with Debian's python3-torch (not a pyenv python):
 
-    /usr/bin/python3 tools/train_golden/generate_train_golden.py
+    /usr/bin/python3 tools/train_golden/generate_train_golden.py [--cli-only]
 
-For every case below it (re)writes operator/src/test/resources/train/<case>.json:
+(--cli-only: only the CLI cases below; PyTorch's CPU kernels can differ in the
+last float32 bit between machines, so a full rerun elsewhere may touch every
+file by rounding alone.) For every case below it (re)writes operator/src/test/resources/train/<case>.json:
 
   config     cell, layers, hidden, input (features or embedding size), vocab,
              optimizer, lr, clip, epochs
@@ -23,10 +25,25 @@ unequal length are padded and the padding is masked out of the loss. All
 tensors are float32. PyTorch has no Cho-form GRU (reset gate applied to h
 before W_hn); it is written out here from its equations and differentiated by
 autograd. Output is deterministic (fixed seeds, one torch thread).
+
+CLI cases (CLI_CASES) are the same kind of run, written as the files a user
+hands to `keyed-rnn train` into jobs/src/test/resources/train_cli/<case>/:
+
+  events.jsonl       one event per line, {"key", "ts", "features"} or
+                     {"key", "ts", "token"} (the token id as a string, which is
+                     what a metadata-free model's vocabulary lists)
+  init.safetensors   the initial weights, PyTorch names, no keyed-rnn metadata
+  expected.json      {"config", "epochs", "lr", "losses", "final"} as above
+
+TrainCliParityITCase runs `train --events events.jsonl --init init.safetensors
+--optimizer sgd --lr L --epochs N --batch-keys 1000000 --tbptt 0 --no-shuffle
+--normalize none --clip 0 --validation-fraction 0 --patience 0` on them and
+compares the written model's tensors with `final`.
 """
 
 import json
 import math
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -35,6 +52,9 @@ from torch import nn
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "operator" / "src" / "test" / "resources" / "train"
+CLI_OUT = REPO / "jobs" / "src" / "test" / "resources" / "train_cli"
+sys.path.insert(0, str(REPO / "tools" / "golden"))
+from generate_golden import write_safetensors  # noqa: E402  (one safetensors writer)
 
 CASES = [
     dict(name="lstm_sgd", cell="lstm", layers=1, hidden=8, input=3, lengths=[9, 6, 12, 4],
@@ -53,6 +73,17 @@ CASES = [
          optimizer="adam", lr=0.01, clip=0.0, epochs=5),
     dict(name="lstm_l2_clip", cell="lstm", layers=2, hidden=8, input=3, lengths=[9, 6, 12, 4],
          optimizer="sgd", lr=0.5, clip=0.05, epochs=5),
+]
+
+
+# Cases trained through the CLI: plain SGD, no clipping, no hold-out.
+CLI_CASES = [
+    dict(name="lstm_sgd", cell="lstm", layers=1, hidden=8, input=3, lengths=[9, 6, 12, 4],
+         optimizer="sgd", lr=0.2, clip=0.0, epochs=6),
+    dict(name="gru_l2_sgd", cell="gru", layers=2, hidden=6, input=2, lengths=[10, 7, 13],
+         optimizer="sgd", lr=0.3, clip=0.0, epochs=6),
+    dict(name="cat_lstm_sgd", cell="lstm", layers=1, hidden=8, input=4, vocab=6,
+         lengths=[11, 7, 14, 5], optimizer="sgd", lr=0.3, clip=0.0, epochs=6),
 ]
 
 
@@ -210,13 +241,40 @@ def run(case):
                 losses=losses, grad_norms=norms)
 
 
+def write_cli_case(case, out):
+    """The run as CLI input files (events, initial model) and the expected final tensors."""
+    d = CLI_OUT / case["name"]
+    d.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for s in out["sequences"]:
+        values = s["tokens"] if "tokens" in s else s["rows"]
+        for t, v in enumerate(values):
+            field = {"token": str(v)} if "tokens" in s else {"features": v}
+            lines.append(json.dumps({"key": s["key"], "ts": 1000 * (t + 1), **field}))
+    (d / "events.jsonl").write_text("\n".join(lines) + "\n")
+    shapes = {n: tuple(p.shape) for n, p in tensor_shapes(case).items()}
+    init = {n: np.array(v, dtype=np.float32).reshape(shapes[n]) for n, v in out["initial"].items()}
+    write_safetensors(d / "init.safetensors", init, None)
+    expected = dict(config=out["config"], losses=out["losses"], final=out["final"])
+    (d / "expected.json").write_text(json.dumps(expected, indent=1) + "\n")
+
+
+def tensor_shapes(case):
+    torch.manual_seed(0)
+    return Net(case).tensors()
+
+
 def main():
     torch.set_num_threads(1)
     OUT.mkdir(parents=True, exist_ok=True)
-    for case in CASES:
+    for case in [] if "--cli-only" in sys.argv[1:] else CASES:
         out = run(case)
         (OUT / f"{case['name']}.json").write_text(json.dumps(out, indent=1) + "\n")
         print(f"{case['name']}: losses {['%.5f' % l for l in out['losses']]}")
+    for case in CLI_CASES:
+        out = run(case)
+        write_cli_case(case, out)
+        print(f"cli {case['name']}: losses {['%.5f' % l for l in out['losses']]}")
 
 
 if __name__ == "__main__":

@@ -48,6 +48,16 @@ final class ScoreRun {
         this.err = err;
     }
 
+    /** What the run resumes from, null for empty state. */
+    RestorePoint from() {
+        return from;
+    }
+
+    /** How the job is submitted: none, or the path to restore and its claim mode. */
+    SavepointRestoreSettings restore() {
+        return restore;
+    }
+
     /** Runs the job built on env to its end; exit code 0 when stopped by a signal. */
     int run(StreamExecutionEnvironment env, Configuration conf, String name) throws Exception {
         int slots = env.getParallelism() > 0 ? env.getParallelism() : cores();
@@ -96,7 +106,7 @@ final class ScoreRun {
         String lower = messages.toLowerCase(Locale.ROOT);
         if (lower.contains("restor") || lower.contains("statecontext")) {
             flink.cancel(job);
-            throw restoreFailed(firstLines(text, 6));
+            throw restoreFailed(rootCause(text));
         }
         return false;
     }
@@ -107,12 +117,20 @@ final class ScoreRun {
                         .map(t -> firstLines(t.getFullStringifiedStackTrace(), 8))
                         .orElse(String.valueOf(r.getApplicationStatus()));
         if (!confirmed) {
-            return restoreFailed(cause);
+            return restoreFailed(
+                    r.getSerializedThrowable()
+                            .map(t -> rootCause(t.getFullStringifiedStackTrace()))
+                            .orElse(cause));
         }
         return new JobException(JobException.FAILED, "the job ended: " + cause);
     }
 
     private JobException restoreFailed(String cause) {
+        // Flink's hint names an option of its own CLI, which score does not have.
+        int hint = cause.indexOf(" If you want to allow to skip this");
+        if (hint > 0) {
+            cause = cause.substring(0, hint);
+        }
         return new JobException(
                 JobException.FAILED,
                 "cannot resume from "
@@ -168,6 +186,29 @@ final class ScoreRun {
     private void say(String line) {
         err.println("score: " + line);
         err.flush();
+    }
+
+    /**
+     * The message of the innermost "Caused by" of a stack trace (the first line when there is
+     * none): why a restore failed, without the wrapping exceptions and stack frames.
+     */
+    static String rootCause(String stackTrace) {
+        String cause = stackTrace.lines().findFirst().orElse("").trim();
+        boolean inCause = false;
+        StringBuilder b = new StringBuilder();
+        for (String line : stackTrace.lines().toList()) {
+            String t = line.trim();
+            if (t.startsWith("Caused by: ")) {
+                b.setLength(0);
+                b.append(t.substring("Caused by: ".length()));
+                inCause = true;
+            } else if (t.startsWith("at ") || t.startsWith("... ")) {
+                inCause = false;
+            } else if (inCause && !t.isEmpty()) {
+                b.append(' ').append(t);
+            }
+        }
+        return b.length() > 0 ? b.toString() : cause;
     }
 
     private static String firstLines(String text, int n) {

@@ -130,7 +130,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--validation-fraction",
             paramLabel = "F",
-            description = "last fraction of each key held out (0.2)")
+            description =
+                    "last fraction of each key held out (0.2); 0 = none: train every epoch on"
+                            + " every event, calibrate on them, no comparison with the current"
+                            + " model")
     String validationFraction;
 
     @Option(
@@ -172,6 +175,13 @@ public final class TrainCommand implements Callable<Integer> {
     Boolean publish;
 
     @Option(
+            names = "--publish-unvalidated",
+            description =
+                    "with --publish and --validation-fraction 0: publish although the model's"
+                            + " validation loss cannot be measured")
+    Boolean publishUnvalidated;
+
+    @Option(
             names = "--models-topic",
             paramLabel = "M",
             description = "models topic (newest model there is the current one)")
@@ -198,7 +208,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         logging.apply("train", spec.commandLine().getErr());
-        boolean terminal = System.console() != null;
+        boolean terminal = Terminal.interactive();
         TrainingOutcome outcome =
                 Retraining.run(config, overrides(), spec.commandLine().getOut(), terminal);
         if (!outcome.wroteModel()) {
@@ -244,6 +254,7 @@ public final class TrainCommand implements Callable<Integer> {
         put(m, "unknown.tokens", unknownTokens);
         put(m, "input.features", features);
         put(m, "publish", Boolean.TRUE.equals(publish) ? "true" : null);
+        put(m, "publish.unvalidated", Boolean.TRUE.equals(publishUnvalidated) ? "true" : null);
         put(m, "models.topic", modelsTopic);
         put(m, "version", version);
         put(m, "parallelism", parallelism);

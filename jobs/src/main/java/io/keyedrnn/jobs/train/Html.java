@@ -33,9 +33,18 @@ final class Html {
 
     /** A table of rows; the first row is the header. */
     static String table(List<List<String>> rows) {
+        return table(rows, true);
+    }
+
+    /** A table of name and value rows, without a header row: the names head their rows. */
+    static String pairs(List<List<String>> rows) {
+        return table(rows, false);
+    }
+
+    private static String table(List<List<String>> rows, boolean header) {
         StringBuilder b = new StringBuilder("<table>\n");
         for (int r = 0; r < rows.size(); r++) {
-            String cell = r == 0 ? "th" : "td";
+            String cell = header && r == 0 ? "th" : "td";
             b.append("<tr>");
             for (String v : rows.get(r)) {
                 b.append('<')

@@ -18,9 +18,10 @@ import java.util.Map;
  * or builds the vocabulary on the training parts only, and builds the trainer's sequences.
  *
  * <p>Split: a key of n events holds back its last floor(n × fraction) events for validation, but
- * always keeps at least two events for training (one prediction); a key with one event is skipped
- * ({@code single_event_key}). Numeric events whose feature count differs from the model's (the
- * initial model's, {@code input.features}, else the most common count) are skipped ({@code
+ * always keeps at least two events for training (one prediction); with fraction 0 nothing is held
+ * out and every event trains (no validation data then). A key with one event is skipped ({@code
+ * single_event_key}). Numeric events whose feature count differs from the model's (the initial
+ * model's, {@code input.features}, else the most common count) are skipped ({@code
  * wrong_feature_count}). With an initial model its normaliser and vocabulary are kept, so its
  * weights keep seeing the inputs they were trained on.
  */
@@ -103,7 +104,7 @@ final class Preparation {
             throw new IllegalArgumentException(
                     "no key has two or more usable events; skipped: " + d.skipped().events());
         }
-        if (d.validation().isEmpty()) {
+        if (d.validation().isEmpty() && o.validationFraction() > 0) {
             throw new IllegalArgumentException(
                     "no validation data: every key is too short to hold back "
                             + o.validationFraction()

@@ -42,6 +42,26 @@ record PreparedData(
         }
     }
 
+    /**
+     * The same data with every key's split at 0, so that a {@link ServingPass} reports every event:
+     * calibration on the training events when nothing was held out.
+     */
+    PreparedData everyEventScored() {
+        List<PreparedKey> all =
+                keys.stream().map(k -> new PreparedKey(k.key(), k.events(), 0)).toList();
+        return new PreparedData(
+                categorical,
+                width,
+                normalizer,
+                vocabulary,
+                unknownMapped,
+                featureNames,
+                all,
+                training,
+                validation,
+                skipped);
+    }
+
     long events() {
         return keys.stream().mapToLong(k -> k.events().length).sum();
     }

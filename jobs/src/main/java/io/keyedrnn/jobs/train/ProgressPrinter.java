@@ -65,8 +65,20 @@ final class ProgressPrinter implements TrainingListener {
         out.flush();
     }
 
-    /** The epoch line, e.g. {@code epoch 3/30 loss 0.412300 val 0.398100 52,000 steps/s best}. */
+    /**
+     * The epoch line, e.g. {@code epoch 3/30 loss 0.412300 val 0.398100 52,000 steps/s best};
+     * without validation data only the loss and speed.
+     */
     static String line(EpochStats s, int epochs) {
+        if (Double.isNaN(s.validationLoss())) {
+            return String.format(
+                    Locale.ROOT,
+                    "epoch %3d/%d  loss %.6f  %,.0f steps/s",
+                    s.epoch(),
+                    epochs,
+                    s.loss(),
+                    s.timestepsPerSecond());
+        }
         return String.format(
                 Locale.ROOT,
                 "epoch %3d/%d  loss %.6f  val %.6f  %,.0f steps/s%s",

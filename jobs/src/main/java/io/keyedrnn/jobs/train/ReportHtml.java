@@ -58,7 +58,7 @@ final class ReportHtml {
                 .append("</strong>: ")
                 .append(Html.escape(r.message))
                 .append("</p>\n");
-        b.append("<h2>Data</h2>\n").append(Html.table(dataRows(r)));
+        b.append("<h2>Data</h2>\n").append(Html.pairs(dataRows(r)));
         b.append("<h2>Skipped</h2>\n").append(skipped(r.skipped));
         b.append("<h2>Loss per epoch</h2>\n").append(losses(r));
         b.append("<h2>Calibration</h2>\n").append(calibration(r));
@@ -68,7 +68,6 @@ final class ReportHtml {
 
     private static List<List<String>> dataRows(RunRecord r) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("", ""));
         rows.add(List.of("source", String.valueOf(r.source)));
         rows.add(List.of("model file", String.valueOf(r.out)));
         rows.add(List.of("version", r.version > 0 ? Long.toString(r.version) : "-"));
@@ -152,20 +151,28 @@ final class ReportHtml {
         }
         Calibration cal = c.calibration();
         boolean tokens = cal.topG() != null;
+        String events = r.calibratedOnTraining ? "training" : "validation";
         String label =
                 tokens ? "top_g = " + cal.topG() : "threshold z = " + Svg.num(cal.threshold());
         StringBuilder b = new StringBuilder();
+        if (r.calibratedOnTraining) {
+            b.append(
+                    "<p class=\"bad\">No validation hold-out: calibrated on the training events"
+                            + " (in-sample), so new data may be flagged more often than the"
+                            + " requested rate.</p>\n");
+        }
+        String title = r.calibratedOnTraining ? "Training " : "Validation ";
         b.append(
                 Svg.histogram(
-                        tokens ? "Validation token ranks" : "Validation z scores",
+                        title + (tokens ? "token ranks" : "z scores"),
                         tokens ? "rank of the actual token" : "z of the prediction error",
+                        events + " events",
                         c.scores(),
                         40,
                         tokens,
                         c.cut(),
                         label));
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("", ""));
         rows.add(List.of("scorer", cal.scorer()));
         if (!tokens) {
             rows.add(List.of("error_mean", Svg.num(cal.errorMean())));
@@ -176,12 +183,15 @@ final class ReportHtml {
                         tokens ? "top_g" : "threshold",
                         tokens ? cal.topG().toString() : Svg.num(cal.threshold())));
         rows.add(List.of("requested false-alarm rate", Svg.num(cal.falseAlarmRate())));
-        rows.add(List.of("achieved on validation", Svg.num(c.achievedRate())));
-        rows.add(List.of("scored validation events", Long.toString(c.scored())));
-        b.append(Html.table(rows));
+        rows.add(List.of("achieved on " + events, Svg.num(c.achievedRate())));
+        rows.add(List.of("scored " + events + " events", Long.toString(c.scored())));
+        b.append(Html.pairs(rows));
         if (c.scored() * cal.falseAlarmRate() < 10) {
             b.append(
-                    "<p class=\"bad\">Fewer than 10 validation events are expected above the threshold; it is uncertain. Use more history or a larger false-alarm rate.</p>\n");
+                    "<p class=\"bad\">Fewer than 10 "
+                            + events
+                            + " events are expected above the threshold; it is uncertain. Use more"
+                            + " history or a larger false-alarm rate.</p>\n");
         }
         return b.toString();
     }

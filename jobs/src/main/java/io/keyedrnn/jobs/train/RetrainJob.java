@@ -39,7 +39,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * same validation events ({@link ValidationLoss}) → version ({@link Versions}), write the model and
  * {@code <out>.report.html} → publish. A run whose loss becomes NaN or infinite, or that does not
  * beat the current model, writes only the report, publishes nothing, and fails (exit code 1) with
- * the reason.
+ * the reason. With {@code validation.fraction} 0 nothing is held out: training runs every epoch on
+ * every event, calibration uses the training events, no comparison is made, and publishing needs
+ * {@code publish.unvalidated} (checked with the settings, before any work).
  */
 final class RetrainJob {
     /** Reads the history; the Flink job in production, an in-process reader in unit tests. */
@@ -96,9 +98,38 @@ final class RetrainJob {
         TrainResult result = train(d, in.init());
         Model draft = ModelAssembly.model(result.network(), d, null, 0, null);
         ScoringConfig scoring = scoring(d);
-        evaluate(draft, d, scoring);
-        compare(in.current(), d, scoring);
+        if (s.holdsOut()) {
+            evaluate(draft, d, scoring);
+            compare(in.current(), d, scoring);
+        } else {
+            calibrateOnTraining(draft, d, scoring, in.current());
+        }
         finish(result, d);
+    }
+
+    /**
+     * Without a hold-out ({@code --validation-fraction 0}) the scorer is calibrated on the training
+     * events, and there is nothing to compare the current model on; both are said on the console.
+     */
+    private void calibrateOnTraining(
+            Model draft, PreparedData d, ScoringConfig scoring, Model current) {
+        r.calibratedOnTraining = true;
+        r.calibration =
+                Calibrator.calibrate(draft, d.everyEventScored(), scoring, s.falseAlarmRate);
+        out.printf(
+                Locale.ROOT,
+                "no validation hold-out: scorer calibrated on the %d training events (in-sample,"
+                        + " so new data may be flagged more often than the false-alarm rate %s)%n",
+                d.trainingEvents(),
+                s.falseAlarmRate);
+        if (current != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "not compared with the current model version %d from %s: no validation"
+                            + " data%n",
+                    current.version(),
+                    r.currentOrigin);
+        }
     }
 
     /** Measures the new model on the validation events and calibrates it. */
@@ -187,6 +218,14 @@ final class RetrainJob {
             r.bestEpoch = result.bestEpoch();
             r.stoppedEarly = result.stoppedEarly();
             r.timestepsPerSecond = result.timestepsPerSecond();
+            if (!s.holdsOut()) {
+                out.printf(
+                        Locale.ROOT,
+                        "trained %d epochs on every event (no validation hold-out, no early"
+                                + " stopping); the last epoch's weights are the model%n",
+                        result.epochs().size());
+                return result;
+            }
             out.printf(
                     Locale.ROOT,
                     "best epoch %d of %d%s, validation loss %.6f%n",

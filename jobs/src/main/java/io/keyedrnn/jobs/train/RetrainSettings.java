@@ -42,7 +42,16 @@ public final class RetrainSettings {
             Setting.choice("normalize", "zscore", "feature normaliser", "zscore", "none");
     public static final Setting<Double> VALIDATION_FRACTION =
             Setting.decimal(
-                    "validation.fraction", 0.2, 0.001, 0.9, "last part of each key held out");
+                    "validation.fraction",
+                    0.2,
+                    0,
+                    0.9,
+                    "last part of each key held out; 0 = none (train on every event)");
+    public static final Setting<Boolean> PUBLISH_UNVALIDATED =
+            Setting.flag(
+                    "publish.unvalidated",
+                    false,
+                    "allow publish without a validation hold-out (validation.fraction 0)");
     public static final Setting<Double> FALSE_ALARM_RATE =
             Setting.decimal(
                     "false.alarm.rate",
@@ -77,6 +86,7 @@ public final class RetrainSettings {
                     OUT,
                     INIT,
                     PUBLISH,
+                    PUBLISH_UNVALIDATED,
                     MODELS_KEY,
                     VERSION,
                     NORMALIZE,

@@ -32,6 +32,10 @@ final class RunRecord implements TrainingListener {
     Double currentLoss;
     String currentProblem;
     Calibrator.Result calibration;
+
+    /** Whether the calibration ran on the training events (no validation hold-out). */
+    boolean calibratedOnTraining;
+
     long version;
     String publishedTo;
 

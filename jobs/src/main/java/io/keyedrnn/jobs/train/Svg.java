@@ -93,12 +93,14 @@ final class Svg {
     }
 
     /**
-     * A histogram of values in {@code bins} equal bins (integer bins when {@code integers}) with a
-     * vertical line at {@code cut} labelled {@code cutLabel}.
+     * A histogram of values in at most {@code bins} equal bins over a robust range ({@link
+     * Histogram}; integer bins when {@code integers}), with the values beyond it as separate grey
+     * bars at either end, and a vertical line at {@code cut} labelled {@code cutLabel}.
      */
     static String histogram(
             String title,
             String xLabel,
+            String yLabel,
             double[] values,
             int bins,
             boolean integers,
@@ -106,52 +108,40 @@ final class Svg {
             String cutLabel) {
         StringBuilder b = open(title);
         if (values.length == 0) {
-            text(b, W / 2.0, H / 2.0, "middle", "no validation scores");
+            text(b, W / 2.0, H / 2.0, "middle", "no scores");
             return b.append("</svg>\n").toString();
         }
-        double lo = Math.min(cut, min(values));
-        double hi = Math.max(cut, max(values));
-        if (integers) {
-            hi = Math.floor(hi) + 1;
-            lo = Math.floor(lo);
-            bins = (int) Math.min(bins, hi - lo);
-        }
-        if (hi - lo < 1e-12) {
-            hi = lo + 1;
-        }
-        long[] counts = new long[bins];
-        for (double v : values) {
-            if (!Double.isFinite(v)) {
-                continue;
-            }
-            int i = (int) ((v - lo) / (hi - lo) * bins);
-            counts[Math.max(0, Math.min(bins - 1, i))]++;
-        }
-        long top = 1;
-        for (long c : counts) {
-            top = Math.max(top, c);
-        }
-        axes(b, xLabel, "validation events");
+        Histogram h = Histogram.of(values, bins, integers, cut);
+        int n = h.counts().length;
+        int first = h.under() > 0 ? 1 : 0;
+        int slots = n + first + (h.over() > 0 ? 1 : 0);
         double plotW = W - LEFT - RIGHT;
-        double plotH = H - TOP - BOTTOM;
-        for (int i = 0; i < bins; i++) {
-            double h = plotH * counts[i] / top;
-            b.append(
-                    String.format(
-                            Locale.ROOT,
-                            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4a7ab8\"/>\n",
-                            LEFT + plotW * i / bins,
-                            TOP + plotH - h,
-                            Math.max(0.5, plotW / bins - 1),
-                            h));
+        double slot = plotW / slots;
+        long top = h.tallest();
+        axes(b, xLabel, yLabel);
+        // Far values are few: their bars are labelled, as they may be too low to see.
+        if (h.under() > 0) {
+            bar(b, "underflow", LEFT, slot, h.under(), top, "#999");
+            text(b, LEFT + 2, H - BOTTOM - 6, "start", h.under() + " < " + num(h.lo()));
         }
+        for (int i = 0; i < n; i++) {
+            bar(b, null, LEFT + slot * (first + i), slot, h.counts()[i], top, "#4a7ab8");
+        }
+        if (h.over() > 0) {
+            double x = LEFT + slot * (slots - 1);
+            bar(b, "overflow", x, slot, h.over(), top, "#999");
+            text(b, W - RIGHT, H - BOTTOM - 6, "end", h.over() + " > " + num(h.hi()));
+        }
+        double plotH = H - TOP - BOTTOM;
         for (int i = 0; i <= 4; i++) {
             double y = TOP + plotH - plotH * i / 4;
             text(b, LEFT - 6, y + 4, "end", Long.toString(Math.round(top * i / 4.0)));
         }
-        text(b, LEFT, H - BOTTOM + 16, "middle", num(lo));
-        text(b, W - RIGHT, H - BOTTOM + 16, "middle", num(hi));
-        double x = LEFT + plotW * (cut - lo) / (hi - lo);
+        double x0 = LEFT + slot * first;
+        double x1 = x0 + slot * n;
+        text(b, x0, H - BOTTOM + 16, "middle", num(h.lo()));
+        text(b, x1, H - BOTTOM + 16, "middle", num(h.hi()));
+        double x = x0 + (x1 - x0) * (cut - h.lo()) / (h.hi() - h.lo());
         b.append(
                 String.format(
                         Locale.ROOT,
@@ -160,8 +150,27 @@ final class Svg {
                         TOP,
                         x,
                         H - BOTTOM));
-        text(b, Math.min(x + 4, W - 150), TOP + 12, "start", cutLabel);
+        boolean right = x + 4 + 7 * cutLabel.length() < W - RIGHT;
+        text(b, right ? x + 4 : x - 4, TOP + 12, right ? "start" : "end", cutLabel);
         return b.append("</svg>\n").toString();
+    }
+
+    /** One bar of {@code count} out of {@code top}, with its count as a tooltip. */
+    private static void bar(
+            StringBuilder b, String cls, double x, double slot, long count, long top, String fill) {
+        double plotH = H - TOP - BOTTOM;
+        double h = plotH * count / top;
+        b.append(
+                String.format(
+                        Locale.ROOT,
+                        "<rect%s x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%d</title></rect>\n",
+                        cls != null ? " class=\"" + cls + "\"" : "",
+                        x,
+                        TOP + plotH - h,
+                        Math.max(0.5, slot - 1),
+                        h,
+                        fill,
+                        count));
     }
 
     private static StringBuilder open(String title) {
@@ -243,25 +252,5 @@ final class Svg {
         }
         return String.format(
                 Locale.ROOT, Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4 ? "%.4g" : "%.3e", v);
-    }
-
-    private static double min(double[] v) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double x : v) {
-            if (Double.isFinite(x)) {
-                m = Math.min(m, x);
-            }
-        }
-        return m;
-    }
-
-    private static double max(double[] v) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            if (Double.isFinite(x)) {
-                m = Math.max(m, x);
-            }
-        }
-        return m;
     }
 }

@@ -61,6 +61,7 @@ final class TrainSettings {
     final Path out;
     final Path init;
     final boolean publish;
+    final boolean publishUnvalidated;
     final String modelsTopic;
     final String modelsKey;
     final Long version;
@@ -103,6 +104,7 @@ final class TrainSettings {
         String initPath = m.get(RetrainSettings.INIT);
         init = initPath != null ? Path.of(initPath) : null;
         publish = m.get(RetrainSettings.PUBLISH);
+        publishUnvalidated = m.get(RetrainSettings.PUBLISH_UNVALIDATED);
         modelsTopic = m.get(JobSettings.MODELS_TOPIC);
         modelsKey = m.get(RetrainSettings.MODELS_KEY);
         version = m.get(RetrainSettings.VERSION);
@@ -193,6 +195,16 @@ final class TrainSettings {
             throw new IllegalArgumentException(
                     "--publish needs --models-topic M and --bootstrap-servers H:P");
         }
+        if (publishUnvalidated && !publish) {
+            throw new IllegalArgumentException("--publish-unvalidated only applies with --publish");
+        }
+        if (publish && !holdsOut() && !publishUnvalidated) {
+            throw new IllegalArgumentException(
+                    "--publish with --validation-fraction 0 would publish a model whose validation"
+                            + " loss cannot be measured and that is not compared with the current"
+                            + " model; hold out a fraction, or add --publish-unvalidated to"
+                            + " publish it anyway");
+        }
         if (modelsTopic != null && bootstrapServers == null) {
             throw new IllegalArgumentException("--models-topic needs --bootstrap-servers H:P");
         }
@@ -224,6 +236,11 @@ final class TrainSettings {
             throw new IllegalArgumentException(
                     "setting '" + key + "' in " + raw.source() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether part of each key is held out for validation ({@code validation.fraction} > 0). */
+    boolean holdsOut() {
+        return validationFraction > 0;
     }
 
     /** Whether history comes from Kafka (else from files). */

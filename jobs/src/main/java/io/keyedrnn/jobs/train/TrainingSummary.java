@@ -39,6 +39,7 @@ final class TrainingSummary {
             m.put("replaced_model", c);
         }
         if (r.calibration != null) {
+            m.put("calibrated_on", r.calibratedOnTraining ? "training" : "validation");
             m.put("calibration_achieved_false_alarm_rate", r.calibration.achievedRate());
             m.put("calibration_scored_events", r.calibration.scored());
         }

@@ -26,6 +26,14 @@ class ProgressPrinterTest {
     }
 
     @Test
+    void epochLineWithoutValidationHasNoValColumn() {
+        EpochStats noValidation = new EpochStats(2, 0.5, Double.NaN, 1000, 0.5, true);
+        assertEquals(
+                "epoch   2/10  loss 0.500000  2,000 steps/s",
+                ProgressPrinter.line(noValidation, 10));
+    }
+
+    @Test
     void barOnTerminal() {
         StringWriter w = new StringWriter();
         ProgressPrinter p = new ProgressPrinter(new PrintWriter(w), true, 10);

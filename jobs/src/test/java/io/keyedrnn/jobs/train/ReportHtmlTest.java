@@ -1,6 +1,7 @@
 package io.keyedrnn.jobs.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyedrnn.model.io.Calibration;
@@ -22,6 +23,7 @@ import org.w3c.dom.NodeList;
 /** The report is well-formed XHTML whose SVG charts hold the curves, the bins and the cut. */
 class ReportHtmlTest {
     private static final String SVG = "http://www.w3.org/2000/svg";
+    private static final String XHTML = "http://www.w3.org/1999/xhtml";
     @TempDir Path dir;
 
     static Document parse(String html) throws Exception {
@@ -98,7 +100,10 @@ class ReportHtmlTest {
             v[i] = i % 7;
         }
         Document doc =
-                parse("<div>" + Svg.histogram("h", "rank", v, 40, true, 3, "top_g = 3") + "</div>");
+                parse(
+                        "<div>"
+                                + Svg.histogram("h", "rank", "events", v, 40, true, 3, "top_g = 3")
+                                + "</div>");
         NodeList rects = doc.getElementsByTagNameNS(SVG, "rect");
         assertEquals(7, rects.getLength());
         double tallest = 0;
@@ -110,6 +115,52 @@ class ReportHtmlTest {
         }
         // Ranks 0..6 occur 143, 143, 143, 143, 143, 143, 142 times.
         assertEquals(6 + 142.0 / 143, total / tallest, 1e-3);
+    }
+
+    @Test
+    void histogramShowsFarScoresInAnOverflowBar() throws Exception {
+        double[] v = new double[1000];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (i % 300) / 100.0;
+        }
+        v[7] = 3186;
+        v[8] = 1200;
+        Document doc =
+                parse(
+                        "<div>"
+                                + Svg.histogram("h", "z", "events", v, 40, false, 2.5, "cut")
+                                + "</div>");
+        NodeList rects = doc.getElementsByTagNameNS(SVG, "rect");
+        Element overflow = null;
+        for (int i = 0; i < rects.getLength(); i++) {
+            Element e = (Element) rects.item(i);
+            if ("overflow".equals(e.getAttribute("class"))) {
+                overflow = e;
+            }
+        }
+        assertTrue(overflow != null, "an overflow bar");
+        assertEquals("2", overflow.getTextContent());
+        assertEquals(41, rects.getLength());
+        assertTrue(doc.getDocumentElement().getTextContent().contains("2 > 2.99"));
+    }
+
+    @Test
+    void noTableHasAnEmptyHeaderRow() throws Exception {
+        Document doc = parse(ReportHtml.render(fullRecord()));
+        NodeList headers = doc.getElementsByTagNameNS(XHTML, "th");
+        assertTrue(headers.getLength() > 0);
+        for (int i = 0; i < headers.getLength(); i++) {
+            assertFalse(headers.item(i).getTextContent().isBlank(), "empty header cell " + i);
+        }
+    }
+
+    @Test
+    void calibrationWithoutHoldOutSaysItUsedTheTrainingEvents() throws Exception {
+        RunRecord r = fullRecord();
+        r.calibratedOnTraining = true;
+        String text = parse(ReportHtml.render(r)).getDocumentElement().getTextContent();
+        assertTrue(text.contains("No validation hold-out: calibrated on the training events"));
+        assertTrue(text.contains("Training z scores") && text.contains("scored training events"));
     }
 
     @Test

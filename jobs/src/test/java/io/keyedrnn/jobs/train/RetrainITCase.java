@@ -1,6 +1,7 @@
 package io.keyedrnn.jobs.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -281,6 +282,46 @@ class RetrainITCase {
                         out.toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nope.jsonl"), missing.err());
+    }
+
+    @Test
+    void aModelTrainedWithoutHoldOutIsPublishedOnlyWhenAskedExplicitly() throws Exception {
+        kafka.createTopics(1, "events-all");
+        kafka.createTopics(1, Map.of("cleanup.policy", "compact"), "models-all");
+        produce("events-all", TrainData.sines(3, 0, 120, 8));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "train",
+                                "--bootstrap-servers",
+                                kafka.bootstrapServers(),
+                                "--events-topic",
+                                "events-all",
+                                "--publish",
+                                "--models-topic",
+                                "models-all",
+                                "--out",
+                                tmp.resolve("all.safetensors").toString(),
+                                "--validation-fraction",
+                                "0",
+                                "--epochs",
+                                "2",
+                                "--hidden",
+                                "4"));
+        Run refused = cli(args.toArray(String[]::new));
+        assertEquals(2, refused.code(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("--publish-unvalidated"), refused.err());
+        assertFalse(refused.out().contains("epoch"), "refused before any work");
+
+        args.add("--publish-unvalidated");
+        Run published = cli(args.toArray(String[]::new));
+        assertEquals(0, published.code(), published.out() + published.err());
+        assertTrue(published.out().contains("no validation hold-out"), published.out());
+        assertTrue(published.out().contains("published to models-all/0@0"), published.out());
+        assertEquals(
+                1,
+                KafkaIo.readAll(kafka.bootstrapServers(), "models-all", Duration.ofSeconds(30))
+                        .size());
     }
 
     @Test

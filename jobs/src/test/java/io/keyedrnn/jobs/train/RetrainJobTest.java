@@ -136,6 +136,45 @@ class RetrainJobTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void withoutHoldOutEveryEventTrainsEveryEpochAndTheModelIsWrittenUncompared() throws Exception {
+        Path events = sineFile();
+        Map<String, String> first = base(events, "v5.safetensors", "1");
+        first.put("version", "5");
+        run(first);
+        printed.getBuffer().setLength(0);
+        // Plain SGD with a large step: the kind of run the current model would beat.
+        Map<String, String> m = base(events, "all.safetensors", "3");
+        m.put("init", dir.resolve("v5.safetensors").toString());
+        m.put("optimizer", "sgd");
+        m.put("lr", "0.5");
+        m.put("clip", "0");
+        m.put("validation.fraction", "0");
+        m.put("patience", "1");
+        RetrainJob job = run(m);
+        assertEquals(TrainingOutcome.Status.WRITTEN, job.record().status);
+        Model all = ModelFile.read(dir.resolve("all.safetensors"));
+        assertEquals(6, all.version());
+        Map<String, Object> training = all.metadata().training();
+        Map<String, Object> data = (Map<String, Object>) training.get("data");
+        assertEquals(1800, data.get("training_events"));
+        assertEquals(0, data.get("validation_events"));
+        assertEquals(3, training.get("epochs_run"), "patience has nothing to stop on");
+        assertEquals(3, training.get("best_epoch"), "the last epoch's weights");
+        assertEquals("training", training.get("calibrated_on"));
+        assertNotNull(all.metadata().calibration().threshold());
+        String out = printed.toString();
+        assertTrue(out.contains("training on 6 keys: 1800 training events, 0 validation"), out);
+        assertTrue(out.contains("epoch   3/3  loss "), out);
+        assertFalse(out.contains(" val "), out);
+        assertTrue(
+                out.contains("no validation hold-out: scorer calibrated on the 1800 training"),
+                out);
+        assertTrue(out.contains("not compared with the current model version 5 from "), out);
+        assertFalse(out.contains("does not beat"), out);
+    }
+
+    @Test
     void divergedRunWritesNoModel() throws Exception {
         Map<String, String> m = base(sineFile(), "nan.safetensors", "3");
         m.put("optimizer", "sgd");

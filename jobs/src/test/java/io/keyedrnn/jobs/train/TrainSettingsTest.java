@@ -133,4 +133,33 @@ class TrainSettingsTest {
         assertEquals(defaults.fields, example.fields);
         assertEquals(defaults.modelsKey, example.modelsKey);
     }
+
+    @Test
+    void noHoldOutIsAcceptedButPublishingItNeedsExplicitConsent() {
+        Map<String, String> m = minimal();
+        m.put("validation.fraction", "0");
+        m.put("clip", "0");
+        m.put("patience", "0");
+        TrainSettings s = TrainSettings.load(null, m);
+        assertFalse(s.holdsOut());
+        assertEquals(0.0, s.clip);
+        assertEquals(0, s.patience);
+
+        Map<String, String> kafka = new HashMap<>();
+        kafka.put("bootstrap.servers", "localhost:9092");
+        kafka.put("events.topic", "events");
+        kafka.put("models.topic", "models");
+        kafka.put("out", "m.safetensors");
+        kafka.put("publish", "true");
+        kafka.put("validation.fraction", "0");
+        String e = error(kafka);
+        assertTrue(e.contains("validation loss cannot be measured"), e);
+        assertTrue(e.contains("--publish-unvalidated"), e);
+        kafka.put("publish.unvalidated", "true");
+        assertTrue(TrainSettings.load(null, kafka).publishUnvalidated);
+
+        Map<String, String> alone = minimal();
+        alone.put("publish.unvalidated", "true");
+        assertTrue(error(alone).contains("only applies with --publish"));
+    }
 }

@@ -1,0 +1,38 @@
+package io.keyedrnn.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** A failed restore is reported by its innermost cause, without wrappers and stack frames. */
+class ScoreRunTest {
+    @Test
+    void rootCauseIsTheInnermostCausedByWithItsContinuationLines() {
+        String trace =
+                String.join(
+                        "\n",
+                        "org.apache.flink.runtime.client.JobInitializationException: Could not"
+                                + " start the JobMaster.",
+                        "\tat org.apache.flink.runtime.jobmaster.X.lambda$new$0(X.java:97)",
+                        "Caused by: java.util.concurrent.CompletionException: wrapped",
+                        "\tat java.base/java.util.concurrent.CompletableFuture.a(C.java:1)",
+                        "\t... 4 more",
+                        "Caused by: java.lang.IllegalStateException: Failed to rollback to"
+                                + " checkpoint/savepoint file:/cp/chk-5.",
+                        "Cannot map checkpoint/savepoint state for operator 1a2b.",
+                        "\tat org.apache.flink.runtime.checkpoint.Checkpoints.load(C.java:2)",
+                        "\t... 9 more");
+        assertEquals(
+                "java.lang.IllegalStateException: Failed to rollback to checkpoint/savepoint"
+                        + " file:/cp/chk-5. Cannot map checkpoint/savepoint state for operator"
+                        + " 1a2b.",
+                ScoreRun.rootCause(trace));
+    }
+
+    @Test
+    void withoutACauseTheFirstLineStands() {
+        assertEquals(
+                "java.io.IOException: disk gone",
+                ScoreRun.rootCause("java.io.IOException: disk gone\n\tat a.B.c(B.java:1)"));
+    }
+}
