@@ -10,13 +10,17 @@ import com.fasterxml.jackson.core.io.NumberOutput;
  * bits, in {@link Float#toString(float)}'s notation. Java 17's own {@code toString} is slower and
  * sometimes prints a digit more than needed (Java 19 adopted the same algorithm).
  */
-final class JsonText {
+public final class JsonText {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private JsonText() {}
 
-    /** A JSON string with quotes, backslashes and control characters escaped. */
-    static void string(StringBuilder sb, String s) {
+    /**
+     * A JSON string with quotes, backslashes and control characters escaped, and lone surrogates as
+     * backslash-u escapes: UTF-8 cannot encode them (Java would print {@code ?}), the escape reads
+     * back as the same string.
+     */
+    public static void string(StringBuilder sb, String s) {
         if (s == null) {
             sb.append("null");
             return;
@@ -28,11 +32,32 @@ final class JsonText {
                 sb.append('\\').append(c);
             } else if (c < 0x20) {
                 escapeControl(sb, c);
+            } else if (Character.isSurrogate(c) && !pairedAt(s, i)) {
+                escape(sb, c);
+            } else if (Character.isHighSurrogate(c)) {
+                sb.append(c).append(s.charAt(++i));
             } else {
                 sb.append(c);
             }
         }
         sb.append('"');
+    }
+
+    /** Whether s[i] is a surrogate that forms a pair with its neighbour. */
+    static boolean pairedAt(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
+    private static void escape(StringBuilder sb, char c) {
+        sb.append("\\u")
+                .append(HEX[c >> 12])
+                .append(HEX[(c >> 8) & 15])
+                .append(HEX[(c >> 4) & 15])
+                .append(HEX[c & 15]);
     }
 
     private static void escapeControl(StringBuilder sb, char c) {

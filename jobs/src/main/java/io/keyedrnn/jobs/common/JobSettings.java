@@ -17,6 +17,13 @@ public final class JobSettings {
             Setting.text("models.topic", null, "model records (compacted, keyed)");
     public static final Setting<String> DEAD_LETTER_TOPIC =
             Setting.text("dead.letter.topic", null, "every record that could not be used");
+    public static final Setting<Long> DEAD_LETTER_MAX_BYTES =
+            Setting.whole(
+                    "dead.letter.max.bytes",
+                    900_000L,
+                    64 * 1024,
+                    "largest dead-letter record (key, value, headers); longer originals are cut,"
+                            + " with their length and sha256; below kafka.max.request.size");
     public static final Setting<String> GROUP_ID =
             Setting.text("group.id", "keyed-rnn-scoring", "consumer group of the scoring job");
     public static final Setting<String> STARTING_OFFSETS =
@@ -95,6 +102,7 @@ public final class JobSettings {
                     PREDICTIONS_TOPIC,
                     MODELS_TOPIC,
                     DEAD_LETTER_TOPIC,
+                    DEAD_LETTER_MAX_BYTES,
                     GROUP_ID,
                     STARTING_OFFSETS,
                     DELIVERY_GUARANTEE,

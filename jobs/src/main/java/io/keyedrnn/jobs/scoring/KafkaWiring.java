@@ -68,7 +68,32 @@ public final class KafkaWiring {
     }
 
     public static KafkaSink<DeadLetter> deadLetterSink(ScoringJobConfig c) {
-        return sink(c, new DeadLetterSerializer(c.required("dead.letter.topic")), "dead-letters");
+        return sink(
+                c,
+                new DeadLetterSerializer(c.required("dead.letter.topic"), deadLetterMaxBytes(c)),
+                "dead-letters");
+    }
+
+    /** dead.letter.max.bytes, checked to stay below the producer's max.request.size. */
+    static int deadLetterMaxBytes(ScoringJobConfig c) {
+        long max = c.get(JobSettings.DEAD_LETTER_MAX_BYTES);
+        String requestSize = c.get("kafka.max.request.size", String.valueOf(1 << 20));
+        long limit;
+        try {
+            limit = Long.parseLong(requestSize.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "kafka.max.request.size '" + requestSize + "' is not a whole number");
+        }
+        if (max > limit - DeadLetterSerializer.RECORD_OVERHEAD || max > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "dead.letter.max.bytes "
+                            + max
+                            + " leaves no room below the producer's max.request.size "
+                            + limit
+                            + " (kafka.max.request.size); lower it or raise the other");
+        }
+        return (int) max;
     }
 
     private static <T> KafkaSink<T> sink(
