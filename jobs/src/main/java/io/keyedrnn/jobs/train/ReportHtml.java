@@ -92,7 +92,9 @@ final class ReportHtml {
         rows.add(
                 List.of(
                         "new validation loss",
-                        Double.isNaN(r.validationLoss) ? "-" : Svg.num(r.validationLoss)));
+                        Double.isNaN(r.validationLoss)
+                                ? r.calibratedOnTraining ? "- (nothing held out)" : "-"
+                                : Svg.num(r.validationLoss)));
         return rows;
     }
 

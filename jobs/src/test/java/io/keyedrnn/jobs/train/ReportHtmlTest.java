@@ -158,9 +158,11 @@ class ReportHtmlTest {
     void calibrationWithoutHoldOutSaysItUsedTheTrainingEvents() throws Exception {
         RunRecord r = fullRecord();
         r.calibratedOnTraining = true;
+        r.validationLoss = Double.NaN;
         String text = parse(ReportHtml.render(r)).getDocumentElement().getTextContent();
         assertTrue(text.contains("No validation hold-out: calibrated on the training events"));
         assertTrue(text.contains("Training z scores") && text.contains("scored training events"));
+        assertTrue(text.contains("- (nothing held out)"), text);
     }
 
     @Test
