@@ -37,58 +37,39 @@ final class BatchOps {
             int r1 = Math.min(end, r0 + ROW_BLOCK);
             int b = 0;
             for (; b + 1 < n; b += 2) {
-                keyPair(
-                        cols,
-                        count,
-                        xs[b],
-                        xOffs[b],
-                        xs[b + 1],
-                        xOffs[b + 1],
-                        ys[b],
-                        ys[b + 1],
-                        r0,
-                        r1);
+                float[] x = xs[b];
+                float[] z = xs[b + 1];
+                float[] y = ys[b];
+                float[] w = ys[b + 1];
+                int xo = xOffs[b];
+                int zo = xOffs[b + 1];
+                int j = 0;
+                for (; j + 3 < count; j += 4) {
+                    fma2x4(
+                            cols[j],
+                            cols[j + 1],
+                            cols[j + 2],
+                            cols[j + 3],
+                            x[xo + j],
+                            x[xo + j + 1],
+                            x[xo + j + 2],
+                            x[xo + j + 3],
+                            z[zo + j],
+                            z[zo + j + 1],
+                            z[zo + j + 2],
+                            z[zo + j + 3],
+                            y,
+                            w,
+                            r0,
+                            r1);
+                }
+                for (; j < count; j++) {
+                    fma2x1(cols[j], x[xo + j], z[zo + j], y, w, r0, r1);
+                }
             }
             if (b < n) {
                 VectorOps.multAddColumns(cols, count, xs[b], xOffs[b], ys[b], r0, r1 - r0);
             }
-        }
-    }
-
-    /** Both keys' rows [r0, r1) take every column's multiply-add, in column order. */
-    private static void keyPair(
-            float[][] cols,
-            int count,
-            float[] x,
-            int xo,
-            float[] z,
-            int zo,
-            float[] y,
-            float[] w,
-            int r0,
-            int r1) {
-        int j = 0;
-        for (; j + 3 < count; j += 4) {
-            fma2x4(
-                    cols[j],
-                    cols[j + 1],
-                    cols[j + 2],
-                    cols[j + 3],
-                    x[xo + j],
-                    x[xo + j + 1],
-                    x[xo + j + 2],
-                    x[xo + j + 3],
-                    z[zo + j],
-                    z[zo + j + 1],
-                    z[zo + j + 2],
-                    z[zo + j + 3],
-                    y,
-                    w,
-                    r0,
-                    r1);
-        }
-        for (; j < count; j++) {
-            fma2x1(cols[j], x[xo + j], z[zo + j], y, w, r0, r1);
         }
     }
 
