@@ -33,4 +33,24 @@ public final class GruChoLayer extends RecurrentLayer {
         GruChoCell.candidate(gi, a, 2 * h, biasHh(), h);
         GruCell.update(gi, state, off, state, off, h);
     }
+
+    /** As {@link #step} for n keys: the r ⊙ h of each key feeds its own W_hn product. */
+    @Override
+    void stepBatch(float[][] xs, int[] xOffs, float[][] states, int off, int n, BatchWorkspace ws) {
+        int h = hiddenSize;
+        float[][] gi = ws.gates;
+        float[][] a = ws.aux;
+        inputProjections(xs, xOffs, gi, n);
+        BatchOps.zero(a, 0, 2 * h, n);
+        BatchOps.multAddColumns(weightHhCols, h, states, ws.sameOffsets(off, n), a, 0, 2 * h, n);
+        for (int b = 0; b < n; b++) {
+            GruChoCell.resetUpdate(gi[b], a[b], biasHh(), states[b], off, a[b], h);
+        }
+        BatchOps.zero(a, 2 * h, h, n);
+        BatchOps.multAddColumns(weightHhCols, h, a, ws.sameOffsets(0, n), a, 2 * h, h, n);
+        for (int b = 0; b < n; b++) {
+            GruChoCell.candidate(gi[b], a[b], 2 * h, biasHh(), h);
+            GruCell.update(gi[b], states[b], off, states[b], off, h);
+        }
+    }
 }

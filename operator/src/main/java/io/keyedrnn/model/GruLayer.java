@@ -18,12 +18,22 @@ public final class GruLayer extends RecurrentLayer {
 
     @Override
     public void step(float[] x, int xOff, float[] state, int off, Workspace ws) {
-        int h = hiddenSize;
-        float[] gi = ws.gates;
-        float[] gh = ws.aux;
-        inputProjection(x, xOff, gi);
-        hiddenProjection(state, off, gh);
-        GruCell.gates(gi, gh, h);
-        GruCell.update(gi, state, off, state, off, h);
+        inputProjection(x, xOff, ws.gates);
+        hiddenProjection(state, off, ws.aux);
+        pointwise(ws.gates, ws.aux, state, off);
+    }
+
+    @Override
+    void stepBatch(float[][] xs, int[] xOffs, float[][] states, int off, int n, BatchWorkspace ws) {
+        inputProjections(xs, xOffs, ws.gates, n);
+        hiddenProjections(states, off, ws.aux, n, ws);
+        for (int b = 0; b < n; b++) {
+            pointwise(ws.gates[b], ws.aux[b], states[b], off);
+        }
+    }
+
+    private void pointwise(float[] gi, float[] gh, float[] state, int off) {
+        GruCell.gates(gi, gh, hiddenSize);
+        GruCell.update(gi, state, off, state, off, hiddenSize);
     }
 }

@@ -41,6 +41,16 @@ public final class Linear {
         VectorOps.addInPlace(y, bias, outputSize);
     }
 
+    /**
+     * {@link #apply} for n inputs at once, bit for bit: ys[b][0, out) = W·xs[b][xOffs[b]..] + b.
+     * Modified: ys. Not modified: xs, xOffs.
+     */
+    void applyBatch(float[][] xs, int[] xOffs, float[][] ys, int n) {
+        BatchOps.zero(ys, 0, outputSize, n);
+        BatchOps.multAddColumns(weightCols, inputSize, xs, xOffs, ys, 0, outputSize, n);
+        BatchOps.addToRows(ys, bias, 0, outputSize, n);
+    }
+
     public int inputSize() {
         return inputSize;
     }

@@ -19,10 +19,21 @@ public final class LstmLayer extends RecurrentLayer {
 
     @Override
     public void step(float[] x, int xOff, float[] state, int off, Workspace ws) {
+        bothProjections(biasSum, x, xOff, state, off, ws.gates);
+        pointwise(ws.gates, ws.aux, state, off);
+    }
+
+    @Override
+    void stepBatch(float[][] xs, int[] xOffs, float[][] states, int off, int n, BatchWorkspace ws) {
+        bothProjections(biasSum, xs, xOffs, states, off, n, ws);
+        for (int b = 0; b < n; b++) {
+            pointwise(ws.gates[b], ws.aux[b], states[b], off);
+        }
+    }
+
+    private void pointwise(float[] g, float[] tc, float[] state, int off) {
         int h = hiddenSize;
-        float[] g = ws.gates;
-        bothProjections(biasSum, x, xOff, state, off, g);
         LstmCell.activate(g, h);
-        LstmCell.update(g, state, off + h, state, off + h, ws.aux, state, off, h);
+        LstmCell.update(g, state, off + h, state, off + h, tc, state, off, h);
     }
 }

@@ -99,6 +99,15 @@ public abstract class RecurrentLayer {
      */
     public abstract void step(float[] x, int xOff, float[] state, int off, Workspace ws);
 
+    /**
+     * Advances n keys one step each, bit for bit as {@link #step} would one at a time: key b reads
+     * xs[b][xOffs[b], +I) and its state at {@code states[b][off, off + stateSize())}, and writes
+     * the new state there. The n state arrays must be distinct and no x slice may alias a state
+     * slice. Modified: states, ws (gates, aux). Not modified: xs, xOffs.
+     */
+    abstract void stepBatch(
+            float[][] xs, int[] xOffs, float[][] states, int off, int n, BatchWorkspace ws);
+
     /** Floats this layer's state takes: H, or 2H with a cell state. */
     public int stateSize() {
         return kind().hasCellState() ? 2 * hiddenSize : hiddenSize;
@@ -167,5 +176,38 @@ public abstract class RecurrentLayer {
         VectorOps.multAddColumns(weightIhCols, inputSize, x, xOff, y, 0, gateRows);
         VectorOps.multAddColumns(weightHhCols, hiddenSize, state, off, y, 0, gateRows);
         VectorOps.addInPlace(y, biasSum, gateRows);
+    }
+
+    /** {@link #inputProjection} for n keys into ys[b][0, gateRows). Modified: ys. */
+    final void inputProjections(float[][] xs, int[] xOffs, float[][] ys, int n) {
+        BatchOps.zero(ys, 0, gateRows, n);
+        BatchOps.multAddColumns(weightIhCols, inputSize, xs, xOffs, ys, 0, gateRows, n);
+        BatchOps.addToRows(ys, biasIh, 0, gateRows, n);
+    }
+
+    /** {@link #hiddenProjection} for n keys, h at states[b][off..]. Modified: ys, ws.offs. */
+    final void hiddenProjections(
+            float[][] states, int off, float[][] ys, int n, BatchWorkspace ws) {
+        BatchOps.zero(ys, 0, gateRows, n);
+        int[] offs = ws.sameOffsets(off, n);
+        BatchOps.multAddColumns(weightHhCols, hiddenSize, states, offs, ys, 0, gateRows, n);
+        BatchOps.addToRows(ys, biasHh, 0, gateRows, n);
+    }
+
+    /** {@link #bothProjections} for n keys into ws.gates. Modified: ws (gates, offs). */
+    final void bothProjections(
+            float[] biasSum,
+            float[][] xs,
+            int[] xOffs,
+            float[][] states,
+            int off,
+            int n,
+            BatchWorkspace ws) {
+        float[][] ys = ws.gates;
+        BatchOps.zero(ys, 0, gateRows, n);
+        BatchOps.multAddColumns(weightIhCols, inputSize, xs, xOffs, ys, 0, gateRows, n);
+        int[] offs = ws.sameOffsets(off, n);
+        BatchOps.multAddColumns(weightHhCols, hiddenSize, states, offs, ys, 0, gateRows, n);
+        BatchOps.addToRows(ys, biasSum, 0, gateRows, n);
     }
 }

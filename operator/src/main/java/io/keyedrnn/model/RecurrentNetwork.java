@@ -101,6 +101,83 @@ public final class RecurrentNetwork {
         writeOutput(state, out);
     }
 
+    /** A fresh workspace for one thread's batches of at most {@code capacity} keys. */
+    public BatchWorkspace newBatchWorkspace(int capacity) {
+        return new BatchWorkspace(capacity, scratchSize);
+    }
+
+    /**
+     * Advances n different keys one step each on numeric features, bit for bit as n calls of {@link
+     * #step} would: key b's features are features[b], its state states[b], its output goes to
+     * outs[b]. Each layer's weights are read once for the whole batch. Every slot is checked before
+     * any state changes; a state array may appear only once. Modified: states[0, n), outs[0, n),
+     * ws. Not modified: features.
+     */
+    public void stepBatch(
+            float[][] features, float[][] states, float[][] outs, int n, BatchWorkspace ws) {
+        if (embedding != null) {
+            throw new IllegalStateException("this network takes tokens, not features");
+        }
+        BatchSteps.checkShape(this, n, features, features.length, states, outs, ws);
+        BatchSteps.checkFeatures(this, features, n);
+        for (int b = 0; b < n; b++) {
+            ws.xs[b] = features[b];
+            ws.xOffs[b] = 0;
+        }
+        advanceBatch(states, outs, n, ws);
+    }
+
+    /**
+     * Advances n different keys one step each on token ids, bit for bit as n calls of {@link
+     * #stepToken}; checked as {@link #stepBatch}. Modified: states[0, n), outs[0, n), ws.
+     */
+    public void stepTokenBatch(
+            int[] tokens, float[][] states, float[][] outs, int n, BatchWorkspace ws) {
+        if (embedding == null) {
+            throw new IllegalStateException("this network takes features, not tokens");
+        }
+        BatchSteps.checkShape(this, n, tokens, tokens.length, states, outs, ws);
+        for (int b = 0; b < n; b++) {
+            ws.xOffs[b] = embedding.rowOffset(tokens[b]);
+        }
+        for (int b = 0; b < n; b++) {
+            ws.xs[b] = embedding.weight();
+        }
+        advanceBatch(states, outs, n, ws);
+    }
+
+    private void advanceBatch(float[][] states, float[][] outs, int n, BatchWorkspace ws) {
+        layers.get(0).stepBatch(ws.xs, ws.xOffs, states, 0, n, ws);
+        for (int k = 1; k < layers.size(); k++) {
+            java.util.Arrays.fill(ws.xOffs, 0, n, stateOffsets[k - 1]);
+            layers.get(k).stepBatch(states, ws.xOffs, states, stateOffsets[k], n, ws);
+        }
+        writeOutputs(states, outs, n, ws);
+        java.util.Arrays.fill(ws.xs, 0, n, null);
+    }
+
+    private void writeOutputs(float[][] states, float[][] outs, int n, BatchWorkspace ws) {
+        int top = stateOffsets[layers.size() - 1];
+        if (head == null) {
+            for (int b = 0; b < n; b++) {
+                System.arraycopy(states[b], top, outs[b], 0, topHiddenSize());
+            }
+            return;
+        }
+        java.util.Arrays.fill(ws.xOffs, 0, n, top);
+        head.applyBatch(states, ws.xOffs, outs, n);
+        if (softmax) {
+            for (int b = 0; b < n; b++) {
+                Softmax.inPlace(outs[b], head.outputSize());
+            }
+        }
+    }
+
+    /** Floats of scratch per key the widest layer needs. */
+    int scratchSize() {
+        return scratchSize;
+    }
+
     private void advance(float[] x, int xOff, float[] state, Workspace ws) {
         if (state.length != stateSize) {
             throw new IllegalArgumentException(

@@ -23,4 +23,13 @@ public final class RnnLayer extends RecurrentLayer {
         bothProjections(biasSum, x, xOff, state, off, g);
         RnnCell.activate(kind() == CellKind.RNN_TANH, g, state, off, hiddenSize);
     }
+
+    @Override
+    void stepBatch(float[][] xs, int[] xOffs, float[][] states, int off, int n, BatchWorkspace ws) {
+        bothProjections(biasSum, xs, xOffs, states, off, n, ws);
+        boolean tanh = kind() == CellKind.RNN_TANH;
+        for (int b = 0; b < n; b++) {
+            RnnCell.activate(tanh, ws.gates[b], states[b], off, hiddenSize);
+        }
+    }
 }

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -33,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Inputs cycle through a small set so the branch predictor and the activations see varied
  * values; the state is carried from step to step as in serving. When {@code -Dpeers=DIR} (default
  * benchmarks/target/peers) holds the models of {@code tools/cell_peers/export_onnx.py}, keyed-rnn
- * runs the same PyTorch weights that ONNX Runtime runs; {@link #onnxRuntimeStep} needs them.
+ * runs the same PyTorch weights that ONNX Runtime runs; {@link #onnxRuntimeStep} needs them. The
+ * {@code *Batch32} benchmarks advance 32 different keys per call and report ns per key-step.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -46,6 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CellStepBenchmark {
     private static final int INPUT = 8;
     private static final int INPUTS = 64;
+    static final int BATCH = 32;
 
     @Param({"LSTM", "GRU"})
     public CellKind cell;
@@ -155,5 +158,71 @@ public class CellStepBenchmark {
             ejmlGru.step(ejmlInputs[next], ejmlH);
         }
         return ejmlH.data[0];
+    }
+
+    /** 256 keys' states (more than L1 holds, as in keyed state), stepped 32 at a time in turn. */
+    @State(Scope.Thread)
+    public static class Batch {
+        static final int KEYS = 8 * BATCH;
+        final float[][][] states = new float[KEYS / BATCH][BATCH][];
+        final float[][][] inputs = new float[INPUTS][BATCH][];
+        float[][] outs;
+        io.keyedrnn.model.BatchWorkspace workspace;
+        int group;
+
+        @Setup
+        public void setUp(CellStepBenchmark b) {
+            for (int k = 0; k < KEYS; k++) {
+                states[k / BATCH][k % BATCH] = new float[b.network.stateSize()];
+            }
+            for (int i = 0; i < INPUTS; i++) {
+                for (int k = 0; k < BATCH; k++) {
+                    inputs[i][k] = b.inputs[(i + k) & (INPUTS - 1)];
+                }
+            }
+            outs = new float[BATCH][b.network.outputSize()];
+            workspace = b.network.newBatchWorkspace(BATCH);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public float keyedRnnBatch32(Batch batch) {
+        next = (next + 1) & (INPUTS - 1);
+        batch.group = (batch.group + 1) % batch.states.length;
+        network.stepBatch(
+                batch.inputs[next], batch.states[batch.group], batch.outs, BATCH, batch.workspace);
+        return batch.outs[BATCH - 1][0];
+    }
+
+    /** ONNX Runtime stepping 32 keys per session run (batch axis 32). */
+    @State(Scope.Thread)
+    public static class Onnx32 {
+        OnnxPeer peer;
+        final float[][] inputs = new float[INPUTS][];
+
+        @Setup
+        public void setUp(CellStepBenchmark b) throws Exception {
+            peer = new OnnxPeer(peers(), b.cell, INPUT, b.hidden, BATCH);
+            for (int i = 0; i < INPUTS; i++) {
+                inputs[i] = new float[BATCH * INPUT];
+                for (int k = 0; k < BATCH; k++) {
+                    System.arraycopy(
+                            b.inputs[(i + k) & (INPUTS - 1)], 0, inputs[i], k * INPUT, INPUT);
+                }
+            }
+        }
+
+        @TearDown
+        public void tearDown() throws Exception {
+            peer.close();
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public float onnxRuntimeBatch32(Onnx32 onnx) throws Exception {
+        next = (next + 1) & (INPUTS - 1);
+        return onnx.peer.step(onnx.inputs[next]);
     }
 }

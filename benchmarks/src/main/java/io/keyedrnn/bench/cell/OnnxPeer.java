@@ -29,6 +29,11 @@ final class OnnxPeer implements AutoCloseable {
     private final boolean lstm;
 
     OnnxPeer(Path dir, CellKind cell, int input, int hidden) throws OrtException {
+        this(dir, cell, input, hidden, 1);
+    }
+
+    /** A peer stepping {@code batch} keys per call (the exported batch axis is dynamic). */
+    OnnxPeer(Path dir, CellKind cell, int input, int hidden, int batch) throws OrtException {
         Path file = file(dir, cell, hidden, ".onnx");
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession.SessionOptions o = new OrtSession.SessionOptions();
@@ -37,13 +42,13 @@ final class OnnxPeer implements AutoCloseable {
         o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
         session = env.createSession(file.toString(), o);
         lstm = cell == CellKind.LSTM;
-        x = direct(input);
-        h = direct(hidden);
-        c = direct(hidden);
-        inputs.put("x", OnnxTensor.createTensor(env, x, new long[] {1, 1, input}));
-        inputs.put("h0", OnnxTensor.createTensor(env, h, new long[] {1, 1, hidden}));
+        x = direct(batch * input);
+        h = direct(batch * hidden);
+        c = direct(batch * hidden);
+        inputs.put("x", OnnxTensor.createTensor(env, x, new long[] {1, batch, input}));
+        inputs.put("h0", OnnxTensor.createTensor(env, h, new long[] {1, batch, hidden}));
         if (lstm) {
-            inputs.put("c0", OnnxTensor.createTensor(env, c, new long[] {1, 1, hidden}));
+            inputs.put("c0", OnnxTensor.createTensor(env, c, new long[] {1, batch, hidden}));
         }
         outputs = lstm ? Set.of("h1", "c1") : Set.of("h1");
     }
@@ -64,7 +69,7 @@ final class OnnxPeer implements AutoCloseable {
         return ByteBuffer.allocateDirect(4 * n).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
-    /** One step from input xs; returns h[0]. Modified: this peer's state. */
+    /** One step from input xs (batch × input, row-major); returns h[0]. Modified: this peer. */
     float step(float[] xs) throws OrtException {
         x.put(0, xs);
         try (OrtSession.Result r = session.run(inputs, outputs)) {
