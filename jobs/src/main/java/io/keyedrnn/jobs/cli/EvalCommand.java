@@ -69,6 +69,9 @@ public final class EvalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw JobException.badInput(e.getMessage());
         }
+        if (results != null && !suite.equalsIgnoreCase("nab")) {
+            throw JobException.badInput("--results is for the nab suite only");
+        }
         PrintWriter out = spec.commandLine().getOut();
         switch (suite.toLowerCase(Locale.ROOT)) {
             case "cui2016" -> {

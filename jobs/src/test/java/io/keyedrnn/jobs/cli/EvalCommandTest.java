@@ -163,6 +163,9 @@ class EvalCommandTest {
         Run unknown = eval("telemanom", "--data", DATA);
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("unknown suite 'telemanom'"), unknown.err());
+        Run results = eval("hdfs", "--data", DATA, "--results", dir.toString());
+        assertEquals(2, results.code());
+        assertTrue(results.err().contains("--results is for the nab suite"), results.err());
     }
 
     private static String tableOf(String out) {
