@@ -28,7 +28,8 @@ final class ModelDecoder {
 
     private Model decode() throws IOException {
         TensorNames names = TensorNames.of(file.tensors(), source);
-        ModelMetadata metadata = metadata();
+        MetadataCodec.Parsed parsed = metadata();
+        ModelMetadata metadata = parsed.metadata();
         MetadataRules rules = new MetadataRules(source);
         TensorInfo hh0 = names.layers[0].weightHh();
         matrix(hh0);
@@ -47,12 +48,15 @@ final class ModelDecoder {
                 new MetadataRules.Facts(cell.gates(), inputSize, headOut, vocabulary);
         boolean softmax = rules.softmax(metadata, facts);
         rules.checkInput(metadata, facts);
+        rules.checkDeclaredInput(parsed, facts);
         return new Model(build(names, cell, softmax), metadata);
     }
 
-    private ModelMetadata metadata() throws ModelFormatException {
+    private MetadataCodec.Parsed metadata() throws ModelFormatException {
         String json = file.metadata().get(ModelMetadata.METADATA_KEY);
-        return json == null ? ModelMetadata.empty() : MetadataCodec.parse(json, source);
+        return json == null
+                ? new MetadataCodec.Parsed(ModelMetadata.empty(), null, null, null)
+                : MetadataCodec.read(json, source);
     }
 
     /** Checks every layer's shapes; returns the input size of layer 0. */
