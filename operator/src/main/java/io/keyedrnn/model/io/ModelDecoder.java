@@ -8,6 +8,7 @@ import io.keyedrnn.model.RecurrentNetwork;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Turns a checked safetensors file into a {@link Model}: every shape is checked against the
@@ -16,14 +17,18 @@ import java.util.List;
 final class ModelDecoder {
     private final SafetensorsReader file;
     private final String source;
+    private final LongSupplier freeHeap;
 
-    private ModelDecoder(SafetensorsReader file, String source) {
+    private ModelDecoder(SafetensorsReader file, String source, LongSupplier freeHeap) {
         this.file = file;
         this.source = source;
+        this.freeHeap = freeHeap;
     }
 
-    static Model decode(SafetensorsReader file, String source) throws IOException {
-        return new ModelDecoder(file, source).decode();
+    /** Decodes {@code file} if its tensors fit in the heap {@code freeHeap} reports free. */
+    static Model decode(SafetensorsReader file, String source, LongSupplier freeHeap)
+            throws IOException {
+        return new ModelDecoder(file, source, freeHeap).decode();
     }
 
     private Model decode() throws IOException {
@@ -49,6 +54,7 @@ final class ModelDecoder {
         boolean softmax = rules.softmax(metadata, facts);
         rules.checkInput(metadata, facts);
         rules.checkDeclaredInput(parsed, facts);
+        HeapBudget.check(file.tensors().values(), freeHeap, source);
         return new Model(build(names, cell, softmax), metadata);
     }
 
