@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** The JSON form of {@link ModelMetadata}: strict to parse, deterministic to write. */
@@ -71,6 +72,11 @@ final class MetadataCodec {
 
     private static ModelFormatException invalid(JsonProcessingException e, String source) {
         String message = e.getOriginalMessage();
+        if (e instanceof ValueInstantiationException && e.getCause() != null) {
+            // A record's own check (e.g. the normaliser's) says what is wrong; Jackson's wrapper
+            // would only add its class name.
+            message = e.getCause().getMessage();
+        }
         if (e instanceof JsonParseException && message.startsWith(DUPLICATE)) {
             return new ModelFormatException(
                     source,

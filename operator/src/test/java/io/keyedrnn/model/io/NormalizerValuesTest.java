@@ -22,7 +22,13 @@ class NormalizerValuesTest {
 
     @Test
     void aSubnormalStdIsRefused() {
-        assertRejected(withNormalizer("[0,0]", "[1,1e-45]"), "normalizer feature 1", "normal");
+        ModelFormatException e =
+                assertRejected(
+                        withNormalizer("[0,0]", "[1,1e-45]"), "normalizer feature 1", "normal");
+        assertEquals(
+                "metadata keyed_rnn is not valid at normalizer: normalizer feature 1 has mean 0.0,"
+                        + " std 1.4E-45; std must be a normal float32, at least 1.17549435E-38",
+                e.problem());
         assertRejected(withNormalizer("[0,0]", "[1e-39,1]"), "normalizer feature 0", "normal");
     }
 
