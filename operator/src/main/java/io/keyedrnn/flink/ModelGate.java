@@ -19,12 +19,19 @@ final class ModelGate {
     private final boolean categoricalStream;
     private final int streamFeatures;
     private final long maxModelBytes;
+    private final ModelPointerPolicy pointers;
 
-    ModelGate(ScoringConfig config, boolean categoricalStream, int streamFeatures, long maxBytes) {
+    ModelGate(
+            ScoringConfig config,
+            boolean categoricalStream,
+            int streamFeatures,
+            long maxBytes,
+            ModelPointerPolicy pointers) {
         this.config = config;
         this.categoricalStream = categoricalStream;
         this.streamFeatures = streamFeatures;
         this.maxModelBytes = maxBytes;
+        this.pointers = pointers;
     }
 
     /** A servable for the model file, checked only as a file and against the stream. */
@@ -52,7 +59,7 @@ final class ModelGate {
      */
     Accepted decide(byte[] recordValue, String origin, ModelServable current, byte[] currentFile)
             throws ModelRejected {
-        byte[] file = ModelRecordReader.fileBytes(recordValue, maxModelBytes);
+        byte[] file = ModelRecordReader.fileBytes(recordValue, maxModelBytes, pointers);
         ModelServable next = load(file, origin);
         if (current == null) {
             return new Accepted(next, file);

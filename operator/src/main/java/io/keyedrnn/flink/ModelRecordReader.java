@@ -1,31 +1,49 @@
 package io.keyedrnn.flink;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.URLConnection;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Gets the model file out of a model-topic record. The record holds either the safetensors bytes
  * themselves or, for files above the topic's message size, a JSON pointer {@code {"uri":
- * "file:///models/v7.safetensors", "sha256": "<64 hex digits>"}} (file, http and https URIs); the
- * pointed-to file must match the sha256.
+ * "https://host/v7.safetensors", "sha256": "<64 hex digits>"}}, followed only as the {@link
+ * ModelPointerPolicy} allows; the pointed-to file must match the sha256. Errors name the pointer,
+ * never what was found at it (no content, size or hash of a file that did not match).
  */
 final class ModelRecordReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int TIMEOUT_MS = 30_000;
+    private static final ObjectMapper JSON =
+            JsonMapper.builder()
+                    .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .build();
+    private static final Set<String> POINTER_FIELDS = Set.of("uri", "sha256");
+
+    /** Longest URI text repeated in a message; a pointer may be as long as its record. */
+    private static final int SHOWN_URI_CHARS = 200;
 
     private ModelRecordReader() {}
 
+    /** As {@link #fileBytes(byte[], long, ModelPointerPolicy)} with the default policy. */
     static byte[] fileBytes(byte[] value, long maxBytes) throws ModelRejected {
+        return fileBytes(value, maxBytes, ModelPointerPolicy.DEFAULT);
+    }
+
+    /** The model file the record holds or points to. */
+    static byte[] fileBytes(byte[] value, long maxBytes, ModelPointerPolicy policy)
+            throws ModelRejected {
         if (value == null || value.length == 0) {
             throw new ModelRejected(JobReason.MODEL_INVALID, "empty model record");
         }
@@ -33,7 +51,7 @@ final class ModelRecordReader {
             return value;
         }
         if (firstNonBlank(value) == '{') {
-            return fetch(pointer(value), maxBytes);
+            return fetch(pointer(value, policy), maxBytes, policy);
         }
         throw new ModelRejected(
                 JobReason.MODEL_INVALID,
@@ -58,73 +76,72 @@ final class ModelRecordReader {
         return -1;
     }
 
-    private record Pointer(URI uri, String sha256) {}
+    private record Pointer(URI uri, String scheme, String sha256, String shown) {}
 
-    private static Pointer pointer(byte[] value) throws ModelRejected {
+    private static Pointer pointer(byte[] value, ModelPointerPolicy policy) throws ModelRejected {
         JsonNode node;
         try {
             node = JSON.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw invalid("model pointer is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new ModelRejected(
-                    JobReason.MODEL_INVALID, "model pointer is not valid JSON: " + e.getMessage());
+            throw invalid("model pointer cannot be read: " + e.getMessage());
         }
-        String uri = node.path("uri").asText("");
-        String sha = node.path("sha256").asText("").toLowerCase(java.util.Locale.ROOT);
-        if (uri.isEmpty()) {
-            throw new ModelRejected(JobReason.MODEL_INVALID, "model pointer has no \"uri\"");
-        }
-        if (!sha.matches("[0-9a-f]{64}")) {
-            throw new ModelRejected(
-                    JobReason.MODEL_INVALID,
-                    "model pointer to " + uri + " needs \"sha256\" as 64 hex digits");
-        }
-        try {
-            URI parsed = URI.create(uri);
-            String scheme = String.valueOf(parsed.getScheme()).toLowerCase(java.util.Locale.ROOT);
-            if (!scheme.equals("file") && !scheme.equals("http") && !scheme.equals("https")) {
-                throw new IllegalArgumentException("scheme must be file, http or https");
+        for (String field : (Iterable<String>) node::fieldNames) {
+            if (!POINTER_FIELDS.contains(field)) {
+                throw invalid("model pointer has unknown field '" + clip(field) + "'");
             }
-            return new Pointer(parsed, sha);
-        } catch (IllegalArgumentException e) {
-            throw new ModelRejected(
-                    JobReason.MODEL_INVALID, "model pointer uri '" + uri + "': " + e.getMessage());
         }
+        if (!node.path("uri").isTextual() || node.get("uri").textValue().isEmpty()) {
+            throw invalid("model pointer needs \"uri\" as a string");
+        }
+        String uri = node.get("uri").textValue();
+        String shown = "model pointer " + clip(uri);
+        JsonNode sha = node.path("sha256");
+        if (!sha.isTextual() || !sha.textValue().matches("[0-9a-fA-F]{64}")) {
+            throw invalid(shown + " needs \"sha256\" as 64 hex digits");
+        }
+        URI parsed;
+        try {
+            parsed = new URI(uri);
+        } catch (java.net.URISyntaxException e) {
+            throw invalid(shown + " is not a valid URI: " + e.getReason());
+        }
+        String scheme = String.valueOf(parsed.getScheme()).toLowerCase(Locale.ROOT);
+        if (!policy.allowsScheme(scheme)) {
+            throw invalid(
+                    shown
+                            + ": scheme "
+                            + scheme
+                            + " is not in "
+                            + ModelPointerPolicy.SCHEMES_KEY
+                            + " ("
+                            + policy.schemesText()
+                            + ")");
+        }
+        return new Pointer(parsed, scheme, sha.textValue().toLowerCase(Locale.ROOT), shown);
     }
 
-    private static byte[] fetch(Pointer p, long maxBytes) throws ModelRejected {
-        byte[] bytes;
-        try {
-            URLConnection c = p.uri().toURL().openConnection();
-            c.setConnectTimeout(TIMEOUT_MS);
-            c.setReadTimeout(TIMEOUT_MS);
-            try (InputStream in = c.getInputStream()) {
-                bytes = readCapped(in, maxBytes, p.uri());
-            }
-        } catch (IOException e) {
-            throw new ModelRejected(
-                    JobReason.MODEL_UNAVAILABLE, "cannot fetch " + p.uri() + ": " + e, e);
-        }
-        String actual = sha256(bytes);
-        if (!actual.equals(p.sha256())) {
+    private static byte[] fetch(Pointer p, long maxBytes, ModelPointerPolicy policy)
+            throws ModelRejected {
+        byte[] bytes =
+                p.scheme().equals("file")
+                        ? LocalModelFile.read(p.uri(), policy, maxBytes, p.shown())
+                        : RemoteModelFile.read(p.uri(), maxBytes, p.shown());
+        if (!sha256(bytes).equals(p.sha256())) {
             throw new ModelRejected(
                     JobReason.MODEL_UNAVAILABLE,
-                    p.uri() + " has sha256 " + actual + ", the pointer says " + p.sha256());
+                    p.shown() + ": the file does not match the pointer's sha256");
         }
         return bytes;
     }
 
-    private static byte[] readCapped(InputStream in, long maxBytes, URI uri) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[1 << 16];
-        long total = 0;
-        for (int n; (n = in.read(buf)) > 0; ) {
-            total += n;
-            if (total > maxBytes) {
-                throw new IOException(uri + " is larger than the limit of " + maxBytes + " bytes");
-            }
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
+    private static ModelRejected invalid(String message) {
+        return new ModelRejected(JobReason.MODEL_INVALID, message);
+    }
+
+    private static String clip(String s) {
+        return s.length() <= SHOWN_URI_CHARS ? s : s.substring(0, SHOWN_URI_CHARS) + "...";
     }
 
     static String sha256(byte[] bytes) {

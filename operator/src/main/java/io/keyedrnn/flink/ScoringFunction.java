@@ -88,7 +88,8 @@ public final class ScoringFunction
                         options.scoringConfig(),
                         options.categorical(categorical),
                         options.features(),
-                        options.maxModelBytes());
+                        options.maxModelBytes(),
+                        options.modelPointers());
         if (file != null) {
             startup = gate.load(file, options.startupModelName());
         }

@@ -42,6 +42,7 @@ public final class ScoringOptions implements Serializable {
     private boolean outputState;
     private long stateTtlMs;
     private long maxModelBytes = 512L << 20;
+    private ModelPointerPolicy modelPointers = ModelPointerPolicy.DEFAULT;
 
     /** Scoring settings ({@link ScoringConfig#KEYS}); validated here, so errors surface early. */
     public ScoringOptions scoring(Map<String, String> settings) {
@@ -108,6 +109,16 @@ public final class ScoringOptions implements Serializable {
     public ScoringOptions maxModelBytes(long bytes) {
         maxModelBytes = bytes;
         return this;
+    }
+
+    /** Which model pointers (URI records on the model stream) the scoring task may follow. */
+    public ScoringOptions modelPointers(ModelPointerPolicy policy) {
+        modelPointers = Objects.requireNonNull(policy, "model pointer policy");
+        return this;
+    }
+
+    public ModelPointerPolicy modelPointers() {
+        return modelPointers;
     }
 
     public ScoringConfig scoringConfig() {

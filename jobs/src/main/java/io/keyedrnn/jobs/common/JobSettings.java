@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.common;
 
+import io.keyedrnn.flink.ModelPointerPolicy;
 import io.keyedrnn.settings.Setting;
 import java.util.List;
 
@@ -54,6 +55,18 @@ public final class JobSettings {
             Setting.text("model.path", null, "start-up model file");
     public static final Setting<Long> MODEL_MAX_BYTES =
             Setting.whole("model.max.bytes", 536_870_912L, 1, "largest model file accepted");
+    public static final Setting<String> MODEL_URI_SCHEMES =
+            Setting.of(
+                    ModelPointerPolicy.SCHEMES_KEY,
+                    "https",
+                    ModelPointerPolicy::checkSchemes,
+                    "schemes a model pointer may use: https, http, file (comma-separated)");
+    public static final Setting<String> MODEL_URI_ALLOWED_DIRS =
+            Setting.of(
+                    ModelPointerPolicy.DIRS_KEY,
+                    null,
+                    ModelPointerPolicy::checkDirs,
+                    "directories file: model pointers may read from; unset = none");
     public static final Setting<String> INPUT_KIND =
             Setting.choice(
                     "input.kind",
@@ -110,6 +123,8 @@ public final class JobSettings {
                     TRANSACTION_TIMEOUT_MS,
                     MODEL_PATH,
                     MODEL_MAX_BYTES,
+                    MODEL_URI_SCHEMES,
+                    MODEL_URI_ALLOWED_DIRS,
                     INPUT_KIND,
                     INPUT_FEATURES,
                     OUTPUT_STATE,

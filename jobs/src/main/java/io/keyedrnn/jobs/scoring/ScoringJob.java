@@ -74,7 +74,8 @@ public final class ScoringJob {
                         .features(c.get(JobSettings.INPUT_FEATURES))
                         .outputState(c.get(JobSettings.OUTPUT_STATE))
                         .stateTtlMs(c.get(JobSettings.STATE_TTL_MS))
-                        .maxModelBytes(c.get(JobSettings.MODEL_MAX_BYTES));
+                        .maxModelBytes(c.get(JobSettings.MODEL_MAX_BYTES))
+                        .modelPointers(c.modelPointers());
         String path = c.get(JobSettings.MODEL_PATH);
         if (path != null) {
             Path file = Path.of(path);

@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.scoring;
 
+import io.keyedrnn.flink.ModelPointerPolicy;
 import io.keyedrnn.jobs.common.JobSettings;
 import io.keyedrnn.serve.EventFieldSettings;
 import io.keyedrnn.serve.EventFields;
@@ -97,6 +98,7 @@ public final class ScoringJobConfig {
             ScoringConfig.from(settings);
             SessionConfig.from(settings);
             eventFields();
+            modelPointers();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("in " + source + ": " + e.getMessage(), e);
         }
@@ -144,6 +146,12 @@ public final class ScoringJobConfig {
     /** When key sessions end and what follows, typed. */
     public SessionConfig sessionConfig() {
         return SessionConfig.from(settings);
+    }
+
+    /** Which model pointers the scoring task may follow ({@code model.uri.*}). */
+    public ModelPointerPolicy modelPointers() {
+        return ModelPointerPolicy.of(
+                get(JobSettings.MODEL_URI_SCHEMES), get(JobSettings.MODEL_URI_ALLOWED_DIRS));
     }
 
     /** The scoring settings, typed. */

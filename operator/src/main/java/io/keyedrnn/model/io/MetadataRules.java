@@ -132,6 +132,39 @@ final class MetadataRules {
         }
     }
 
+    /** The {@code input} object tools/golden writes must agree with the tensors and input_kind. */
+    void checkDeclaredInput(MetadataCodec.Parsed p, Facts f) throws ModelFormatException {
+        String actual = f.categorical() ? "categorical" : "numeric";
+        String kind = p.inputKind();
+        if (kind != null && !kind.equals(actual)) {
+            throw fail(
+                    "metadata input.kind '"
+                            + kind
+                            + "' but the file "
+                            + (f.categorical() ? "has" : "has no")
+                            + " embedding.weight");
+        }
+        String other = p.metadata().inputKind();
+        if (kind != null && other != null && !kind.equals(other)) {
+            throw fail("metadata input.kind '" + kind + "' contradicts input_kind '" + other + "'");
+        }
+        if (p.inputSize() != null && p.inputSize() != f.inputSize()) {
+            throw fail(
+                    "metadata input.size "
+                            + p.inputSize()
+                            + " but weight_ih_l0 takes "
+                            + f.inputSize());
+        }
+        if (p.vocabularySize() != null && p.vocabularySize() != f.vocabulary()) {
+            throw fail(
+                    "metadata input.vocabulary_size "
+                            + p.vocabularySize()
+                            + " but embedding.weight has "
+                            + f.vocabulary()
+                            + " rows");
+        }
+    }
+
     private void checkCalibration(Calibration c, Facts f) throws ModelFormatException {
         if (c.topG() != null && (c.topG() < 1 || (f.categorical() && c.topG() > f.vocabulary()))) {
             throw fail("metadata calibration top_g " + c.topG() + " is outside [1, vocabulary]");

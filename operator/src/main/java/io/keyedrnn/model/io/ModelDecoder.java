@@ -8,6 +8,7 @@ import io.keyedrnn.model.RecurrentNetwork;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Turns a checked safetensors file into a {@link Model}: every shape is checked against the
@@ -16,19 +17,24 @@ import java.util.List;
 final class ModelDecoder {
     private final SafetensorsReader file;
     private final String source;
+    private final LongSupplier freeHeap;
 
-    private ModelDecoder(SafetensorsReader file, String source) {
+    private ModelDecoder(SafetensorsReader file, String source, LongSupplier freeHeap) {
         this.file = file;
         this.source = source;
+        this.freeHeap = freeHeap;
     }
 
-    static Model decode(SafetensorsReader file, String source) throws IOException {
-        return new ModelDecoder(file, source).decode();
+    /** Decodes {@code file} if its tensors fit in the heap {@code freeHeap} reports free. */
+    static Model decode(SafetensorsReader file, String source, LongSupplier freeHeap)
+            throws IOException {
+        return new ModelDecoder(file, source, freeHeap).decode();
     }
 
     private Model decode() throws IOException {
         TensorNames names = TensorNames.of(file.tensors(), source);
-        ModelMetadata metadata = metadata();
+        MetadataCodec.Parsed parsed = metadata();
+        ModelMetadata metadata = parsed.metadata();
         MetadataRules rules = new MetadataRules(source);
         TensorInfo hh0 = names.layers[0].weightHh();
         matrix(hh0);
@@ -47,12 +53,16 @@ final class ModelDecoder {
                 new MetadataRules.Facts(cell.gates(), inputSize, headOut, vocabulary);
         boolean softmax = rules.softmax(metadata, facts);
         rules.checkInput(metadata, facts);
+        rules.checkDeclaredInput(parsed, facts);
+        HeapBudget.check(file.tensors().values(), freeHeap, source);
         return new Model(build(names, cell, softmax), metadata);
     }
 
-    private ModelMetadata metadata() throws ModelFormatException {
+    private MetadataCodec.Parsed metadata() throws ModelFormatException {
         String json = file.metadata().get(ModelMetadata.METADATA_KEY);
-        return json == null ? ModelMetadata.empty() : MetadataCodec.parse(json, source);
+        return json == null
+                ? new MetadataCodec.Parsed(ModelMetadata.empty(), null, null, null)
+                : MetadataCodec.read(json, source);
     }
 
     /** Checks every layer's shapes; returns the input size of layer 0. */

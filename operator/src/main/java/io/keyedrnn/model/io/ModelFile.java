@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.function.LongSupplier;
 
 /**
  * Reads and writes models as one {@code .safetensors} file with PyTorch's tensor names.
@@ -14,7 +15,8 @@ import java.nio.file.StandardOpenOption;
  * <p>Files are treated as hostile: anything but a well-formed model raises one {@link
  * ModelFormatException} naming the tensor or field at fault, and nothing is allocated from a size
  * the file states before that size is checked against the file itself. A plain PyTorch file without
- * keyed-rnn metadata loads; its cell kind, layers and sizes follow from the shapes.
+ * keyed-rnn metadata loads; its cell kind, layers and sizes follow from the shapes. A model whose
+ * tensors would not fit in the free heap once decoded to float32 is refused before decoding.
  */
 public final class ModelFile {
     /** Default cap on a model file's size. */
@@ -34,9 +36,14 @@ public final class ModelFile {
      * @throws IOException if the file cannot be opened or read (missing, unreadable, ...)
      */
     public static Model read(Path path, long maxFileBytes) throws IOException {
+        return read(path, maxFileBytes, HeapBudget.RUNTIME);
+    }
+
+    /** As {@link #read(Path, long)}, with the free heap as {@code freeHeap} reports it. */
+    static Model read(Path path, long maxFileBytes, LongSupplier freeHeap) throws IOException {
         String source = path.toString();
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            return decode(ByteSource.of(channel), source, maxFileBytes);
+            return decode(ByteSource.of(channel), source, maxFileBytes, freeHeap);
         }
     }
 
@@ -49,7 +56,7 @@ public final class ModelFile {
     public static Model read(byte[] bytes, String sourceName, long maxFileBytes)
             throws ModelFormatException {
         try {
-            return decode(ByteSource.of(bytes), sourceName, maxFileBytes);
+            return decode(ByteSource.of(bytes), sourceName, maxFileBytes, HeapBudget.RUNTIME);
         } catch (ModelFormatException e) {
             throw e;
         } catch (IOException e) {
@@ -58,7 +65,8 @@ public final class ModelFile {
         }
     }
 
-    private static Model decode(ByteSource src, String source, long maxFileBytes)
+    private static Model decode(
+            ByteSource src, String source, long maxFileBytes, LongSupplier freeHeap)
             throws IOException {
         if (src.size() > maxFileBytes) {
             throw new ModelFormatException(
@@ -71,7 +79,7 @@ public final class ModelFile {
         }
         SafetensorsReader file =
                 SafetensorsReader.open(src, source, SafetensorsReader.DEFAULT_MAX_HEADER_BYTES);
-        return ModelDecoder.decode(file, source);
+        return ModelDecoder.decode(file, source, freeHeap);
     }
 
     /**

@@ -11,10 +11,25 @@ public record Normalizer(@JsonProperty("mean") float[] mean, @JsonProperty("std"
             throw new IllegalArgumentException("normalizer needs mean and std of equal length");
         }
         for (int i = 0; i < std.length; i++) {
-            if (!(std[i] > 0) || !Float.isFinite(std[i]) || !Float.isFinite(mean[i])) {
-                throw new IllegalArgumentException(
-                        "normalizer feature " + i + " has mean " + mean[i] + ", std " + std[i]);
-            }
+            checkFeature(i, mean[i], std[i]);
+        }
+    }
+
+    /**
+     * A std below the smallest normal float32 (subnormal, 0, negative) or a scale 1/std or offset
+     * mean/std beyond float32 turns finite inputs into infinity or NaN, so it is refused.
+     */
+    private static void checkFeature(int i, float mean, float std) {
+        String at = "normalizer feature " + i + " has mean " + mean + ", std " + std;
+        if (!Float.isFinite(mean) || !Float.isFinite(std)) {
+            throw new IllegalArgumentException(at + "; both must be finite");
+        }
+        if (!(std >= Float.MIN_NORMAL)) {
+            throw new IllegalArgumentException(
+                    at + "; std must be a normal float32, at least " + Float.MIN_NORMAL);
+        }
+        if (!Float.isFinite(1f / std) || !Float.isFinite(mean / std)) {
+            throw new IllegalArgumentException(at + "; mean / std overflows float32");
         }
     }
 

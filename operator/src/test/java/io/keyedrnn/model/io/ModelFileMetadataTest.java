@@ -24,9 +24,10 @@ class ModelFileMetadataTest {
     void invalidJson() {
         assertRejected(numeric("{\"format\":1,"), "metadata keyed_rnn is not valid");
         assertRejected(numeric("null"), "metadata keyed_rnn is null");
-        assertRejected(numeric("[1]"), "metadata keyed_rnn is not valid");
+        assertRejected(numeric("[1]"), "metadata keyed_rnn must be an object, got array");
         assertRejected(
-                numeric("{\"version\":\"new\"}"), "metadata keyed_rnn is not valid at version");
+                numeric("{\"version\":\"new\"}"),
+                "metadata field 'version' must be a whole number, got string \"new\"");
         assertRejected(numeric("{\"format\":1} x"), "metadata keyed_rnn is not valid");
     }
 
@@ -104,8 +105,8 @@ class ModelFileMetadataTest {
                 numeric("{\"calibration\":{\"error_std\":-0.5}}"),
                 "metadata calibration error_std is -0.5; it must be finite and not negative");
         assertRejected(
-                numeric("{\"calibration\":{\"threshold\":\"NaN\"}}"),
-                "metadata calibration threshold is NaN; it must be finite");
+                numeric("{\"calibration\":{\"threshold\":1e400}}"),
+                "metadata calibration threshold is Infinity; it must be finite");
         assertRejected(
                 numeric("{\"calibration\":{\"false_alarm_rate\":1.5}}"),
                 "metadata calibration false_alarm_rate 1.5 is above 1");

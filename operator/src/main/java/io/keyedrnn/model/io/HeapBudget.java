@@ -1,0 +1,59 @@
+package io.keyedrnn.model.io;
+
+import java.util.Collection;
+import java.util.function.LongSupplier;
+
+/**
+ * Whether a model's tensors fit in the heap once decoded to float32, checked on the header before
+ * any tensor is allocated, so a model too large for the JVM is a {@link ModelFormatException}
+ * rather than an {@link OutOfMemoryError}. F16 and BF16 tensors double in size when decoded.
+ */
+final class HeapBudget {
+    /** Loading holds each decoded tensor and the network's own copy of it at the same time. */
+    static final int COPIES = 2;
+
+    /** Heap left for other work: a tenth of what is free, so loading never runs the heap dry. */
+    static final int MARGIN_DIVISOR = 10;
+
+    /** The heap this JVM can still allocate: its maximum less what is in use now. */
+    static final LongSupplier RUNTIME =
+            () -> {
+                Runtime r = Runtime.getRuntime();
+                return r.maxMemory() - (r.totalMemory() - r.freeMemory());
+            };
+
+    private HeapBudget() {}
+
+    /** Bytes the tensors take as float32 (saturating at Long.MAX_VALUE). */
+    static long float32Bytes(Collection<TensorInfo> tensors) {
+        long total = 0;
+        for (TensorInfo t : tensors) {
+            long bytes =
+                    t.elementCount() > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : 4 * t.elementCount();
+            total = total > Long.MAX_VALUE - bytes ? Long.MAX_VALUE : total + bytes;
+        }
+        return total;
+    }
+
+    /** Throws unless {@link #COPIES} of the tensors' float32 size fit in the free heap. */
+    static void check(Collection<TensorInfo> tensors, LongSupplier freeHeap, String source)
+            throws ModelFormatException {
+        long float32 = float32Bytes(tensors);
+        long needed = float32 > Long.MAX_VALUE / COPIES ? Long.MAX_VALUE : COPIES * float32;
+        long free = Math.max(0, freeHeap.getAsLong());
+        long usable = free - free / MARGIN_DIVISOR;
+        if (needed > usable) {
+            throw new ModelFormatException(
+                    source,
+                    "the tensors take "
+                            + float32
+                            + " bytes as float32, and loading needs "
+                            + needed
+                            + " bytes of heap, more than the "
+                            + usable
+                            + " this JVM has free (max heap less what is in use, less "
+                            + (100 / MARGIN_DIVISOR)
+                            + "%); give it more heap (-Xmx) or load a smaller model");
+        }
+    }
+}
