@@ -116,6 +116,10 @@ public final class ScoringFunction
         }
         long start = metrics.startStep();
         Prediction p = sv.process(r.event, s);
+        if (p == null) {
+            deadLetter(ctx, RejectReason.NON_FINITE_STATE.id(), sv.lastFailure(), r);
+            return;
+        }
         keyState.update(s);
         out.collect(Tuple2.of(p.key, json.toBytes(p)));
         metrics.scored(start, p.anomaly);

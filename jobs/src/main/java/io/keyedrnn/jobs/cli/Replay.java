@@ -94,7 +94,17 @@ public final class Replay {
             s = servable.newState();
             states.put(e.getKey(), s);
         }
-        return servable.process(e, s);
+        Prediction p = servable.process(e, s);
+        if (p == null) {
+            err.println(
+                    "line "
+                            + number
+                            + ": "
+                            + RejectReason.NON_FINITE_STATE.id()
+                            + ": "
+                            + servable.lastFailure());
+        }
+        return p;
     }
 
     private static String describe(RejectReason reason, Event e, KeyState s) {
