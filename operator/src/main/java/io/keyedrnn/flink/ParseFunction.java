@@ -11,8 +11,9 @@ import org.apache.flink.util.Collector;
 
 /**
  * Parses raw records before they are keyed: a record that is not an event (bad JSON, no key, bad
- * features or token) goes to the dead letters with its reason; an event without a timestamp takes
- * the record's (Kafka) timestamp. Rules that need the model are checked by {@link ScoringFunction}.
+ * features or token) goes to the dead letters with its reason (and its key when the key was read
+ * before the fault); an event without a timestamp takes the record's (Kafka) timestamp. Rules that
+ * need the model are checked by {@link ScoringFunction}.
  */
 public final class ParseFunction extends ProcessFunction<RawRecord, ParsedRecord> {
     private static final long serialVersionUID = 1L;
@@ -41,12 +42,12 @@ public final class ParseFunction extends ProcessFunction<RawRecord, ParsedRecord
     @Override
     public void processElement(RawRecord raw, Context ctx, Collector<ParsedRecord> out) {
         if (raw.value == null) {
-            reject(ctx, raw, RejectReason.INVALID_JSON.id(), "the record has no value");
+            reject(ctx, raw, RejectReason.INVALID_JSON.id(), "the record has no value", null);
             return;
         }
         ParseResult result = parser.parse(raw.value);
         if (!result.isOk()) {
-            reject(ctx, raw, result.reason().id(), result.message());
+            reject(ctx, raw, result.reason().id(), result.message(), result.key());
             return;
         }
         Event e = result.event();
@@ -56,8 +57,8 @@ public final class ParseFunction extends ProcessFunction<RawRecord, ParsedRecord
         out.collect(new ParsedRecord(e, raw));
     }
 
-    private void reject(Context ctx, RawRecord raw, String reason, String message) {
+    private void reject(Context ctx, RawRecord raw, String reason, String message, String key) {
         metrics.deadLetter(reason);
-        ctx.output(ScoringPipeline.DEAD_LETTERS, new DeadLetter(reason, message, null, raw));
+        ctx.output(ScoringPipeline.DEAD_LETTERS, new DeadLetter(reason, message, key, raw));
     }
 }

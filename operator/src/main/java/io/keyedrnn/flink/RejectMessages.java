@@ -19,7 +19,7 @@ final class RejectMessages {
                             + version
                             + " takes "
                             + sv.model().network().inputSize();
-            case NON_FINITE_FEATURE -> "a feature is NaN or infinite";
+            case NON_FINITE_FEATURE -> nonFinite(e, sv);
             case MISSING_FEATURES ->
                     "model version " + version + " needs features, the event has none";
             case MISSING_TOKEN -> "model version " + version + " needs a token, the event has none";
@@ -39,5 +39,19 @@ final class RejectMessages {
                             + ", more than the allowed lateness";
             default -> why.id();
         };
+    }
+
+    private static String nonFinite(Event e, ModelServable sv) {
+        int i = sv.overflowingFeature(e);
+        if (i < 0) {
+            return "a feature is NaN or infinite";
+        }
+        return "feature "
+                + i
+                + " ("
+                + e.getFeatures()[i]
+                + ") is not finite after model version "
+                + sv.model().version()
+                + "'s normaliser";
     }
 }

@@ -126,7 +126,12 @@ public final class ScoringFunction
         }
         long start = metrics.startStep();
         KeyState after =
-                session.apply(r.event, s, timers.pendingEventEnd(), p -> emit(p, start, out));
+                session.apply(
+                        r.event,
+                        s,
+                        timers.pendingEventEnd(),
+                        p -> emit(p, start, out),
+                        failure -> deadLetter(ctx, RejectReason.NON_FINITE_STATE.id(), failure, r));
         store(after);
         timers.afterEvent(r.event, after, session, ctx.timerService());
     }
@@ -142,12 +147,15 @@ public final class ScoringFunction
         KeyState s = keyState.value();
         long start = metrics.startStep();
         SessionStep session = session(sv);
+        String key = ctx.getCurrentKey();
         store(
                 session.end(
-                        ctx.getCurrentKey(),
+                        key,
                         timestamp,
                         s != null ? s : sv.newState(),
-                        p -> emit(p, start, out)));
+                        p -> emit(p, start, out),
+                        // No record to dead-letter: the end is skipped and the key kept.
+                        why -> LOG.warn("session end of key {} not scored: {}", key, why)));
     }
 
     private void emit(Prediction p, long start, Collector<Tuple2<String, byte[]>> out) {

@@ -81,11 +81,15 @@ public final class EventParser {
 
     /** Parses a UTF-8 record from bytes[offset, offset + length). */
     public ParseResult parse(byte[] bytes, int offset, int length) {
+        walker.clear();
+        ParseResult r;
         try (JsonParser p = JSON.createParser(bytes, offset, length)) {
-            return parse(p);
+            r = parse(p);
         } catch (IOException | RuntimeException e) {
-            return invalid(e);
+            r = invalid(e);
         }
+        String key = walker.key();
+        return r.isOk() || key == null || key.isEmpty() ? r : r.withKey(key);
     }
 
     /** Parses a record given as text. */

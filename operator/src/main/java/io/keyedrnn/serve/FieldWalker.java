@@ -24,6 +24,7 @@ final class FieldWalker {
     private final String[][] segments;
     private final FieldValues values = new FieldValues();
     private float[] scratch = new float[16];
+    private int seen;
 
     /**
      * valuePath is the token path when categorical, else the features path; endPath null when
@@ -57,9 +58,20 @@ final class FieldWalker {
 
     /** Walks the object whose START_OBJECT was just read. The result is reused per call. */
     FieldValues walk(JsonParser p) throws IOException {
-        values.clear();
+        clear();
         walkObject(p, 0, (1 << paths.length) - 1);
         return values;
+    }
+
+    /** Forgets the last record's values. */
+    void clear() {
+        values.clear();
+        seen = 0;
+    }
+
+    /** The key read so far in this record (also when a later field was bad), or null. */
+    String key() {
+        return values.key;
     }
 
     private void walkObject(JsonParser p, int depth, int active) throws IOException {
@@ -94,6 +106,12 @@ final class FieldWalker {
     }
 
     private void readLeaf(JsonParser p, int which) throws IOException {
+        if ((seen & (1 << which)) != 0) {
+            // JSON leaves duplicates to the reader; taking the last one silently hides a bug.
+            throw new Rejection(
+                    RejectReason.DUPLICATE_FIELD, "field '" + paths[which] + "' appears twice");
+        }
+        seen |= 1 << which;
         switch (which) {
             case KEY -> values.key = readKey(p);
             case TS -> values.timestamp = readTimestamp(p);
@@ -174,7 +192,11 @@ final class FieldWalker {
             } else if (t == JsonToken.VALUE_NULL) {
                 return Event.NO_TIMESTAMP;
             }
-        } catch (InputCoercionException | NumberFormatException | DateTimeParseException e) {
+        } catch (InputCoercionException
+                | NumberFormatException
+                | DateTimeParseException
+                | ArithmeticException e) {
+            // ArithmeticException: an ISO instant beyond epoch milliseconds' range.
             // falls through to the rejection below
         }
         throw new Rejection(
@@ -183,7 +205,8 @@ final class FieldWalker {
                         + paths[TS]
                         + "' is "
                         + describeValue(p, t)
-                        + ", expected epoch milliseconds");
+                        + ", expected epoch milliseconds, a digit string or an ISO-8601 instant"
+                        + " within their range");
     }
 
     private static long parseTimestampText(String s) {

@@ -46,6 +46,8 @@ public final class ModelServable {
     private final int endToken;
     private final Workspace ws;
     private final float[] input;
+    private final float[] checked;
+    private final StepGuard guard = new StepGuard();
     private final Prediction out = new Prediction();
 
     public ModelServable(Model model, ScoringConfig config) {
@@ -70,6 +72,7 @@ public final class ModelServable {
         this.endToken = vocabulary != null ? vocabulary.exactId(Vocabulary.END) : -1;
         this.ws = net.newWorkspace();
         this.input = new float[Math.max(features, 1)];
+        this.checked = new float[Math.max(features, 1)];
         out.values = new float[net.outputSize()];
         out.length = net.outputSize();
         out.modelVersion = model.version();
@@ -134,7 +137,11 @@ public final class ModelServable {
      * events never change the state.
      */
     public RejectReason check(Event e, KeyState s) {
-        return admission.check(e, s);
+        RejectReason why = admission.check(e, s);
+        if (why == null && overflowingFeature(e) >= 0) {
+            return RejectReason.NON_FINITE_FEATURE;
+        }
+        return why;
     }
 
     /** Whether the event is older than the key's latest by more than the allowed lateness. */
@@ -144,8 +151,9 @@ public final class ModelServable {
 
     /**
      * Scores the event, advances the key one step and returns the output (reused: valid until the
-     * next call). Returns null, leaving the state untouched, if {@link #check} refuses the event.
-     * Modified: s.
+     * next call). Returns null, leaving the state untouched, if {@link #check} refuses the event,
+     * or if the step would leave a non-finite number in the state, prediction or score (then {@link
+     * #lastFailure} says which; the event is a {@link RejectReason#NON_FINITE_STATE}). Modified: s.
      */
     public Prediction process(Event e, KeyState s) {
         if (check(e, s) != null) {
@@ -156,12 +164,18 @@ public final class ModelServable {
         if (vocabulary == null) {
             normalize(e.getFeatures(), 0);
         }
+        guard.save(s);
         out.key = e.getKey();
         out.timestamp = e.getTimestamp();
         out.end = false;
         out.warmup = s.stepsSinceReset < config.warmupEvents();
         scoring.score(s, input, token, out);
         advance(s, token);
+        writeValues(s);
+        if (!guard.holds(s, out)) {
+            guard.restore(s);
+            return null;
+        }
         Ring.push(s, e.getFeatures(), token, features);
         s.eventCount++;
         s.stepsSinceReset++;
@@ -169,7 +183,6 @@ public final class ModelServable {
                 && (s.lastTimestamp == Event.NO_TIMESTAMP || e.getTimestamp() > s.lastTimestamp)) {
             s.lastTimestamp = e.getTimestamp();
         }
-        writeValues(s);
         return out;
     }
 
@@ -179,7 +192,8 @@ public final class ModelServable {
      * the state on it, so a key kept after its end continues as training saw "..., {@code <end>},
      * next session". A model without that token (numeric, or trained without session ends) returns
      * an unscored record and leaves the state as it is. The output has {@code end} set and is
-     * reused like {@link #process}'s. Modified: s.
+     * reused like {@link #process}'s. Returns null, leaving the state untouched, if the step would
+     * leave a non-finite number (then {@link #lastFailure} says which). Modified: s.
      */
     public Prediction processEnd(String key, long timestamp, KeyState s) {
         adopt(s);
@@ -187,14 +201,20 @@ public final class ModelServable {
         out.timestamp = timestamp;
         out.warmup = s.stepsSinceReset < config.warmupEvents();
         if (endToken >= 0) {
+            guard.save(s);
             scoring.score(s, input, endToken, out);
             advance(s, endToken);
+            writeValues(s);
+            if (!guard.holds(s, out)) {
+                guard.restore(s);
+                return null;
+            }
             Ring.push(s, null, endToken, features);
             s.stepsSinceReset++;
         } else {
             Scoring.unscored(out);
+            writeValues(s);
         }
-        writeValues(s);
         out.end = true;
         return out;
     }
@@ -202,6 +222,33 @@ public final class ModelServable {
     /** Whether the model scores session ends (its vocabulary has {@link Vocabulary#END}). */
     public boolean scoresEnds() {
         return endToken >= 0;
+    }
+
+    /** Why the last {@link #process} that returned null after {@link #check} passed did so. */
+    public String lastFailure() {
+        return "model version "
+                + model.version()
+                + " made "
+                + guard.failure()
+                + " not finite (float overflow); the key keeps its previous state";
+    }
+
+    /**
+     * The first feature that is finite as sent but not after the model's normaliser (e.g. 3e38 with
+     * std 0.01), or -1; such an event is refused as {@link RejectReason#NON_FINITE_FEATURE}.
+     */
+    public int overflowingFeature(Event e) {
+        float[] x = e.getFeatures();
+        if (normalizer == null || x == null || x.length != features) {
+            return -1;
+        }
+        normalizer.normalize(x, checked);
+        for (int i = 0; i < features; i++) {
+            if (!Float.isFinite(checked[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void normalize(float[] raw, int offset) {

@@ -18,7 +18,7 @@ public enum RejectReason {
     BAD_FEATURES,
     /** The features array has another length than the model takes. */
     WRONG_FEATURE_COUNT,
-    /** A feature is NaN or infinite (or overflows float). */
+    /** A feature is NaN or infinite, overflows float, or does after the model's normaliser. */
     NON_FINITE_FEATURE,
     /** A categorical event without its token field, or a token that is not a string/integer. */
     MISSING_TOKEN,
@@ -27,7 +27,11 @@ public enum RejectReason {
     /** Older than the key's latest event by more than the allowed lateness. */
     LATE_EVENT,
     /** The session end field is not a boolean (or null). */
-    BAD_END;
+    BAD_END,
+    /** Two fields of the same name in one JSON object. */
+    DUPLICATE_FIELD,
+    /** The model's step would leave NaN or infinity in the key's state, prediction or score. */
+    NON_FINITE_STATE;
 
     /** Lower-case id for output records, e.g. {@code wrong_feature_count}. */
     public String id() {

@@ -153,7 +153,10 @@ final class Scoring {
         out.scored = true;
         out.score = raw;
         if (s.likelihood.enabled()) {
-            out.likelihood = s.likelihood.update(raw, config.likelihoodLongWindow());
+            // The short window keeps floats: a z beyond float's range (a 1e38 spike) would be
+            // infinite there and blind the key; at the float limit it still reads as extreme.
+            double clamped = Math.max(-Float.MAX_VALUE, Math.min(Float.MAX_VALUE, raw));
+            out.likelihood = s.likelihood.update(clamped, config.likelihoodLongWindow());
             out.score = out.likelihood;
             outlier = out.likelihood > threshold;
         }

@@ -44,16 +44,30 @@ public final class SessionStep {
      * session ended and the state is cleared. Modified: s.
      */
     public KeyState apply(Event e, KeyState s, long pendingEnd, Consumer<Prediction> out) {
+        return apply(e, s, pendingEnd, out, SessionStep::refuseNonFinite);
+    }
+
+    /**
+     * As {@link #apply(Event, KeyState, long, Consumer)}, but a step that would leave a non-finite
+     * number goes to nonFinite with its reason ({@link ModelServable#lastFailure}) instead of out,
+     * and the key keeps its state from before that step. Modified: s.
+     */
+    public KeyState apply(
+            Event e,
+            KeyState s,
+            long pendingEnd,
+            Consumer<Prediction> out,
+            Consumer<String> nonFinite) {
         if (config.endsBefore(pendingEnd, e)) {
-            s = end(e.getKey(), pendingEnd, s, out);
+            s = end(e.getKey(), pendingEnd, s, out, nonFinite);
             if (s == null) {
                 s = servable.newState();
             }
         }
         if (e.hasValue()) {
-            out.accept(servable.process(e, s));
+            emit(servable.process(e, s), out, nonFinite);
         }
-        return e.isEnd() ? end(e.getKey(), e.getTimestamp(), s, out) : s;
+        return e.isEnd() ? end(e.getKey(), e.getTimestamp(), s, out, nonFinite) : s;
     }
 
     /**
@@ -61,8 +75,31 @@ public final class SessionStep {
      * keep, or null when it is cleared. Modified: s.
      */
     public KeyState end(String key, long timestamp, KeyState s, Consumer<Prediction> out) {
-        out.accept(servable.processEnd(key, timestamp, s));
+        return end(key, timestamp, s, out, SessionStep::refuseNonFinite);
+    }
+
+    /** As {@link #end(String, long, KeyState, Consumer)}, non-finite steps to nonFinite. */
+    public KeyState end(
+            String key,
+            long timestamp,
+            KeyState s,
+            Consumer<Prediction> out,
+            Consumer<String> nonFinite) {
+        emit(servable.processEnd(key, timestamp, s), out, nonFinite);
         return config.clearState() ? null : s;
+    }
+
+    private void emit(Prediction p, Consumer<Prediction> out, Consumer<String> nonFinite) {
+        if (p == null) {
+            nonFinite.accept(servable.lastFailure());
+        } else {
+            out.accept(p);
+        }
+    }
+
+    /** Callers without a dead-letter output (the evaluations) stop on a non-finite step. */
+    private static void refuseNonFinite(String why) {
+        throw new IllegalStateException(RejectReason.NON_FINITE_STATE.id() + ": " + why);
     }
 
     /**

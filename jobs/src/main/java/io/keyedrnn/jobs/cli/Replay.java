@@ -106,10 +106,25 @@ public final class Replay {
             return false;
         }
         long pending = pendingEnds.getOrDefault(e.getKey(), SessionStep.NO_END);
+        boolean[] refused = {false};
         KeyState after =
-                session.apply(e, s != null ? s : servable.newState(), pending, this::write);
+                session.apply(
+                        e,
+                        s != null ? s : servable.newState(),
+                        pending,
+                        this::write,
+                        why -> {
+                            refused[0] = true;
+                            err.println(
+                                    "line "
+                                            + number
+                                            + ": "
+                                            + RejectReason.NON_FINITE_STATE.id()
+                                            + ": "
+                                            + why);
+                        });
         keep(e.getKey(), after, session.pendingEnd(e, after));
-        return true;
+        return !refused[0];
     }
 
     /** What Flink's final watermark does: every pending gap end fires, earliest first. */

@@ -62,6 +62,7 @@ final class ScoreRun {
     int run(StreamExecutionEnvironment env, Configuration conf, String name) throws Exception {
         int slots = env.getParallelism() > 0 ? env.getParallelism() : cores();
         try (LocalFlink flink = LocalFlink.start(1, slots, conf)) {
+            say(flink.endpoints());
             StopSignals signals = StopSignals.install(err);
             JobID job;
             try {

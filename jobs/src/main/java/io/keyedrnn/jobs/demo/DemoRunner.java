@@ -82,6 +82,7 @@ public final class DemoRunner {
                 throw new IllegalStateException("the first training run failed (see above)");
             }
             try (LocalFlink flink = LocalFlink.start(1, s.parallelism(), new Configuration())) {
+                say(flink.endpoints());
                 return stream(kafka, flink, producer, labels, v1);
             }
         }

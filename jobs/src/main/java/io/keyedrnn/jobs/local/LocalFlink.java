@@ -1,6 +1,8 @@
 package io.keyedrnn.jobs.local;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -15,11 +17,29 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
- * A Flink MiniCluster in this JVM with the controls the demo and the integration tests need: submit
- * (optionally from a savepoint), wait for checkpoints, stop with a savepoint, cancel, and kill or
- * add task managers to inject failures.
+ * A Flink MiniCluster in this JVM, listening on loopback only (see {@link #BIND_KEYS}), with the
+ * controls the demo and the integration tests need: submit (optionally from a savepoint), wait for
+ * checkpoints, stop with a savepoint, cancel, and kill or add task managers to inject failures.
  */
 public final class LocalFlink implements AutoCloseable {
+    /** Where the embedded cluster listens unless the configuration says otherwise. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    /**
+     * Flink's address and bind options: the REST endpoint (which answers without authentication),
+     * the blob server and RPC of the JobManager ({@code jobmanager.bind-host}), and the
+     * TaskManager's RPC and data ports ({@code taskmanager.bind-host}). Each defaults to {@link
+     * #LOOPBACK}; a {@code flink.}-prefixed setting of the same key wins.
+     */
+    public static final List<String> BIND_KEYS =
+            List.of(
+                    "rest.bind-address",
+                    "rest.address",
+                    "jobmanager.bind-host",
+                    "jobmanager.rpc.address",
+                    "taskmanager.bind-host",
+                    "taskmanager.host");
+
     private final MiniCluster cluster;
     private int taskManagers;
     private int firstLive;
@@ -32,9 +52,14 @@ public final class LocalFlink implements AutoCloseable {
     public static LocalFlink start(int taskManagers, int slotsPerTaskManager, Configuration conf)
             throws Exception {
         Configuration c = new Configuration(conf);
-        c.setString("rest.bind-address", "127.0.0.1");
-        c.setString("rest.address", "127.0.0.1");
-        c.setString("rest.port", "0");
+        for (String key : BIND_KEYS) {
+            if (!c.containsKey(key)) {
+                c.setString(key, LOOPBACK);
+            }
+        }
+        if (!c.containsKey("rest.port")) {
+            c.setString("rest.port", "0");
+        }
         MiniCluster cluster =
                 new MiniCluster(
                         new MiniClusterConfiguration.Builder()
@@ -49,6 +74,19 @@ public final class LocalFlink implements AutoCloseable {
 
     public MiniCluster cluster() {
         return cluster;
+    }
+
+    /** One console line saying where the REST API, and the web UI if it is there, listen. */
+    public String endpoints() throws Exception {
+        boolean webUi = LocalFlink.class.getClassLoader().getResource("web/index.html") != null;
+        return (webUi ? "Flink web UI and REST API at " : "Flink REST API (no web UI) at ")
+                + restAddress()
+                + (restAddress().getHost().equals(LOOPBACK) ? " (this machine only)" : "");
+    }
+
+    /** Where the REST API (and the web UI, when flink-runtime-web is on the class path) is. */
+    public URI restAddress() throws Exception {
+        return cluster.getRestAddress().get(1, TimeUnit.MINUTES);
     }
 
     /** Submits what was built on env; restores from {@code savepoint} unless it is null. */

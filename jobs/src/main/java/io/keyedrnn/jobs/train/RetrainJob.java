@@ -87,13 +87,7 @@ final class RetrainJob {
         out.flush();
         History h = read(spec(in.init()));
         r.skipped = h.skipped();
-        out.printf(
-                Locale.ROOT,
-                "read %d events of %d keys; skipped %d records %s%n",
-                h.eventCount(),
-                h.keys().size(),
-                h.skipped().totalEvents(),
-                h.skipped().events());
+        out.printf(Locale.ROOT, "read %d events of %d keys%n", h.eventCount(), h.keys().size());
         PreparedData d = prepare(h, in.init(), in.featureNames());
         TrainResult result = train(d, in.init());
         Model draft = ModelAssembly.model(result.network(), d, null, 0, null);
@@ -194,6 +188,13 @@ final class RetrainJob {
             PreparedData d = Preparation.prepare(h, Preparation.Options.of(s), init, names);
             r.data = d;
             r.skipped = d.skipped();
+            // Preparation adds its own skips (single_event_key, ...) to the reader's: print the
+            // total the report shows.
+            out.printf(
+                    Locale.ROOT,
+                    "skipped %d records %s%n",
+                    d.skipped().totalEvents(),
+                    d.skipped().events());
             out.printf(
                     Locale.ROOT,
                     "training on %d keys: %d training events, %d validation events%n",

@@ -101,6 +101,11 @@ class RetrainJobTest {
         assertTrue(job.record().validationLoss < val.get(0), "validation loss fell: " + val);
         String out = printed.toString();
         assertTrue(out.contains("epoch   1/8  loss "), out);
+        assertTrue(
+                out.contains(
+                        "skipped 5 records {invalid_json=1, missing_key=1, non_finite_feature=1,"
+                                + " single_event_key=1, wrong_feature_count=1}"),
+                out);
         assertFalse(out.contains("\r"), "no progress bar off a terminal");
         String report = Files.readString(dir.resolve("m.safetensors.report.html"));
         assertTrue(report.contains("single_event_key") && report.contains("non_finite_feature"));

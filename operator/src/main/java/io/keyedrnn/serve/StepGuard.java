@@ -1,0 +1,114 @@
+package io.keyedrnn.serve;
+
+import io.keyedrnn.score.AnomalyLikelihood;
+import io.keyedrnn.score.RunningStats;
+import java.util.Arrays;
+
+/**
+ * Keeps non-finite numbers out of a key's state: {@link #save} copies what a step changes (state,
+ * prediction, error statistics, likelihood windows) into buffers of this guard; {@link #holds}
+ * checks the new state, prediction, output and score; {@link #restore} puts the copy back when they
+ * are not all finite. Finite inputs can still overflow float inside a cell (±3e38 features times
+ * the weights), and one NaN would blind the key for good. Allocates nothing once sized.
+ */
+final class StepGuard {
+    private float[] state = new float[0];
+    private float[] prediction = new float[0];
+    private final RunningStats errorStats = new RunningStats();
+    private final AnomalyLikelihood likelihood = new AnomalyLikelihood(0);
+    private String failure;
+
+    /**
+     * Copies the parts of s a step changes. A state that is already not finite (from a checkpoint
+     * written before this guard) is zeroed first, as after a reset. Modified: s only in that case.
+     */
+    void save(KeyState s) {
+        if (!finite(s.state)
+                || !finite(s.prediction)
+                || !finite(s.errorStats)
+                || !finite(s.likelihood)) {
+            reset(s);
+        }
+        state = copy(s.state, state);
+        prediction = copy(s.prediction, prediction);
+        errorStats.copyFrom(s.errorStats);
+        copy(s.likelihood, likelihood);
+    }
+
+    /** Whether the step left only finite numbers; else {@link #failure} says where. */
+    boolean holds(KeyState s, Prediction out) {
+        failure = null;
+        if (!finite(s.state)) {
+            failure = "the new recurrent state";
+        } else if (!finite(s.prediction) || !finite(out.values, out.length)) {
+            failure = "the prediction";
+        } else if (out.scored && !(Double.isFinite(out.score) && notInfinite(out.error, out.z))) {
+            failure = "the score";
+        } else if (!finite(s.errorStats) || !finite(s.likelihood)) {
+            failure = "the key's score statistics";
+        }
+        return failure == null;
+    }
+
+    /** Puts back what {@link #save} copied. Modified: s. */
+    void restore(KeyState s) {
+        System.arraycopy(state, 0, s.state, 0, s.state.length);
+        System.arraycopy(prediction, 0, s.prediction, 0, s.prediction.length);
+        s.errorStats.copyFrom(errorStats);
+        copy(likelihood, s.likelihood);
+    }
+
+    /** What was not finite after the last {@link #holds} that failed. */
+    String failure() {
+        return failure;
+    }
+
+    private static void reset(KeyState s) {
+        Arrays.fill(s.state, 0f);
+        Arrays.fill(s.prediction, 0f);
+        s.stepsSinceReset = 0;
+        s.errorStats.clear();
+        s.likelihood.clear();
+    }
+
+    private static float[] copy(float[] from, float[] to) {
+        float[] t = to.length == from.length ? to : new float[from.length];
+        System.arraycopy(from, 0, t, 0, from.length);
+        return t;
+    }
+
+    private static void copy(AnomalyLikelihood from, AnomalyLikelihood to) {
+        to.recent = copy(from.recent, to.recent);
+        to.recentPos = from.recentPos;
+        to.recentCount = from.recentCount;
+        to.longCount = from.longCount;
+        to.longMean = from.longMean;
+        to.longVar = from.longVar;
+    }
+
+    static boolean finite(float[] a) {
+        return finite(a, a.length);
+    }
+
+    private static boolean finite(float[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            if (!Float.isFinite(a[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean finite(RunningStats r) {
+        return Double.isFinite(r.mean) && Double.isFinite(r.m2);
+    }
+
+    private static boolean finite(AnomalyLikelihood l) {
+        return finite(l.recent) && Double.isFinite(l.longMean) && Double.isFinite(l.longVar);
+    }
+
+    /** Error and z are NaN when the scorer has none; infinite never. */
+    private static boolean notInfinite(double error, double z) {
+        return !Double.isInfinite(error) && !Double.isInfinite(z);
+    }
+}
