@@ -8,7 +8,6 @@ import io.keyedrnn.model.RecurrentNetwork;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
 
 /**
  * Turns a checked safetensors file into a {@link Model}: every shape is checked against the
@@ -17,18 +16,17 @@ import java.util.function.LongSupplier;
 final class ModelDecoder {
     private final SafetensorsReader file;
     private final String source;
-    private final LongSupplier freeHeap;
+    private final HeapBudget heap;
 
-    private ModelDecoder(SafetensorsReader file, String source, LongSupplier freeHeap) {
+    private ModelDecoder(SafetensorsReader file, String source, HeapBudget heap) {
         this.file = file;
         this.source = source;
-        this.freeHeap = freeHeap;
+        this.heap = heap;
     }
 
-    /** Decodes {@code file} if its tensors fit in the heap {@code freeHeap} reports free. */
-    static Model decode(SafetensorsReader file, String source, LongSupplier freeHeap)
-            throws IOException {
-        return new ModelDecoder(file, source, freeHeap).decode();
+    /** Decodes {@code file} if its tensors fit in the heap {@code heap} reports free. */
+    static Model decode(SafetensorsReader file, String source, HeapBudget heap) throws IOException {
+        return new ModelDecoder(file, source, heap).decode();
     }
 
     private Model decode() throws IOException {
@@ -54,7 +52,7 @@ final class ModelDecoder {
         boolean softmax = rules.softmax(metadata, facts);
         rules.checkInput(metadata, facts);
         rules.checkDeclaredInput(parsed, facts);
-        HeapBudget.check(file.tensors().values(), freeHeap, source);
+        heap.check(file.tensors().values(), source);
         return new Model(build(names, cell, softmax), metadata);
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.function.LongSupplier;
 
 /**
  * Reads and writes models as one {@code .safetensors} file with PyTorch's tensor names.
@@ -39,11 +38,11 @@ public final class ModelFile {
         return read(path, maxFileBytes, HeapBudget.RUNTIME);
     }
 
-    /** As {@link #read(Path, long)}, with the free heap as {@code freeHeap} reports it. */
-    static Model read(Path path, long maxFileBytes, LongSupplier freeHeap) throws IOException {
+    /** As {@link #read(Path, long)}, checking the tensors fit in {@code heap}. */
+    static Model read(Path path, long maxFileBytes, HeapBudget heap) throws IOException {
         String source = path.toString();
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            return decode(ByteSource.of(channel), source, maxFileBytes, freeHeap);
+            return decode(ByteSource.of(channel), source, maxFileBytes, heap);
         }
     }
 
@@ -65,8 +64,7 @@ public final class ModelFile {
         }
     }
 
-    private static Model decode(
-            ByteSource src, String source, long maxFileBytes, LongSupplier freeHeap)
+    private static Model decode(ByteSource src, String source, long maxFileBytes, HeapBudget heap)
             throws IOException {
         if (src.size() > maxFileBytes) {
             throw new ModelFormatException(
@@ -79,7 +77,7 @@ public final class ModelFile {
         }
         SafetensorsReader file =
                 SafetensorsReader.open(src, source, SafetensorsReader.DEFAULT_MAX_HEADER_BYTES);
-        return ModelDecoder.decode(file, source, freeHeap);
+        return ModelDecoder.decode(file, source, heap);
     }
 
     /**

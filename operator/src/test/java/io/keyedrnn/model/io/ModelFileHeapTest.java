@@ -68,9 +68,9 @@ class ModelFileHeapTest {
         ModelFormatException e =
                 assertThrows(
                         ModelFormatException.class,
-                        () -> ModelFile.read(p, Long.MAX_VALUE, () -> justShort));
+                        () -> ModelFile.read(p, Long.MAX_VALUE, HeapBudget.fixed(justShort)));
         assertTrue(e.getMessage().contains(float32 + " bytes as float32"), e.getMessage());
-        Model m = ModelFile.read(p, Long.MAX_VALUE, () -> 10 * float32);
+        Model m = ModelFile.read(p, Long.MAX_VALUE, HeapBudget.fixed(10 * float32));
         assertEquals(100, m.network().topHiddenSize());
     }
 
@@ -78,9 +78,31 @@ class ModelFileHeapTest {
     void noFreeHeapRefusesEvenASmallModel() throws Exception {
         Path p = tmp.resolve("small.safetensors");
         Files.write(p, RawSafetensors.plain(4, 2, 3, 1, 2).bytes());
-        assertThrows(ModelFormatException.class, () -> ModelFile.read(p, 1 << 20, () -> 0));
-        assertThrows(ModelFormatException.class, () -> ModelFile.read(p, 1 << 20, () -> -5));
-        ModelFile.read(p, 1 << 20, () -> 1 << 20);
+        assertThrows(
+                ModelFormatException.class, () -> ModelFile.read(p, 1 << 20, HeapBudget.fixed(0)));
+        assertThrows(
+                ModelFormatException.class, () -> ModelFile.read(p, 1 << 20, HeapBudget.fixed(-5)));
+        ModelFile.read(p, 1 << 20, HeapBudget.fixed(1 << 20));
+    }
+
+    @Test
+    void garbageIsCollectedBeforeAModelThatCouldFitIsRefused() throws Exception {
+        Path p = sparseF16Rnn(100);
+        long needed = HeapBudget.COPIES * 4L * (100 * 100 + 100);
+        long[] free = {needed / 2};
+        int[] collections = {0};
+        Runnable collect =
+                () -> {
+                    collections[0]++;
+                    free[0] = 2 * needed;
+                };
+        ModelFile.read(p, Long.MAX_VALUE, new HeapBudget(() -> free[0], 4 * needed, collect));
+        assertEquals(1, collections[0]);
+        // A model that would not fit even in an empty heap is refused without a collection.
+        free[0] = needed / 2;
+        HeapBudget small = new HeapBudget(() -> free[0], needed, collect);
+        assertThrows(ModelFormatException.class, () -> ModelFile.read(p, Long.MAX_VALUE, small));
+        assertEquals(1, collections[0]);
     }
 
     private static long headerLength(Path p) throws Exception {
