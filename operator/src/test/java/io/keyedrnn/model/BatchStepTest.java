@@ -106,6 +106,32 @@ class BatchStepTest {
 
     @ParameterizedTest
     @EnumSource(CellKind.class)
+    void batchAllocatesNothing(CellKind cell) {
+        RecurrentNetwork net = NetworkFactory.random(NetworkSpec.numeric(cell, 8, 32, 2), 1);
+        BatchWorkspace ws = net.newBatchWorkspace(32);
+        float[][] states = new float[32][net.stateSize()];
+        float[][] outs = new float[32][net.outputSize()];
+        float[][] xs = new float[32][];
+        for (int b = 0; b < 32; b++) {
+            xs[b] = RandomNetworks.input(new SplittableRandom(b), 8);
+        }
+        for (int i = 0; i < 2_000; i++) {
+            net.stepBatch(xs, states, outs, 32, ws);
+        }
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean)
+                        java.lang.management.ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < 1_000; i++) {
+            net.stepBatch(xs, states, outs, 1 + i % 32, ws);
+        }
+        long allocated = mx.getThreadAllocatedBytes(tid) - before;
+        assertTrue(allocated < 1024, cell + " allocated " + allocated + " bytes in 1k batches");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CellKind.class)
     void badSlotLeavesEveryStateUnchanged(CellKind cell) {
         SplittableRandom rnd = new SplittableRandom(5);
         RecurrentNetwork net = RandomNetworks.of(NetworkSpec.numeric(cell, 3, 6, 2), rnd);
