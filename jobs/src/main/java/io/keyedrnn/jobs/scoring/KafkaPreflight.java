@@ -19,12 +19,16 @@ import org.apache.kafka.common.config.ConfigResource;
 
 /**
  * Checks before submitting: the broker answers, the four topics exist, and (exactly-once) the
- * sink's transaction timeout is within the broker's {@code transaction.max.timeout.ms}. Each
- * failure is an {@link IllegalStateException} that says what to fix.
+ * sink's transaction timeout is within the broker's {@code transaction.max.timeout.ms}, and the
+ * dead-letter topic takes records of {@code dead.letter.max.bytes}. Each failure is an {@link
+ * IllegalStateException} that says what to fix.
  */
 public final class KafkaPreflight {
     /** How long each check waits, unless kafka.default.api.timeout.ms says otherwise. */
     private static final long DEFAULT_TIMEOUT_MS = 30_000;
+
+    /** A record batch's header around a single record (61 bytes in format v2), with room. */
+    static final long BATCH_OVERHEAD = 128;
 
     private KafkaPreflight() {}
 
@@ -40,6 +44,7 @@ public final class KafkaPreflight {
         try (Admin admin = Admin.create(p)) {
             Node broker = reach(admin, servers, timeoutMs);
             checkTopics(admin, c, servers, timeoutMs);
+            checkDeadLetterSize(admin, c, timeoutMs);
             if (c.deliveryGuarantee().equals("exactly-once")) {
                 checkTransactionTimeout(admin, broker, c, timeoutMs);
             }
@@ -98,6 +103,42 @@ public final class KafkaPreflight {
                             + " do not exist on "
                             + servers
                             + "; create them first (kafka-topics.sh --create)");
+        }
+    }
+
+    /**
+     * The dead-letter topic must take the largest dead letter the job writes: a broker refusing one
+     * would fail the sink (its error cannot be caught in the job).
+     */
+    private static void checkDeadLetterSize(Admin admin, ScoringJobConfig c, long timeoutMs)
+            throws InterruptedException {
+        String topic = c.required("dead.letter.topic");
+        long wanted = c.get(JobSettings.DEAD_LETTER_MAX_BYTES);
+        ConfigResource res = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try {
+            ConfigEntry max =
+                    admin.describeConfigs(List.of(res))
+                            .all()
+                            .get(timeoutMs, TimeUnit.MILLISECONDS)
+                            .get(res)
+                            .get("max.message.bytes");
+            if (max != null
+                    && max.value() != null
+                    && Long.parseLong(max.value()) < wanted + BATCH_OVERHEAD) {
+                throw new IllegalStateException(
+                        "the dead-letter topic '"
+                                + topic
+                                + "' takes batches of at most "
+                                + max.value()
+                                + " bytes (max.message.bytes), below dead.letter.max.bytes "
+                                + wanted
+                                + " plus "
+                                + BATCH_OVERHEAD
+                                + "; lower dead.letter.max.bytes or raise the topic's"
+                                + " max.message.bytes");
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            // Not allowed to describe topic configs (ACLs): the limit stays the user's to match.
         }
     }
 

@@ -19,6 +19,7 @@ class ScoreCommandITCase {
     static void start() throws Exception {
         kafka = EmbeddedKafka.start();
         kafka.createTopics(1, "e", "p", "m");
+        kafka.createTopics(1, java.util.Map.of("max.message.bytes", "500000"), "small-dead");
     }
 
     @AfterAll
@@ -50,6 +51,26 @@ class ScoreCommandITCase {
                         "nope");
         assertEquals("1", r[0], r[1]);
         assertTrue(r[1].contains("'nope' (dead.letter.topic) do not exist"), r[1]);
+    }
+
+    @Test
+    void aDeadLetterTopicTooSmallForTheLargestDeadLetterIsNamed() {
+        String[] r =
+                run(
+                        "score",
+                        "--bootstrap-servers",
+                        kafka.bootstrapServers(),
+                        "--events-topic",
+                        "e",
+                        "--predictions-topic",
+                        "p",
+                        "--models-topic",
+                        "m",
+                        "--dead-letter-topic",
+                        "small-dead");
+        assertEquals("1", r[0], r[1]);
+        assertTrue(r[1].contains("'small-dead' takes batches of at most 500000 bytes"), r[1]);
+        assertTrue(r[1].contains("dead.letter.max.bytes 900000"), r[1]);
     }
 
     @Test
