@@ -16,7 +16,9 @@ import java.util.Arrays;
  * another model version it applies the {@link SwapPolicy}; (b) it scores the event against the
  * prediction the previous step stored; (c) advances the recurrent state one step (features
  * normalised with the model's normaliser; tokens looked up in its vocabulary); (d) stores the new
- * prediction, updates the key's statistics, ring buffer and counters, and returns the output.
+ * prediction, updates the key's statistics, ring buffer and counters, and returns the output. A
+ * step that would leave NaN or infinity in the state, prediction or score is undone by a {@link
+ * StepGuard} (the event is then refused as non_finite_state).
  *
  * <p>Scores. Numeric (gaussian_error): error = mean squared error between the normalised features
  * and the previous prediction; score = its z against the key's own running error mean/std (after
