@@ -156,7 +156,7 @@ public final class ModelServable {
         out.key = e.getKey();
         out.timestamp = e.getTimestamp();
         out.warmup = s.stepsSinceReset < config.warmupEvents();
-        scoring.score(s, input, token, out);
+        scoring.score(s, input, e.getFeatures(), token, out);
         advance(s, token);
         Ring.push(s, e.getFeatures(), token, features);
         s.eventCount++;
@@ -237,9 +237,13 @@ public final class ModelServable {
             }
         }
         // The error distribution belongs to the old model; the new one's calibration covers the
-        // gap.
-        s.errorStats.clear();
-        s.likelihood = new AnomalyLikelihood(config.likelihoodShortWindow());
+        // gap, unless the configuration keeps it (a retrained model of the same data).
+        if (!config.alerts().keepStatisticsOnSwap()) {
+            s.errorStats.clear();
+            s.likelihood = new AnomalyLikelihood(config.likelihoodShortWindow());
+        } else if (s.likelihood.recent.length != config.likelihoodShortWindow()) {
+            s.likelihood = new AnomalyLikelihood(config.likelihoodShortWindow());
+        }
         s.modelVersion = model.version();
         s.inputSignature = inputSignature;
     }

@@ -38,6 +38,9 @@ public final class Prediction {
     /** Whether the event is anomalous (never during warm-up or when unscored). */
     public boolean anomaly;
 
+    /** Whether the event fell in an alert's quiet period: not anomalous, score 0. */
+    public boolean quiet;
+
     /** Whether the key is still warming up. */
     public boolean warmup;
 
@@ -82,6 +85,7 @@ public final class Prediction {
         c.score = score;
         c.anomaly = anomaly;
         c.warmup = warmup;
+        c.quiet = quiet;
         c.scored = scored;
         c.categorical = categorical;
         c.error = error;

@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
  * doubles as their shortest exact round-trip decimal in {@link Float#toString(float)}'s notation
  * (see {@link JsonText}), non-finite numbers as null. Same prediction, same bytes.
  *
- * <p>Fields: key, ts (null when absent), model_version, prediction, score, anomaly, warmup; then,
- * when scored, error and z (numeric) or probability and rank (categorical); likelihood when
- * enabled; state (per layer h, then c for LSTM) when built with includeState. Not thread-safe:
- * reuses its buffer.
+ * <p>Fields: key, ts (null when absent), model_version, prediction, score, anomaly, warmup; quiet
+ * (true, only in an alert's quiet period); then, when scored, error and z (numeric) or probability
+ * and rank (categorical); likelihood when enabled; state (per layer h, then c for LSTM) when built
+ * with includeState. Not thread-safe: reuses its buffer.
  */
 public final class PredictionJson {
     private final boolean includeState;
@@ -50,6 +50,9 @@ public final class PredictionJson {
         JsonText.number(sb, p.score);
         sb.append(",\"anomaly\":").append(p.anomaly);
         sb.append(",\"warmup\":").append(p.warmup);
+        if (p.quiet) {
+            sb.append(",\"quiet\":true");
+        }
         if (p.scored) {
             appendScorerFields(p);
         }
