@@ -27,6 +27,8 @@ import java.util.Arrays;
  * top g (configuration, else calibration top_g, else 9). With the anomaly likelihood enabled the
  * score is the likelihood of that raw score and anomaly means likelihood &gt; likelihoodThreshold.
  * Never anomalous during warm-up (the first warmupEvents events after a key's state was zeroed).
+ * The {@link AlertRules} (log scale, range breach, quiet period after an alert, statistics that do
+ * not learn from alerts) apply on top, in {@code Scoring}.
  *
  * <p>Holds the buffers of one thread: one servable per thread, not thread-safe. Allocates nothing
  * per event once a key's state has the model's shapes.
