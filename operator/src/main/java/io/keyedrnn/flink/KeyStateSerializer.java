@@ -15,14 +15,20 @@ import org.apache.flink.core.memory.DataOutputView;
  * eventCount, stepsSinceReset, lastTimestamp (long); errorStats count (long), mean, m2 (double);
  * likelihood recent (float array), recentPos, recentCount (int), longCount (long), longMean,
  * longVar (double); ringFeatures (float array), ringTokens (int array), ringHead, ringCount (int).
- * An array is its length (int) then its elements. The format number lives in the {@link
- * KeyStateSerializerSnapshot}; a later format keeps a reader for this one.
+ * An array is its length (int) then its elements.
+ *
+ * <p>Format 2 (current) appends rangeMin, rangeMax (float arrays) and quietLeft (int). The format
+ * number lives in the {@link KeyStateSerializerSnapshot}; a serializer restored for format 1 reads
+ * and writes format 1 (its new fields start empty and 0), so checkpoints of earlier builds restore.
  */
 public final class KeyStateSerializer extends TypeSerializer<KeyState> {
     private static final long serialVersionUID = 1L;
 
     /** The format this version of keyed-rnn writes. */
-    public static final int CURRENT_FORMAT = 1;
+    public static final int CURRENT_FORMAT = 2;
+
+    /** The first format, without the value range and quiet period. */
+    static final int FORMAT_1 = 1;
 
     /** Longest array a state may hold; a longer length means corrupt bytes, not a big model. */
     static final int MAX_ARRAY = 1 << 26;
@@ -32,9 +38,9 @@ public final class KeyStateSerializer extends TypeSerializer<KeyState> {
     private final int format;
 
     KeyStateSerializer(int format) {
-        if (format != CURRENT_FORMAT) {
+        if (format != CURRENT_FORMAT && format != FORMAT_1) {
             throw new IllegalArgumentException(
-                    "unknown key state format " + format + " (this build reads 1)");
+                    "unknown key state format " + format + " (this build reads 1 and 2)");
         }
         this.format = format;
     }
@@ -95,6 +101,11 @@ public final class KeyStateSerializer extends TypeSerializer<KeyState> {
         ArrayIo.writeInts(s.ringTokens, out);
         out.writeInt(s.ringHead);
         out.writeInt(s.ringCount);
+        if (format >= CURRENT_FORMAT) {
+            ArrayIo.writeFloats(s.rangeMin, out);
+            ArrayIo.writeFloats(s.rangeMax, out);
+            out.writeInt(s.quietLeft);
+        }
     }
 
     @Override
@@ -122,6 +133,11 @@ public final class KeyStateSerializer extends TypeSerializer<KeyState> {
         s.ringTokens = ArrayIo.readInts(in, "ring tokens");
         s.ringHead = in.readInt();
         s.ringCount = in.readInt();
+        if (format >= CURRENT_FORMAT) {
+            s.rangeMin = ArrayIo.readFloats(in, "range min");
+            s.rangeMax = ArrayIo.readFloats(in, "range max");
+            s.quietLeft = in.readInt();
+        }
         return s;
     }
 

@@ -43,19 +43,37 @@ public final class AnomalyLikelihood {
 
     /** Adds a score and returns its likelihood in [0, 1]. Modified: this. */
     public double update(double score, int longWindow) {
-        recent[recentPos] = (float) score;
-        recentPos = (recentPos + 1) % recent.length;
-        recentCount = Math.min(recentCount + 1, recent.length);
-        double likelihood = 0.5;
-        if (longCount >= 2) {
-            double std = Math.max(Math.sqrt(longVar), 1e-6);
-            likelihood = Gaussian.cdf((shortMean() - longMean) / std);
-        }
-        addToLongWindow(score, longWindow);
+        double likelihood = 1 - tail(score);
+        learn(score, longWindow);
         return likelihood;
     }
 
-    private double shortMean() {
+    /**
+     * Adds a score to the short window and returns the upper tail probability of the short window's
+     * mean under the long window's Gaussian (1 − likelihood); 0.5 until the long window holds two
+     * values. The long window is not changed: {@link #learn} decides what joins it. Modified: this.
+     */
+    public double tail(double score) {
+        recent[recentPos] = (float) score;
+        recentPos = (recentPos + 1) % recent.length;
+        recentCount = Math.min(recentCount + 1, recent.length);
+        if (longCount < 2) {
+            return 0.5;
+        }
+        double std = Math.max(Math.sqrt(longVar), 1e-6);
+        return Gaussian.tail((shortMean() - longMean) / std);
+    }
+
+    /** Adds a value (a raw score, or {@link #shortMean()}) to the long window. Modified: this. */
+    public void learn(double value, int longWindow) {
+        addToLongWindow(value, longWindow);
+    }
+
+    /** Mean of the short window (0 when empty). */
+    public double shortMean() {
+        if (recentCount == 0) {
+            return 0;
+        }
         double sum = 0;
         for (int i = 0; i < recentCount; i++) {
             sum += recent[i];

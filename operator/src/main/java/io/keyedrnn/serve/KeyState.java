@@ -58,6 +58,15 @@ public final class KeyState {
     /** Number of valid entries in the ring (at most its capacity). */
     public int ringCount;
 
+    /** Smallest raw value of each feature seen (empty until the first numeric event). */
+    public float[] rangeMin = new float[0];
+
+    /** Largest raw value of each feature seen (empty until the first numeric event). */
+    public float[] rangeMax = new float[0];
+
+    /** Events left in the quiet period after an alert ({@link AlertRules#quietEvents()}). */
+    public int quietLeft;
+
     /** A deep copy. */
     public KeyState copy() {
         KeyState c = new KeyState();
@@ -72,6 +81,9 @@ public final class KeyState {
         c.likelihood = likelihood.copy();
         c.ringFeatures = ringFeatures.clone();
         c.ringTokens = ringTokens.clone();
+        c.rangeMin = rangeMin.clone();
+        c.rangeMax = rangeMax.clone();
+        c.quietLeft = quietLeft;
         c.ringHead = ringHead;
         c.ringCount = ringCount;
         return c;
@@ -91,6 +103,9 @@ public final class KeyState {
                 && k.likelihood.equals(likelihood)
                 && Arrays.equals(k.ringFeatures, ringFeatures)
                 && Arrays.equals(k.ringTokens, ringTokens)
+                && Arrays.equals(k.rangeMin, rangeMin)
+                && Arrays.equals(k.rangeMax, rangeMax)
+                && k.quietLeft == quietLeft
                 && k.ringHead == ringHead
                 && k.ringCount == ringCount;
     }

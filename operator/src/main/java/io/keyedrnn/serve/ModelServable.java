@@ -29,7 +29,9 @@ import java.util.Arrays;
  * top g (configuration, else calibration top_g, else 9), or, when a threshold is configured (or
  * calibrated), when the surprisal exceeds it. With the anomaly likelihood enabled the score is the
  * likelihood of that raw score and anomaly means likelihood &gt; likelihoodThreshold. Never
- * anomalous during warm-up (the first warmupEvents events after a key's state was zeroed).
+ * anomalous during warm-up (the first warmupEvents events after a key's state was zeroed). The
+ * {@link AlertRules} (log scale, range breach, quiet period after an alert, statistics that do not
+ * learn from alerts) apply on top, in {@code Scoring}.
  *
  * <p>Holds the buffers of one thread: one servable per thread, not thread-safe. Allocates nothing
  * per event once a key's state has the model's shapes.
@@ -171,7 +173,7 @@ public final class ModelServable {
         out.timestamp = e.getTimestamp();
         out.end = false;
         out.warmup = s.stepsSinceReset < config.warmupEvents();
-        scoring.score(s, input, token, out);
+        scoring.score(s, input, e.getFeatures(), token, out);
         advance(s, token);
         writeValues(s);
         if (!guard.holds(s, out)) {
@@ -204,7 +206,7 @@ public final class ModelServable {
         out.warmup = s.stepsSinceReset < config.warmupEvents();
         if (endToken >= 0) {
             guard.save(s);
-            scoring.score(s, input, endToken, out);
+            scoring.score(s, input, null, endToken, out);
             advance(s, endToken);
             writeValues(s);
             if (!guard.holds(s, out)) {
@@ -321,9 +323,13 @@ public final class ModelServable {
             }
         }
         // The error distribution belongs to the old model; the new one's calibration covers the
-        // gap.
-        s.errorStats.clear();
-        s.likelihood = new AnomalyLikelihood(config.likelihoodShortWindow());
+        // gap, unless the configuration keeps it (a retrained model of the same data).
+        if (!config.alerts().keepStatisticsOnSwap()) {
+            s.errorStats.clear();
+            s.likelihood = new AnomalyLikelihood(config.likelihoodShortWindow());
+        } else if (s.likelihood.recent.length != config.likelihoodShortWindow()) {
+            s.likelihood = new AnomalyLikelihood(config.likelihoodShortWindow());
+        }
         s.modelVersion = model.version();
         s.inputSignature = inputSignature;
     }

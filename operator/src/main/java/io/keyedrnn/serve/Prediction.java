@@ -44,6 +44,9 @@ public final class Prediction {
      */
     public boolean end;
 
+    /** Whether the event fell in an alert's quiet period: not anomalous, score 0. */
+    public boolean quiet;
+
     /** Whether the key is still warming up. */
     public boolean warmup;
 
@@ -89,6 +92,7 @@ public final class Prediction {
         c.anomaly = anomaly;
         c.end = end;
         c.warmup = warmup;
+        c.quiet = quiet;
         c.scored = scored;
         c.categorical = categorical;
         c.error = error;

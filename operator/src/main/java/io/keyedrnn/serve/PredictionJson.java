@@ -10,9 +10,10 @@ import java.nio.charset.StandardCharsets;
  * (see {@link JsonText}), non-finite numbers as null. Same prediction, same bytes.
  *
  * <p>Fields: key, ts (null when absent), model_version, prediction, score, anomaly, warmup; {@code
- * "end": true} on a session's end record (absent on event records); then, when scored, error and z
- * (numeric) or probability and rank (categorical); likelihood when enabled; state (per layer h,
- * then c for LSTM) when built with includeState. Not thread-safe: reuses its buffer.
+ * "end": true} on a session's end record (absent on event records); quiet (true, only in an alert's
+ * quiet period); then, when scored, error and z (numeric) or probability and rank (categorical);
+ * likelihood when enabled; state (per layer h, then c for LSTM) when built with includeState. Not
+ * thread-safe: reuses its buffer.
  */
 public final class PredictionJson {
     private final boolean includeState;
@@ -52,6 +53,9 @@ public final class PredictionJson {
         sb.append(",\"warmup\":").append(p.warmup);
         if (p.end) {
             sb.append(",\"end\":true");
+        }
+        if (p.quiet) {
+            sb.append(",\"quiet\":true");
         }
         if (p.scored) {
             appendScorerFields(p);

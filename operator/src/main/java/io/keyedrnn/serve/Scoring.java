@@ -3,8 +3,11 @@ package io.keyedrnn.serve;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.model.io.Calibration;
 import io.keyedrnn.score.ErrorScorer;
+import io.keyedrnn.score.LogLikelihood;
 import io.keyedrnn.score.ScorerKind;
 import io.keyedrnn.score.TokenRank;
+import io.keyedrnn.score.ValueRange;
+import java.util.Arrays;
 
 /** The scorer a {@link ModelServable} applies, with thresholds resolved from config/calibration. */
 final class Scoring {
@@ -18,6 +21,7 @@ final class Scoring {
     private final Double surprisalLimit;
     private final double calMean;
     private final double calStd;
+    private final AlertRules rules;
 
     Scoring(RecurrentNetwork net, Calibration cal, ScoringConfig config) {
         this.config = config;
@@ -31,6 +35,7 @@ final class Scoring {
         this.surprisalLimit = kind == ScorerKind.TOKEN_RANK ? surprisalLimit(config, cal) : null;
         this.calMean = cal != null && cal.errorMean() != null ? cal.errorMean() : Double.NaN;
         this.calStd = cal != null && cal.errorStd() != null ? cal.errorStd() : Double.NaN;
+        this.rules = config.alerts();
     }
 
     private static ScorerKind resolve(ScorerKind wanted, RecurrentNetwork net) {
@@ -100,10 +105,62 @@ final class Scoring {
         return topG;
     }
 
+    /**
+     * Scores the event (normalised features x and their raw values, or token) against s.prediction
+     * and fills the scoring fields of out; out.warmup must be set. Modified: out, s's statistics.
+     */
+    void score(KeyState s, float[] x, float[] raw, int token, Prediction out) {
+        unscored(out);
+        boolean breach = rules.tracksRange() && kind != ScorerKind.TOKEN_RANK && trackRange(s, raw);
+        if (s.stepsSinceReset == 0) {
+            return;
+        }
+        boolean outlier;
+        double value;
+        if (kind == ScorerKind.TOKEN_RANK) {
+            out.probability = s.prediction[token];
+            out.rank = TokenRank.rank(s.prediction, s.prediction.length, token);
+            value = TokenRank.surprisal(s.prediction[token]);
+            outlier =
+                    surprisalLimit != null
+                            ? value > surprisalLimit
+                            : TokenRank.outsideTopG(out.rank, topG);
+        } else if (errorComputable) {
+            out.error = ErrorScorer.meanSquaredError(x, s.prediction, features);
+            out.z =
+                    ErrorScorer.zScore(
+                            out.error, s.errorStats, config.minKeyErrors(), calMean, calStd);
+            value = out.z;
+            outlier = value > threshold;
+        } else {
+            return;
+        }
+        out.scored = true;
+        out.score = value;
+        // The likelihood windows keep floats: a z beyond float's range (a 1e38 spike) would be
+        // infinite there and blind the key; at the float limit it still reads as extreme.
+        value = Math.max(-Float.MAX_VALUE, Math.min(Float.MAX_VALUE, value));
+        if (s.likelihood.enabled()) {
+            double tail = s.likelihood.tail(value);
+            out.likelihood = 1 - tail;
+            out.score = rules.logScale() ? LogLikelihood.ofTail(tail) : out.likelihood;
+            outlier = out.score > threshold;
+        }
+        if (breach) {
+            outlier = true;
+            out.score = s.likelihood.enabled() ? 1.0 : Math.max(out.score, threshold);
+        }
+        alert(s, outlier, out);
+        if (rules.learnFromAlerts() || !out.anomaly) {
+            learn(s, value, out);
+        }
+    }
+
     /** Clears the scoring fields of out: not scored, not anomalous. Modified: out. */
     static void unscored(Prediction out) {
         out.scored = false;
         out.anomaly = false;
+        out.quiet = false;
         out.score = 0;
         out.error = Double.NaN;
         out.z = Double.NaN;
@@ -112,30 +169,21 @@ final class Scoring {
         out.likelihood = Double.NaN;
     }
 
-    /**
-     * Scores the event (normalised features x, or token) against s.prediction and fills the scoring
-     * fields of out; out.warmup must be set. Modified: out, s's statistics.
-     */
-    void score(KeyState s, float[] x, int token, Prediction out) {
-        unscored(out);
-        if (s.stepsSinceReset == 0) {
-            return;
+    /** Whether raw breaches the key's range so far; then widens the range. Modified: s. */
+    private boolean trackRange(KeyState s, float[] raw) {
+        if (s.rangeMin.length != features || s.rangeMax.length != features) {
+            s.rangeMin = Arrays.copyOf(raw, features);
+            s.rangeMax = Arrays.copyOf(raw, features);
+            return false;
         }
-        boolean outlier;
-        double raw;
-        if (kind == ScorerKind.TOKEN_RANK) {
-            out.probability = s.prediction[token];
-            out.rank = TokenRank.rank(s.prediction, s.prediction.length, token);
-            raw = TokenRank.surprisal(s.prediction[token]);
-            outlier =
-                    surprisalLimit != null
-                            ? raw > surprisalLimit
-                            : TokenRank.outsideTopG(out.rank, topG);
-        } else if (errorComputable) {
-            out.error = ErrorScorer.meanSquaredError(x, s.prediction, features);
-            out.z =
-                    ErrorScorer.zScore(
-                            out.error, s.errorStats, config.minKeyErrors(), calMean, calStd);
+        boolean breach = ValueRange.breached(raw, s.rangeMin, s.rangeMax, rules.rangeMargin());
+        ValueRange.widen(raw, s.rangeMin, s.rangeMax);
+        return breach;
+    }
+
+    /** Lets the key's error statistics and likelihood history learn this event. Modified: s. */
+    private void learn(KeyState s, double value, Prediction out) {
+        if (!Double.isNaN(out.error)) {
             s.errorStats.add(
                     ErrorScorer.winsorize(
                             out.error,
@@ -145,21 +193,24 @@ final class Scoring {
                             config.minKeyErrors(),
                             calMean,
                             calStd));
-            raw = out.z;
-            outlier = raw > threshold;
-        } else {
+        }
+        if (s.likelihood.enabled()) {
+            double v = rules.historyOfAverages() ? s.likelihood.shortMean() : value;
+            s.likelihood.learn(v, config.likelihoodLongWindow());
+        }
+    }
+
+    /** Sets the anomaly flag, holding it (and the score) down in an alert's quiet period. */
+    private void alert(KeyState s, boolean outlier, Prediction out) {
+        if (s.quietLeft > 0) {
+            s.quietLeft--;
+            out.quiet = true;
+            out.score = 0;
             return;
         }
-        out.scored = true;
-        out.score = raw;
-        if (s.likelihood.enabled()) {
-            // The short window keeps floats: a z beyond float's range (a 1e38 spike) would be
-            // infinite there and blind the key; at the float limit it still reads as extreme.
-            double clamped = Math.max(-Float.MAX_VALUE, Math.min(Float.MAX_VALUE, raw));
-            out.likelihood = s.likelihood.update(clamped, config.likelihoodLongWindow());
-            out.score = out.likelihood;
-            outlier = out.likelihood > threshold;
-        }
         out.anomaly = outlier && !out.warmup;
+        if (out.anomaly) {
+            s.quietLeft = rules.quietEvents();
+        }
     }
 }

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
  * @param likelihoodLongWindow span of the likelihood's long window (500)
  * @param likelihoodThreshold likelihood above which an event is anomalous, when enabled (0.9999)
  * @param openVocabulary map unknown tokens to {@code <unk>} instead of rejecting them (false)
+ * @param alerts how raw scores become alerts beyond the threshold ({@link AlertRules#NONE})
  */
 public record ScoringConfig(
         int warmupEvents,
@@ -39,7 +40,8 @@ public record ScoringConfig(
         int likelihoodShortWindow,
         int likelihoodLongWindow,
         double likelihoodThreshold,
-        boolean openVocabulary)
+        boolean openVocabulary,
+        AlertRules alerts)
         implements Serializable {
 
     /** Threshold on z when neither configuration nor calibration gives one. */
@@ -65,8 +67,8 @@ public record ScoringConfig(
         if (threshold != null && !Double.isFinite(threshold)) {
             throw new IllegalArgumentException("threshold must be finite, got " + threshold);
         }
-        if (scorer == null || swapPolicy == null) {
-            throw new IllegalArgumentException("scorer and swap.policy must be set");
+        if (scorer == null || swapPolicy == null || alerts == null) {
+            throw new IllegalArgumentException("scorer, swap.policy and alerts must be set");
         }
     }
 
@@ -100,7 +102,8 @@ public record ScoringConfig(
                 s.get(ScoringSettings.LIKELIHOOD_SHORT_WINDOW),
                 s.get(ScoringSettings.LIKELIHOOD_LONG_WINDOW),
                 s.get(ScoringSettings.LIKELIHOOD_THRESHOLD),
-                s.get(ScoringSettings.VOCABULARY_OPEN));
+                s.get(ScoringSettings.VOCABULARY_OPEN),
+                AlertRules.from(s));
     }
 
     public ScoringConfig withWarmupEvents(int n) {
@@ -131,6 +134,10 @@ public record ScoringConfig(
                 });
     }
 
+    public ScoringConfig withAlerts(AlertRules rules) {
+        return with(p -> p.alerts = rules);
+    }
+
     private ScoringConfig with(Consumer<Parts> change) {
         Parts p = new Parts(this);
         change.accept(p);
@@ -151,6 +158,7 @@ public record ScoringConfig(
         int likelihoodLongWindow;
         double likelihoodThreshold;
         boolean openVocabulary;
+        AlertRules alerts;
 
         Parts(ScoringConfig c) {
             warmupEvents = c.warmupEvents;
@@ -165,6 +173,7 @@ public record ScoringConfig(
             likelihoodLongWindow = c.likelihoodLongWindow;
             likelihoodThreshold = c.likelihoodThreshold;
             openVocabulary = c.openVocabulary;
+            alerts = c.alerts;
         }
 
         ScoringConfig build() {
@@ -180,7 +189,8 @@ public record ScoringConfig(
                     likelihoodShortWindow,
                     likelihoodLongWindow,
                     likelihoodThreshold,
-                    openVocabulary);
+                    openVocabulary,
+                    alerts);
         }
     }
 }

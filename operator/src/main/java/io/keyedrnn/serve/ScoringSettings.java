@@ -93,6 +93,44 @@ public final class ScoringSettings {
                     "clear or keep: a key's state after its session ends",
                     "clear",
                     "keep");
+    public static final Setting<Boolean> LIKELIHOOD_LOG_SCALE =
+            Setting.flag(
+                    "likelihood.log.scale",
+                    false,
+                    "report the likelihood as NAB's log(1.0000000001 - L) / log(1e-10), in [0, 1]");
+    public static final Setting<String> LIKELIHOOD_HISTORY =
+            Setting.choice(
+                    "likelihood.history",
+                    "scores",
+                    "what the likelihood's long window learns: scores or averages (short-window"
+                            + " means)",
+                    "scores",
+                    "averages");
+    public static final Setting<Boolean> LEARN_FROM_ALERTS =
+            Setting.flag(
+                    "learn.from.alerts",
+                    true,
+                    "false: alerting events join neither the error statistics nor the likelihood"
+                            + " history");
+    public static final Setting<Double> RANGE_MARGIN =
+            Setting.decimal(
+                    "range.margin",
+                    null,
+                    0,
+                    Double.MAX_VALUE,
+                    "alert on a value beyond the key's range so far by this share of the range;"
+                            + " default: off");
+    public static final Setting<Integer> ALERT_QUIET_EVENTS =
+            Setting.integer(
+                    "alert.quiet.events",
+                    0,
+                    0,
+                    "events after an alert that neither alert nor score (score 0)");
+    public static final Setting<Boolean> SWAP_KEEP_STATISTICS =
+            Setting.flag(
+                    "swap.keep.statistics",
+                    false,
+                    "a new model version keeps the key's error statistics and likelihood windows");
 
     public static final List<Setting<?>> ALL =
             List.of(
@@ -110,5 +148,11 @@ public final class ScoringSettings {
                     VOCABULARY_OPEN,
                     SESSION_GAP_MS,
                     SESSION_TIME,
-                    SESSION_END_STATE);
+                    SESSION_END_STATE,
+                    LIKELIHOOD_LOG_SCALE,
+                    LIKELIHOOD_HISTORY,
+                    LEARN_FROM_ALERTS,
+                    RANGE_MARGIN,
+                    ALERT_QUIET_EVENTS,
+                    SWAP_KEEP_STATISTICS);
 }

@@ -16,6 +16,9 @@ final class StepGuard {
     private float[] prediction = new float[0];
     private final RunningStats errorStats = new RunningStats();
     private final AnomalyLikelihood likelihood = new AnomalyLikelihood(0);
+    private float[] rangeMin = new float[0];
+    private float[] rangeMax = new float[0];
+    private int quietLeft;
     private String failure;
 
     /**
@@ -33,6 +36,9 @@ final class StepGuard {
         prediction = copy(s.prediction, prediction);
         errorStats.copyFrom(s.errorStats);
         copy(s.likelihood, likelihood);
+        rangeMin = copy(s.rangeMin, rangeMin);
+        rangeMax = copy(s.rangeMax, rangeMax);
+        quietLeft = s.quietLeft;
     }
 
     /** Whether the step left only finite numbers; else {@link #failure} says where. */
@@ -56,6 +62,11 @@ final class StepGuard {
         System.arraycopy(prediction, 0, s.prediction, 0, s.prediction.length);
         s.errorStats.copyFrom(errorStats);
         copy(likelihood, s.likelihood);
+        // The alert rules' range and quiet period move with the step too (the range may have been
+        // started by it: then its arrays change length).
+        s.rangeMin = copy(rangeMin, s.rangeMin);
+        s.rangeMax = copy(rangeMax, s.rangeMax);
+        s.quietLeft = quietLeft;
     }
 
     /** What was not finite after the last {@link #holds} that failed. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyedrnn.model.io.Model;
+import io.keyedrnn.serve.AlertRules;
 import io.keyedrnn.serve.Event;
 import io.keyedrnn.serve.KeyState;
 import io.keyedrnn.serve.ModelServable;
@@ -38,7 +39,11 @@ class KeyStateSerializerTest extends SerializerTestBase<KeyState> {
     @Override
     protected KeyState[] getTestData() {
         Model model = TestModels.lstm(3, 5, 7, 42);
-        ScoringConfig config = ScoringConfig.DEFAULTS.withRingSize(4).withLikelihood(3, 20);
+        ScoringConfig config =
+                ScoringConfig.DEFAULTS
+                        .withRingSize(4)
+                        .withLikelihood(3, 20)
+                        .withAlerts(new AlertRules(true, true, false, 0.05, 7, true));
         ModelServable servable = new ModelServable(model, config);
         KeyState fresh = servable.newState();
         KeyState stepped = servable.newState();
@@ -50,8 +55,10 @@ class KeyStateSerializerTest extends SerializerTestBase<KeyState> {
                 servable.process(e, stepped);
             }
         }
+        KeyState quiet = wrapped.copy();
+        quiet.quietLeft = 5;
         return new KeyState[] {
-            KeyStateSerializer.INSTANCE.createInstance(), fresh, stepped, wrapped
+            KeyStateSerializer.INSTANCE.createInstance(), fresh, stepped, wrapped, quiet
         };
     }
 
@@ -103,5 +110,36 @@ class KeyStateSerializerTest extends SerializerTestBase<KeyState> {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> new KeyStateSerializer(9));
         assertTrue(e.getMessage().contains("format 9"), e.getMessage());
+    }
+
+    @Test
+    void formatOneStatesRestoreWithoutRangeOrQuietPeriod() throws IOException {
+        // A checkpoint of an earlier build: written in format 1, its snapshot says format 1.
+        KeyStateSerializer v1 = new KeyStateSerializer(KeyStateSerializer.FORMAT_1);
+        TypeSerializerSchemaCompatibility<KeyState> c =
+                KeyStateSerializer.INSTANCE
+                        .snapshotConfiguration()
+                        .resolveSchemaCompatibility(v1.snapshotConfiguration());
+        assertTrue(c.isCompatibleAfterMigration());
+        TypeSerializer<KeyState> restored = v1.snapshotConfiguration().restoreSerializer();
+        for (KeyState s : getTestData()) {
+            DataOutputSerializer out = new DataOutputSerializer(256);
+            v1.serialize(s, out);
+            KeyState back = restored.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+            KeyState expected = s.copy();
+            expected.rangeMin = new float[0];
+            expected.rangeMax = new float[0];
+            expected.quietLeft = 0;
+            assertEquals(expected, back);
+            // Migration rewrites it in the current format, which keeps the new fields.
+            DataOutputSerializer now = new DataOutputSerializer(256);
+            KeyStateSerializer.INSTANCE.serialize(s, now);
+            assertTrue(now.length() > out.length());
+        }
+    }
+
+    @Test
+    void currentFormatIsTwo() {
+        assertEquals(2, KeyStateSerializer.INSTANCE.format());
     }
 }

@@ -66,4 +66,18 @@ class AnomalyLikelihoodTest {
         assertEquals(new AnomalyLikelihood(3), a);
         assertEquals(2, b.longCount);
     }
+
+    @Test
+    void tailLeavesTheLongWindowToLearn() {
+        AnomalyLikelihood a = new AnomalyLikelihood(2);
+        a.learn(0, 100);
+        a.learn(2, 100);
+        // long window {0, 2}: mean 1, population std 1; short window {3}: z = 2.
+        assertEquals(Gaussian.tail(2), a.tail(3), 1e-12);
+        assertEquals(2, a.longCount);
+        assertEquals(3, a.shortMean(), 1e-12);
+        a.tail(1);
+        assertEquals(2, a.shortMean(), 1e-12);
+        assertEquals(1, a.longMean, 1e-12);
+    }
 }

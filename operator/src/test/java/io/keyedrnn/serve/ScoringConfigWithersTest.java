@@ -22,7 +22,8 @@ class ScoringConfigWithersTest {
                         0,
                         500,
                         d.likelihoodThreshold(),
-                        false),
+                        false,
+                        AlertRules.NONE),
                 d.withWarmupEvents(3));
         assertEquals(2.5, d.withThreshold(2.5).threshold());
         assertEquals(d, d.withThreshold(2.5).withThreshold(null));
@@ -36,5 +37,8 @@ class ScoringConfigWithersTest {
         assertEquals(5, l.likelihoodShortWindow());
         assertEquals(50, l.likelihoodLongWindow());
         assertEquals(d, l.withLikelihood(0, 500));
+        AlertRules quiet = new AlertRules(true, true, false, 0.05, 30, true);
+        assertEquals(quiet, d.withAlerts(quiet).alerts());
+        assertEquals(d, d.withAlerts(quiet).withAlerts(AlertRules.NONE));
     }
 }

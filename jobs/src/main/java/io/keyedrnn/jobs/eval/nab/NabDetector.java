@@ -17,16 +17,19 @@ import java.util.Map;
 
 /**
  * keyed-rnn as a NAB detector for one file (one key): a next-step LSTM trained by the retraining
- * job on the probationary rows, every row streamed through the scoring path, and detections where
- * the path's anomaly flag rises under a {@link NabRule}. No label is looked at.
+ * job on the probationary rows and retrained causally through the file, every row streamed through
+ * the scoring path with the detector's scoring settings ({@link NabSettings#scoring()}). This class
+ * only wires settings; the detection logic is the scoring path's. No label is looked at.
  */
 final class NabDetector {
     private final NabSettings settings;
     private final RetrainRunner runner;
+    private final ScoringConfig config;
 
     NabDetector(NabSettings settings, RetrainRunner runner) {
         this.settings = settings;
         this.runner = runner;
+        this.config = ScoringConfig.fromMap(settings.scoring());
     }
 
     /** The model for a file: trained on its probationary rows, held-out tail excluded. */
@@ -35,53 +38,28 @@ final class NabDetector {
         return train(series.name(), rows(series), probation);
     }
 
-    /** One flag per row: true where a new alert starts after the probationary period. */
-    boolean[] detect(NabSeries series, Model model, NabRule rule) {
-        int probation = Probation.rows(series.size());
-        int split = split(probation);
-        float[][] rows = rows(series);
-        ScoringConfig config = rule.config(settings.minThreshold());
-        ModelServable servable = new ModelServable(model, config);
-        KeyState state = servable.newState();
-        double threshold = settings.minThreshold();
-        boolean[] flags = new boolean[series.size()];
-        boolean wasAnomalous = false;
-        for (int i = 0; i < rows.length; i++) {
-            if (i == probation && rule == NabRule.Z_PROBATION_MAX) {
-                // The probationary period is over: fix the threshold and reconfigure the path
-                // (same model version, so the key keeps its state and error statistics).
-                servable = new ModelServable(model, config.withThreshold(threshold));
-            }
-            Prediction p = servable.process(event(series, i, rows[i]), state);
-            if (p == null) {
-                throw new IllegalStateException(series.name() + ": row " + i + " was refused");
-            }
-            if (i >= split && i < probation && p.scored && !p.warmup) {
-                threshold = Math.max(threshold, p.z);
-            }
-            flags[i] = i >= probation && p.anomaly && !wasAnomalous;
-            wasAnomalous = p.anomaly;
-        }
-        return flags;
-    }
-
     /**
-     * NAB's anomaly_score per row: the scoring path's anomaly likelihood ({@link
-     * NabRule#LIKELIHOOD}), 0 while unscored or warming up; the alert threshold is the one the path
-     * flags above, so the deployable detections are exactly the path's anomaly flags.
+     * NAB's anomaly_score per row: the scoring path's score (log-scaled likelihood, 1 on a range
+     * breach, 0 in an alert's quiet period), 0 while unscored or warming up. The alert threshold is
+     * the one the path flags above, so the deployable detections are the path's anomaly flags.
      */
     NabScores scores(NabSeries series, Model model) {
         float[][] rows = rows(series);
-        ScoringConfig config = NabRule.LIKELIHOOD.config(settings.minThreshold());
-        ModelServable servable = new ModelServable(model, config);
-        KeyState state = servable.newState();
+        NabRetraining retraining = new NabRetraining(settings, runner, series.name(), rows, model);
+        KeyState state = null;
+        ModelServable servable = null;
         double[] scores = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
+            Model m = retraining.before(i);
+            if (servable == null || servable.model() != m) {
+                servable = new ModelServable(m, config);
+                state = state == null ? servable.newState() : state;
+            }
             Prediction p = servable.process(event(series, i, rows[i]), state);
             if (p == null) {
                 throw new IllegalStateException(series.name() + ": row " + i + " was refused");
             }
-            scores[i] = p.scored && !p.warmup ? p.score : 0.0;
+            scores[i] = p.scored && !p.warmup ? Math.min(1.0, Math.max(0.0, p.score)) : 0.0;
         }
         // The path flags score > threshold; NAB detects score >= threshold.
         return new NabScores(scores, Math.nextUp(config.likelihoodThreshold()));
@@ -101,11 +79,8 @@ final class NabDetector {
         return rows;
     }
 
-    private Model train(String name, float[][] rows, int probation) {
-        List<String> events = new ArrayList<>(probation);
-        for (int i = 0; i < probation; i++) {
-            events.add(EventLines.numeric(name, EventLines.ts(i), rows[i]));
-        }
+    /** The retraining job's settings for a first training (config/train.properties keys). */
+    static Map<String, String> trainingOptions(NabSettings settings) {
         Map<String, String> options = new HashMap<>();
         options.put("cell", "lstm");
         options.put("layers", "1");
@@ -121,7 +96,15 @@ final class NabDetector {
         options.put("threads", "1");
         options.put("parallelism", "1");
         options.put("validation.fraction", Double.toString(settings.validationShare()));
-        RetrainRunner.Outcome o = runner.train(events, options, null, 1);
+        return options;
+    }
+
+    private Model train(String name, float[][] rows, int probation) {
+        List<String> events = new ArrayList<>(probation);
+        for (int i = 0; i < probation; i++) {
+            events.add(EventLines.numeric(name, EventLines.ts(i), rows[i]));
+        }
+        RetrainRunner.Outcome o = runner.train(events, trainingOptions(settings), null, 1);
         if (o.model() == null) {
             throw new IllegalStateException(name + ": the retraining job failed: " + o.message());
         }

@@ -1,12 +1,22 @@
 package io.keyedrnn.jobs.eval.nab;
 
+import java.util.Map;
+
 /**
- * Settings of the nab suite, fixed before looking at any label of the scored part.
+ * Settings of the nab suite, fixed before looking at any label of the scored part, the same for
+ * every file.
  *
  * @param maxFiles files scored, in name order (all unless quick)
- * @param validationShare last share of the probationary rows held out from training; their z scores
- *     set the file's threshold
+ * @param validationShare last share of the probationary rows held out from training for early
+ *     stopping
  * @param minThreshold the scoring path's default z threshold, the floor of every file's threshold
+ * @param retrainGrowth causal retraining: the first retraining runs when the stream has reached
+ *     growth × the probationary rows, each next one when it has grown by that factor again; 0: the
+ *     probation model serves the whole file
+ * @param retrainWindow each retraining sees at most this many of the rows already streamed (the
+ *     latest)
+ * @param retrainEpochs epochs of a warm-started retraining (patience as for the first training)
+ * @param scoring the scoring path's settings (keys of config/scoring.yaml)
  */
 public record NabSettings(
         int maxFiles,
@@ -15,14 +25,37 @@ public record NabSettings(
         int patience,
         double validationShare,
         double minThreshold,
-        long seed) {
+        long seed,
+        double retrainGrowth,
+        int retrainWindow,
+        int retrainEpochs,
+        Map<String, String> scoring) {
+
+    /**
+     * The detector's scoring settings: NuPIC's anomaly likelihood (short window 10, long window
+     * 8640 of short-window means) on NAB's log scale, NAB numenta's 5% range margin, and a quiet
+     * period of 100 events after an alert; alerting events stay out of the statistics, and a
+     * retrained model keeps them.
+     */
+    public static final Map<String, String> DETECTOR =
+            Map.ofEntries(
+                    Map.entry("likelihood.short.window", "10"),
+                    Map.entry("likelihood.long.window", "8640"),
+                    Map.entry("likelihood.history", "averages"),
+                    Map.entry("likelihood.log.scale", "true"),
+                    Map.entry("likelihood.threshold", "0.8"),
+                    Map.entry("range.margin", "0.05"),
+                    Map.entry("alert.quiet.events", "100"),
+                    Map.entry("learn.from.alerts", "false"),
+                    Map.entry("swap.keep.statistics", "true"));
 
     public static NabSettings full(long seed) {
-        return new NabSettings(Integer.MAX_VALUE, 16, 40, 5, 0.2, 4.0, seed);
+        return new NabSettings(
+                Integer.MAX_VALUE, 16, 40, 5, 0.2, 4.0, seed, 2.0, 3000, 5, DETECTOR);
     }
 
-    /** A small slice for CI: three files, short training. */
+    /** A small slice for CI: three files, short training, one retraining each. */
     public static NabSettings quick(long seed) {
-        return new NabSettings(3, 8, 3, 1, 0.2, 4.0, seed);
+        return new NabSettings(3, 8, 3, 1, 0.2, 4.0, seed, 2.0, 1500, 1, DETECTOR);
     }
 }
