@@ -17,6 +17,7 @@ final class NormaliserImport {
     private float[] outScale;
     private float[] outShift;
     private String label;
+    private String scaleLabel;
 
     NormaliserImport(Constants constants, String source) {
         this.constants = constants;
@@ -32,6 +33,7 @@ final class NormaliserImport {
     /** {@code Div(centred, std)}. */
     void scale(OnnxNode node) throws ModelFormatException {
         std = operand(node, 1, "std");
+        scaleLabel = node.label();
     }
 
     /** {@code Mul(prediction, std)}, either operand order. */
@@ -63,7 +65,7 @@ final class NormaliserImport {
         try {
             n = new Normalizer(mean, std);
         } catch (IllegalArgumentException e) {
-            throw fail(label + ": " + e.getMessage());
+            throw fail(scaleLabel + ": " + e.getMessage());
         }
         boolean expected = outputs == features;
         if (expected && !denormalised) {
