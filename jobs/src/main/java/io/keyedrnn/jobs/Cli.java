@@ -32,6 +32,7 @@ public final class Cli implements Callable<Integer> {
                     ReplayCommand::new,
                     InspectCommand::new,
                     io.keyedrnn.jobs.cli.ImportCommand::new,
+                    io.keyedrnn.jobs.cli.ExportCommand::new,
                     io.keyedrnn.jobs.cli.EvalCommand::new,
                     io.keyedrnn.jobs.cli.TrainCommand::new);
 

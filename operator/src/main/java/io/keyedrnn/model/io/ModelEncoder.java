@@ -87,7 +87,8 @@ final class ModelEncoder {
                         m.normalizer(),
                         m.calibration(),
                         m.version(),
-                        m.training());
+                        m.training(),
+                        m.source());
         check(full, n);
         return full;
     }

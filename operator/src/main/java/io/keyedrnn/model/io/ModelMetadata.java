@@ -21,6 +21,7 @@ import java.util.Map;
  * @param calibration the scorer calibration, or null
  * @param version model version, increasing with each published model
  * @param training free-form training summary (data range, losses per epoch, ...)
+ * @param source where the model came from, or null when not recorded
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -34,7 +35,44 @@ public record ModelMetadata(
         @JsonProperty("normalizer") Normalizer normalizer,
         @JsonProperty("calibration") Calibration calibration,
         @JsonProperty("version") long version,
-        @JsonProperty("training") Map<String, Object> training) {
+        @JsonProperty("training") Map<String, Object> training,
+        @JsonProperty("source") Source source) {
+
+    /**
+     * Where a model came from: {@code format} {@code keyed-rnn}, {@code pytorch} or {@code onnx},
+     * the file's name and the SHA-256 of its bytes (hex); every field may be absent.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Source(
+            @JsonProperty("format") String format,
+            @JsonProperty("file") String file,
+            @JsonProperty("sha256") String sha256) {}
+
+    /** Metadata without a recorded source. */
+    public ModelMetadata(
+            int format,
+            String cell,
+            String output,
+            String inputKind,
+            List<String> featureNames,
+            List<String> vocabulary,
+            Normalizer normalizer,
+            Calibration calibration,
+            long version,
+            Map<String, Object> training) {
+        this(
+                format,
+                cell,
+                output,
+                inputKind,
+                featureNames,
+                vocabulary,
+                normalizer,
+                calibration,
+                version,
+                training,
+                null);
+    }
 
     /** The key in the safetensors {@code __metadata__} map. */
     public static final String METADATA_KEY = "keyed_rnn";
@@ -56,6 +94,23 @@ public record ModelMetadata(
                 normalizer,
                 calibration,
                 newVersion,
-                training);
+                training,
+                source);
+    }
+
+    /** A copy with another source. */
+    public ModelMetadata withSource(Source newSource) {
+        return new ModelMetadata(
+                format,
+                cell,
+                output,
+                inputKind,
+                featureNames,
+                vocabulary,
+                normalizer,
+                calibration,
+                version,
+                training,
+                newSource);
     }
 }

@@ -8,16 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * ONNX import of keyed-rnn models (export: not yet).
+ * ONNX import and export of keyed-rnn models.
  *
  * <p>Import reads stacked forward {@code LSTM}, {@code GRU} or {@code RNN} nodes with default
- * activations and an optional linear head; the file is treated as hostile like a model file:
- * anything else raises one {@link ModelFormatException} naming the node, attribute or tensor at
- * fault, and no allocation is sized by a number the file states before it is checked against the
- * file's bytes. The result is the model a PyTorch state_dict of the same network would give,
- * checked by writing it as safetensors and reading it back.
+ * activations, an optional linear head and the normaliser an export writes; the file is treated as
+ * hostile like a model file: anything else raises one {@link ModelFormatException} naming the node,
+ * attribute or tensor at fault, and no allocation is sized by a number the file states before it is
+ * checked against the file's bytes. The result is the model a PyTorch state_dict of the same
+ * network would give, checked by writing it as safetensors and reading it back.
+ *
+ * <p>Export writes a graph that steps the model by one event: inputs {@code features} and every
+ * layer's state, outputs {@code prediction} and the new state (see {@link OnnxExporter}).
  */
 public final class Onnx {
+    /** The ONNX opset an export imports. */
+    public static final long EXPORT_OPSET = OnnxExporter.OPSET;
+
     private Onnx() {}
 
     /** Imports the ONNX model at {@code path}, refusing files over the model file size cap. */
@@ -37,10 +43,11 @@ public final class Onnx {
     /** Imports an ONNX model from its bytes; {@code source} prefixes error messages. */
     public static Model read(byte[] bytes, String source) throws ModelFormatException {
         OnnxModel onnx = OnnxParser.parse(bytes, source);
+        OnnxImporter.Imported imported = OnnxImporter.network(onnx, source);
         Model model =
                 new Model(
-                        OnnxImporter.network(onnx, source),
-                        OnnxOrigin.metadata(onnx, bytes, source));
+                        imported.network(),
+                        OnnxOrigin.metadata(onnx, imported.normalizer(), bytes, source));
         byte[] file;
         try {
             file = ModelFile.toBytes(model);
@@ -48,5 +55,19 @@ public final class Onnx {
             throw new ModelFormatException(source, e.getMessage(), e);
         }
         return ModelFile.read(file, source);
+    }
+
+    /**
+     * The ONNX bytes of a graph that steps {@code model} one event at a time.
+     *
+     * @throws IllegalArgumentException for a model ONNX's recurrent ops cannot express
+     */
+    public static byte[] toBytes(Model model) {
+        return OnnxEncoder.encode(OnnxExporter.export(model));
+    }
+
+    /** Writes {@link #toBytes} to {@code path}. */
+    public static void write(Model model, Path path) throws IOException {
+        Files.write(path, toBytes(model));
     }
 }

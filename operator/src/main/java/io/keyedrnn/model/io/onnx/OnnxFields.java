@@ -12,6 +12,7 @@ final class OnnxFields {
         static final int IR_VERSION = 1;
         static final int PRODUCER_NAME = 2;
         static final int PRODUCER_VERSION = 3;
+        static final int DOC_STRING = 6;
         static final int GRAPH = 7;
         static final int OPSET_IMPORT = 8;
         static final int METADATA_PROPS = 14;

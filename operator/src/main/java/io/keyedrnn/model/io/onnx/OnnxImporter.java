@@ -4,6 +4,7 @@ import io.keyedrnn.model.Linear;
 import io.keyedrnn.model.RecurrentLayer;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.model.io.ModelFormatException;
+import io.keyedrnn.model.io.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds a keyed-rnn network in an ONNX graph: a chain from the features input through stacked
- * recurrent nodes to an optional linear head whose output is the graph's first output.
+ * Finds a keyed-rnn network in an ONNX graph: a chain from the features input (optionally
+ * normalised by Sub and Div) through stacked recurrent nodes to an optional linear head (optionally
+ * denormalised by Mul and Add) whose output is the graph's first output.
  *
  * <p>Tensors on the chain are tracked by what they hold: the features, layer k's h (a node's Y or
  * Y_h, also through Squeeze, Unsqueeze or Identity, which only add or drop axes of size 1 when one
@@ -22,8 +24,42 @@ import java.util.Set;
 final class OnnxImporter {
     private static final Set<String> VIEWS = Set.of("Squeeze", "Unsqueeze", "Identity");
 
-    /** What a chain tensor holds: the features (layer -1), h of a layer, or the head's output. */
-    private record Value(int layer, boolean head, boolean headHasBias) {}
+    /** Ops that may continue the chain: normaliser, head and denormaliser. */
+    private static final Set<String> CHAIN_OPS =
+            Set.of("Sub", "Div", "Mul", "Add", "Gemm", "MatMul");
+
+    /** What a network and its normaliser the graph holds. */
+    record Imported(RecurrentNetwork network, Normalizer normalizer) {}
+
+    /** What a chain tensor holds, in the order the chain passes through. */
+    private enum Stage {
+        FEATURES,
+        CENTRED,
+        NORMALISED,
+        H,
+        HEAD,
+        HEAD_BIASED,
+        SCALED,
+        DENORMALISED
+    }
+
+    /**
+     * A chain tensor: its stage, the layer whose h it derives from (-1 before layer 0), and whether
+     * it passed the head.
+     */
+    private record Value(int layer, Stage stage, boolean headed) {
+        Value(int layer, Stage stage) {
+            this(layer, stage, false);
+        }
+
+        Value next(Stage s) {
+            return new Value(layer, s, headed);
+        }
+
+        boolean onTop() {
+            return stage == Stage.H || stage == Stage.HEAD || stage == Stage.HEAD_BIASED;
+        }
+    }
 
     private final OnnxGraph graph;
     private final Constants constants;
@@ -31,16 +67,20 @@ final class OnnxImporter {
     private final Map<String, Value> chain = new HashMap<>();
     private final List<RecurrentLayer> layers = new ArrayList<>();
     private final HeadImport head;
+    private final NormaliserImport normaliser;
     private String features;
+    private boolean layer0Normalised;
+    private OnnxNode unimported;
 
     private OnnxImporter(OnnxGraph graph, String source) throws ModelFormatException {
         this.graph = graph;
         this.source = source;
         this.constants = Constants.of(graph, source);
         this.head = new HeadImport(constants, source);
+        this.normaliser = new NormaliserImport(constants, source);
     }
 
-    static RecurrentNetwork network(OnnxModel model, String source) throws ModelFormatException {
+    static Imported network(OnnxModel model, String source) throws ModelFormatException {
         checkOpset(model, source);
         return new OnnxImporter(model.graph(), source).network();
     }
@@ -53,12 +93,12 @@ final class OnnxImporter {
         }
     }
 
-    private RecurrentNetwork network() throws ModelFormatException {
+    private Imported network() throws ModelFormatException {
         for (OnnxGraph.ValueInfo in : graph.inputs()) {
             if (!constants.contains(in.name()) && features == null) {
                 features = in.name();
                 checkFloat(in, "input");
-                chain.put(in.name(), new Value(-1, false, false));
+                chain.put(in.name(), new Value(-1, Stage.FEATURES));
             }
         }
         if (features == null) {
@@ -84,21 +124,59 @@ final class OnnxImporter {
             recurrent(node);
         } else if (VIEWS.contains(node.opType()) && chain.containsKey(node.input(0))) {
             define(node, node.output(0), chain.get(node.input(0)));
-        } else if (head.isHeadOp(node) && readsChain(node)) {
-            Value in = chainOperand(node);
-            boolean bias = head.visit(node, in.head(), in.headHasBias(), topHidden(in));
-            define(node, node.output(0), new Value(in.layer(), true, bias));
+        } else if (readsChain(node)) {
+            Value next = CHAIN_OPS.contains(node.opType()) ? step(node, chainOperand(node)) : null;
+            if (next != null) {
+                define(node, node.output(0), next);
+            } else if (unimported == null) {
+                unimported = node;
+            }
         }
-        // Any other node only matters if the prediction depends on it; see assemble().
+        // A node that reads no chain tensor only matters if the prediction depends on it; see
+        // assemble().
+    }
+
+    /** The value a non-recurrent node makes from chain value {@code in}, or null: not imported. */
+    private Value step(OnnxNode node, Value in) throws ModelFormatException {
+        String op = node.opType();
+        Stage s = in.stage();
+        if (op.equals("Sub") && s == Stage.FEATURES && chain.containsKey(node.input(0))) {
+            normaliser.centre(node);
+            return new Value(-1, Stage.CENTRED);
+        }
+        if (op.equals("Div") && s == Stage.CENTRED && chain.containsKey(node.input(0))) {
+            normaliser.scale(node);
+            return new Value(-1, Stage.NORMALISED);
+        }
+        if (op.equals("Mul") && in.onTop()) {
+            normaliser.outputScale(node);
+            return in.next(Stage.SCALED);
+        }
+        if (op.equals("Add") && s == Stage.SCALED) {
+            normaliser.outputShift(node);
+            return in.next(Stage.DENORMALISED);
+        }
+        if (head.isHeadOp(node) && (in.layer() < 0 || in.onTop())) {
+            boolean onHead = s != Stage.H;
+            boolean bias = head.visit(node, onHead, s == Stage.HEAD_BIASED, topHidden(in));
+            return new Value(in.layer(), bias ? Stage.HEAD_BIASED : Stage.HEAD, true);
+        }
+        return null;
     }
 
     private void recurrent(OnnxNode node) throws ModelFormatException {
         Value x = chain.get(node.input(0));
         int k = layers.size();
-        if (x == null || x.head() || x.layer() != k - 1) {
+        boolean ok =
+                x != null
+                        && x.layer() == k - 1
+                        && (k == 0
+                                ? x.stage() == Stage.FEATURES || x.stage() == Stage.NORMALISED
+                                : x.stage() == Stage.H);
+        if (!ok) {
             String expected =
                     k == 0
-                            ? "the graph input '" + features + "'"
+                            ? "the graph input '" + features + "' (or it normalised)"
                             : "layer " + (k - 1) + "'s output";
             throw fail(
                     node.label()
@@ -108,6 +186,7 @@ final class OnnxImporter {
                             + expected
                             + "; only a plain stack of recurrent layers is supported");
         }
+        layer0Normalised |= k == 0 && x.stage() == Stage.NORMALISED;
         RecurrentLayer layer =
                 RecurrentNodeImport.convert(
                         node, constants, k == 0 ? -1 : layers.get(k - 1).hiddenSize(), source);
@@ -123,8 +202,8 @@ final class OnnxImporter {
                             + "; a keyed-rnn model has one cell kind");
         }
         layers.add(layer);
-        define(node, node.output(0), new Value(k, false, false));
-        define(node, node.output(1), new Value(k, false, false));
+        define(node, node.output(0), new Value(k, Stage.H));
+        define(node, node.output(1), new Value(k, Stage.H));
     }
 
     private int topHidden(Value in) throws ModelFormatException {
@@ -160,27 +239,45 @@ final class OnnxImporter {
         chain.put(name, v);
     }
 
-    private RecurrentNetwork assemble() throws ModelFormatException {
+    private Imported assemble() throws ModelFormatException {
         if (graph.outputs().isEmpty()) {
             throw fail("the graph has no outputs");
         }
         OnnxGraph.ValueInfo first = graph.outputs().get(0);
         Value pred = chain.get(first.name());
         int top = layers.size() - 1;
-        if (pred == null || pred.layer() != top) {
+        if (pred == null
+                || pred.layer() != top
+                || !(pred.onTop() || pred.stage() == Stage.DENORMALISED)) {
+            String culprit =
+                    unimported == null
+                            ? ""
+                            : "; "
+                                    + unimported.label()
+                                    + " reads the network's values and is not an op keyed-rnn"
+                                    + " imports";
             throw fail(
                     "the graph's first output '"
                             + first.name()
-                            + "' is not the top layer's h "
-                            + "or a linear head on it; it is computed by ops keyed-rnn does not import");
+                            + "' is not the top layer's h or a linear head on it"
+                            + culprit);
         }
         checkFloat(first, "output");
-        Linear linear = pred.head() ? head.linear(layers.get(top).hiddenSize()) : null;
+        int hidden = layers.get(top).hiddenSize();
+        Linear linear = pred.headed() ? head.linear(hidden) : null;
+        RecurrentNetwork net;
         try {
-            return new RecurrentNetwork(layers, null, linear, false);
+            net = new RecurrentNetwork(layers, null, linear, false);
         } catch (IllegalArgumentException e) {
             throw fail(e.getMessage());
         }
+        Normalizer n =
+                normaliser.finish(
+                        layer0Normalised,
+                        net.inputSize(),
+                        net.outputSize(),
+                        pred.stage() == Stage.DENORMALISED);
+        return new Imported(net, n);
     }
 
     private void checkFloat(OnnxGraph.ValueInfo v, String what) throws ModelFormatException {

@@ -3,6 +3,7 @@ package io.keyedrnn.model.io.onnx;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.keyedrnn.model.io.ModelFormatException;
 import io.keyedrnn.model.io.ModelMetadata;
+import io.keyedrnn.model.io.Normalizer;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,7 +11,10 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The metadata of an imported model: any keyed_rnn metadata_props, plus where it came from. */
+/**
+ * The metadata of an imported model: any keyed_rnn metadata_props, its source (the ONNX file's name
+ * and SHA-256) and, in training.imported_from, the file's producer, IR version and opset.
+ */
 final class OnnxOrigin {
     /** Key in the metadata's training map that records an import. */
     static final String IMPORTED_FROM = "imported_from";
@@ -19,7 +23,9 @@ final class OnnxOrigin {
 
     private OnnxOrigin() {}
 
-    static ModelMetadata metadata(OnnxModel onnx, byte[] bytes, String source)
+    /** The metadata; {@code normalizer} is the graph's own (null without one). */
+    static ModelMetadata metadata(
+            OnnxModel onnx, Normalizer normalizer, byte[] bytes, String source)
             throws ModelFormatException {
         ModelMetadata base = ModelMetadata.empty();
         String json = onnx.metadataProps().get(ModelMetadata.METADATA_KEY);
@@ -33,13 +39,16 @@ final class OnnxOrigin {
                         e);
             }
         }
+        if (base.normalizer() != null && !base.normalizer().equals(normalizer)) {
+            throw new ModelFormatException(
+                    source,
+                    "metadata_props "
+                            + ModelMetadata.METADATA_KEY
+                            + " states a normalizer that the graph does not apply");
+        }
         Map<String, Object> training =
                 base.training() == null ? new TreeMap<>() : new TreeMap<>(base.training());
         Map<String, Object> origin = new TreeMap<>();
-        origin.put("format", "onnx");
-        Path name = Path.of(source).getFileName();
-        origin.put("file", name == null ? source : name.toString());
-        origin.put("sha256", sha256(bytes));
         origin.put("producer", (onnx.producerName() + " " + onnx.producerVersion()).trim());
         origin.put("ir_version", onnx.irVersion());
         origin.put("opset", onnx.opsets().getOrDefault("", 0L));
@@ -51,13 +60,23 @@ final class OnnxOrigin {
                 base.inputKind(),
                 base.featureNames(),
                 base.vocabulary(),
-                base.normalizer(),
+                normalizer,
                 base.calibration(),
                 base.version(),
-                training);
+                training,
+                new ModelMetadata.Source("onnx", fileName(source), sha256(bytes)));
     }
 
-    private static String sha256(byte[] bytes) {
+    private static String fileName(String source) {
+        try {
+            Path name = Path.of(source).getFileName();
+            return name == null ? source : name.toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return source;
+        }
+    }
+
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -30,6 +30,7 @@ final class OnnxParser {
         long ir = 0;
         String producer = "";
         String producerVersion = "";
+        String doc = "";
         Map<String, Long> opsets = new LinkedHashMap<>();
         Map<String, String> props = new LinkedHashMap<>();
         OnnxGraph graph = null;
@@ -38,6 +39,7 @@ final class OnnxParser {
                 case ModelF.IR_VERSION -> ir = r.varint("ir_version");
                 case ModelF.PRODUCER_NAME -> producer = r.string("producer_name");
                 case ModelF.PRODUCER_VERSION -> producerVersion = r.string("producer_version");
+                case ModelF.DOC_STRING -> doc = r.string("doc_string");
                 case ModelF.GRAPH -> graph = graph(r.message("graph"));
                 case ModelF.OPSET_IMPORT -> opset(r.message("opset_import"), opsets);
                 case ModelF.METADATA_PROPS -> entry(r.message("metadata_props"), props);
@@ -47,7 +49,7 @@ final class OnnxParser {
         if (graph == null) {
             throw new ModelFormatException(source, "not an ONNX model: no graph (field 7)");
         }
-        return new OnnxModel(ir, producer, producerVersion, opsets, props, graph);
+        return new OnnxModel(ir, producer, producerVersion, doc, opsets, props, graph);
     }
 
     private static void opset(ProtoReader r, Map<String, Long> opsets) throws ModelFormatException {
@@ -82,8 +84,10 @@ final class OnnxParser {
         Map<String, OnnxTensor> inits = new LinkedHashMap<>();
         List<OnnxGraph.ValueInfo> inputs = new ArrayList<>();
         List<OnnxGraph.ValueInfo> outputs = new ArrayList<>();
+        String name = "";
         for (int f = r.next(); f != 0; f = r.next()) {
             switch (f) {
+                case GraphF.NAME -> name = r.string("name");
                 case GraphF.NODE -> nodes.add(node(r.message("node[" + nodes.size() + "]")));
                 case GraphF.INITIALIZER -> {
                     OnnxTensor t = tensor(r.message("initializer[" + inits.size() + "]"));
@@ -96,7 +100,7 @@ final class OnnxParser {
                 default -> r.skip();
             }
         }
-        return new OnnxGraph(nodes, inits, inputs, outputs);
+        return new OnnxGraph(name, nodes, inits, inputs, outputs);
     }
 
     private static OnnxNode node(ProtoReader r) throws ModelFormatException {

@@ -19,6 +19,34 @@ record OnnxTensor(
         double[] doubleData,
         long[] intData) {
 
+    /** A FLOAT tensor holding {@code v} as little-endian raw_data, for writing. */
+    static OnnxTensor ofFloats(String name, long[] dims, float[] v) {
+        ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(v);
+        return new OnnxTensor(
+                name,
+                OnnxFields.TensorF.FLOAT,
+                dims.clone(),
+                new ProtoReader.Slice(b.array(), 0, b.capacity()),
+                null,
+                null,
+                null);
+    }
+
+    /** An INT64 tensor holding {@code v} as little-endian raw_data, for writing. */
+    static OnnxTensor ofLongs(String name, long[] dims, long[] v) {
+        ByteBuffer b = ByteBuffer.allocate(8 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.asLongBuffer().put(v);
+        return new OnnxTensor(
+                name,
+                OnnxFields.TensorF.INT64,
+                dims.clone(),
+                new ProtoReader.Slice(b.array(), 0, b.capacity()),
+                null,
+                null,
+                null);
+    }
+
     /** Elements the shape holds (the parser refuses shapes whose product overflows). */
     long elementCount() {
         long n = 1;

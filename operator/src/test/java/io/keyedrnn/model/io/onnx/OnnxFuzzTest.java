@@ -31,6 +31,9 @@ class OnnxFuzzTest {
                 corpus.add(in.readAllBytes());
             }
         }
+        // keyed-rnn's own exports: normaliser, denormaliser and Gemm head paths of the importer.
+        corpus.add(Onnx.toBytes(ExportFixtures.model(io.keyedrnn.model.CellKind.LSTM, 1)));
+        corpus.add(Onnx.toBytes(ExportFixtures.model(io.keyedrnn.model.CellKind.GRU_CHO, 2)));
         SplittableRandom rnd = new SplittableRandom(13);
         int loaded = 0;
         int refused = 0;

@@ -1,0 +1,49 @@
+package io.keyedrnn.model.io.onnx;
+
+import io.keyedrnn.model.RecurrentLayer;
+import io.keyedrnn.model.RecurrentNetwork;
+import io.keyedrnn.model.io.Model;
+
+/** The doc_string of an exported model: how a stateless runtime steps it, in words. */
+final class ExportDoc {
+    private ExportDoc() {}
+
+    static String text(Model model) {
+        RecurrentNetwork n = model.network();
+        boolean norm = model.metadata().normalizer() != null;
+        StringBuilder s = new StringBuilder();
+        s.append("keyed-rnn ")
+                .append(n.layers().size())
+                .append("-layer ")
+                .append(n.cellKind().id())
+                .append(" model, stepped one event per run (batch rows are independent keys).\n")
+                .append("Input features [batch, ")
+                .append(n.inputSize())
+                .append("]: the event's raw features")
+                .append(norm ? ", z-score normalised inside the graph.\n" : ".\n");
+        for (int k = 0; k < n.layers().size(); k++) {
+            RecurrentLayer l = n.layers().get(k);
+            s.append("Input h_l").append(k);
+            if (l.kind().hasCellState()) {
+                s.append(", c_l").append(k);
+            }
+            s.append(" [1, batch, ")
+                    .append(l.hiddenSize())
+                    .append("]: the key's state before the event (zeros for a new key); outputs")
+                    .append(" h_l")
+                    .append(k)
+                    .append("_out")
+                    .append(l.kind().hasCellState() ? ", c_l" + k + "_out" : "")
+                    .append(": the state after it, fed back on the key's next event.\n");
+        }
+        s.append("Output prediction [batch, ")
+                .append(n.outputSize())
+                .append("]: ")
+                .append(n.head() == null ? "the top layer's h" : "the linear head's output")
+                .append(
+                        norm && n.outputSize() == n.inputSize()
+                                ? ", denormalised to feature units as keyed-rnn's scoring job does."
+                                : ".");
+        return s.toString();
+    }
+}

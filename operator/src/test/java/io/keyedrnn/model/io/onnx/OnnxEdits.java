@@ -1,0 +1,89 @@
+package io.keyedrnn.model.io.onnx;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** Copies of an ONNX model with one thing changed, for the importer's refusal tests. */
+final class OnnxEdits {
+    private OnnxEdits() {}
+
+    static OnnxModel node(OnnxModel m, String name, UnaryOperator<OnnxNode> edit) {
+        List<OnnxNode> nodes = new ArrayList<>();
+        boolean found = false;
+        for (OnnxNode n : m.graph().nodes()) {
+            found |= n.name().equals(name);
+            nodes.add(n.name().equals(name) ? edit.apply(n) : n);
+        }
+        if (!found) {
+            throw new IllegalArgumentException("no node " + name);
+        }
+        OnnxGraph g = m.graph();
+        return graph(m, new OnnxGraph(g.name(), nodes, g.initializers(), g.inputs(), g.outputs()));
+    }
+
+    static OnnxNode attr(OnnxNode n, OnnxAttribute a) {
+        Map<String, OnnxAttribute> attrs = new LinkedHashMap<>(n.attributes());
+        attrs.put(a.name(), a);
+        return new OnnxNode(n.name(), n.opType(), n.domain(), n.inputs(), n.outputs(), attrs);
+    }
+
+    static OnnxNode op(OnnxNode n, String op, String domain) {
+        return new OnnxNode(n.name(), op, domain, n.inputs(), n.outputs(), n.attributes());
+    }
+
+    static OnnxNode input(OnnxNode n, int k, String name) {
+        List<String> in = new ArrayList<>(n.inputs());
+        while (in.size() <= k) {
+            in.add("");
+        }
+        in.set(k, name);
+        return new OnnxNode(n.name(), n.opType(), n.domain(), in, n.outputs(), n.attributes());
+    }
+
+    static OnnxAttribute floatAttr(String name, float v) {
+        return new OnnxAttribute(
+                name, OnnxFields.AttrF.TYPE_FLOAT, v, null, null, null, null, null, null, null);
+    }
+
+    static OnnxAttribute stringAttr(String name, String v) {
+        return new OnnxAttribute(
+                name, OnnxFields.AttrF.TYPE_STRING, null, null, v, null, null, null, null, null);
+    }
+
+    /** Replaces or adds an initializer; null {@code t} removes {@code name}. */
+    static OnnxModel initializer(OnnxModel m, String name, OnnxTensor t) {
+        OnnxGraph g = m.graph();
+        Map<String, OnnxTensor> inits = new LinkedHashMap<>(g.initializers());
+        if (t == null) {
+            inits.remove(name);
+        } else {
+            inits.put(name, t);
+        }
+        return graph(m, new OnnxGraph(g.name(), g.nodes(), inits, g.inputs(), g.outputs()));
+    }
+
+    static OnnxModel opset(OnnxModel m, long v) {
+        return new OnnxModel(
+                m.irVersion(),
+                m.producerName(),
+                m.producerVersion(),
+                m.docString(),
+                Map.of("", v),
+                m.metadataProps(),
+                m.graph());
+    }
+
+    private static OnnxModel graph(OnnxModel m, OnnxGraph g) {
+        return new OnnxModel(
+                m.irVersion(),
+                m.producerName(),
+                m.producerVersion(),
+                m.docString(),
+                m.opsets(),
+                m.metadataProps(),
+                g);
+    }
+}
