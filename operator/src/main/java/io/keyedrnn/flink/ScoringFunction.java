@@ -1,6 +1,7 @@
 package io.keyedrnn.flink;
 
 import io.keyedrnn.model.io.ModelFile;
+import io.keyedrnn.model.io.ModelMetadata;
 import io.keyedrnn.serve.KeyState;
 import io.keyedrnn.serve.ModelServable;
 import io.keyedrnn.serve.Prediction;
@@ -220,6 +221,10 @@ public final class ScoringFunction
                     "Model version {} from {} is now in use",
                     servable.model().version(),
                     rec.origin());
+            if (!servable.model().metadata().hasVersion()
+                    && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+                LOG.warn(ModelMetadata.absentVersionWarning("model record " + rec.origin()));
+            }
         } catch (ModelRejected e) {
             LOG.warn(
                     "Rejected model record {} ({}): {}",

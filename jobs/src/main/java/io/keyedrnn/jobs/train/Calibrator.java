@@ -173,7 +173,7 @@ final class Calibrator {
                         x.vocabulary(),
                         x.normalizer(),
                         c,
-                        x.version(),
+                        x.declaredVersion(),
                         x.training()));
     }
 

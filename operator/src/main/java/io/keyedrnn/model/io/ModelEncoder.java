@@ -86,7 +86,7 @@ final class ModelEncoder {
                         m.vocabulary(),
                         m.normalizer(),
                         m.calibration(),
-                        m.version(),
+                        m.declaredVersion(),
                         m.training());
         check(full, n);
         return full;

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param vocabulary token strings in id order, for categorical input
  * @param normalizer feature normaliser, or null for raw features
  * @param calibration the scorer calibration, or null
- * @param version model version, increasing with each published model
+ * @param declaredVersion model version, increasing with each published model; null when the
+ *     metadata has none (such a model is served as version 0, see {@link #version()})
  * @param training free-form training summary (data range, losses per epoch, ...)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,15 +34,58 @@ public record ModelMetadata(
         @JsonProperty("vocabulary") List<String> vocabulary,
         @JsonProperty("normalizer") Normalizer normalizer,
         @JsonProperty("calibration") Calibration calibration,
-        @JsonProperty("version") long version,
+        @JsonProperty("version") Long declaredVersion,
         @JsonProperty("training") Map<String, Object> training) {
 
     /** The key in the safetensors {@code __metadata__} map. */
     public static final String METADATA_KEY = "keyed_rnn";
 
+    /** Metadata with a stated version. */
+    public ModelMetadata(
+            int format,
+            String cell,
+            String output,
+            String inputKind,
+            List<String> featureNames,
+            List<String> vocabulary,
+            Normalizer normalizer,
+            Calibration calibration,
+            long version,
+            Map<String, Object> training) {
+        this(
+                format,
+                cell,
+                output,
+                inputKind,
+                featureNames,
+                vocabulary,
+                normalizer,
+                calibration,
+                Long.valueOf(version),
+                training);
+    }
+
     /** Metadata of a plain PyTorch file: nothing known beyond the shapes. */
     public static ModelMetadata empty() {
-        return new ModelMetadata(1, null, null, null, null, null, null, null, 0, null);
+        return new ModelMetadata(1, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The version the model is served as: the declared one, or 0 when there is none. */
+    public long version() {
+        return declaredVersion == null ? 0 : declaredVersion;
+    }
+
+    /** Whether the metadata states a version (a plain PyTorch file, for one, does not). */
+    public boolean hasVersion() {
+        return declaredVersion != null;
+    }
+
+    /**
+     * The warning for a model without a version, naming where it came from; one text for every
+     * place that loads models, so the operator reads the same words in each.
+     */
+    public static String absentVersionWarning(String source) {
+        return source + ": the model metadata has no version; it is served as version 0";
     }
 
     /** A copy with another version. */

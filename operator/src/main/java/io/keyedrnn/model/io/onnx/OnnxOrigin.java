@@ -53,7 +53,7 @@ final class OnnxOrigin {
                 base.vocabulary(),
                 base.normalizer(),
                 base.calibration(),
-                base.version(),
+                base.declaredVersion(),
                 training);
     }
 
