@@ -6,6 +6,7 @@ import io.keyedrnn.serve.KeyState;
 import io.keyedrnn.serve.ModelServable;
 import io.keyedrnn.serve.Prediction;
 import io.keyedrnn.serve.PredictionJson;
+import io.keyedrnn.serve.RejectMessages;
 import io.keyedrnn.serve.RejectReason;
 import io.keyedrnn.serve.SessionStep;
 import java.time.Duration;
