@@ -1,10 +1,12 @@
 package io.keyedrnn.flink;
 
 import io.keyedrnn.model.io.ModelFile;
+import io.keyedrnn.model.io.ModelMetadata;
 import io.keyedrnn.serve.KeyState;
 import io.keyedrnn.serve.ModelServable;
 import io.keyedrnn.serve.Prediction;
 import io.keyedrnn.serve.PredictionJson;
+import io.keyedrnn.serve.RejectMessages;
 import io.keyedrnn.serve.RejectReason;
 import io.keyedrnn.serve.SessionStep;
 import java.time.Duration;
@@ -220,6 +222,10 @@ public final class ScoringFunction
                     "Model version {} from {} is now in use",
                     servable.model().version(),
                     rec.origin());
+            if (!servable.model().metadata().hasVersion()
+                    && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+                LOG.warn(ModelMetadata.absentVersionWarning("model record " + rec.origin()));
+            }
         } catch (ModelRejected e) {
             LOG.warn(
                     "Rejected model record {} ({}): {}",

@@ -8,6 +8,7 @@ import io.keyedrnn.serve.ModelServable;
 import io.keyedrnn.serve.ParseResult;
 import io.keyedrnn.serve.Prediction;
 import io.keyedrnn.serve.PredictionJson;
+import io.keyedrnn.serve.RejectMessages;
 import io.keyedrnn.serve.RejectReason;
 import io.keyedrnn.serve.SessionStep;
 import java.io.IOException;
@@ -102,7 +103,13 @@ public final class Replay {
         KeyState s = states.get(e.getKey());
         RejectReason reason = session.check(e, s != null ? s : fresh);
         if (reason != null) {
-            err.println("line " + number + ": " + reason.id() + ": " + describe(reason, e, s));
+            err.println(
+                    "line "
+                            + number
+                            + ": "
+                            + reason.id()
+                            + ": "
+                            + RejectMessages.describe(reason, e, s != null ? s : fresh, servable));
             return false;
         }
         long pending = pendingEnds.getOrDefault(e.getKey(), SessionStep.NO_END);
@@ -163,18 +170,6 @@ public final class Replay {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String describe(RejectReason reason, Event e, KeyState s) {
-        if (reason == RejectReason.LATE_EVENT) {
-            return "ts "
-                    + e.getTimestamp()
-                    + " of key '"
-                    + e.getKey()
-                    + "' is too far behind its latest "
-                    + s.lastTimestamp;
-        }
-        return "key '" + e.getKey() + "' does not fit the model";
     }
 
     /** The state of a key after the run, or null if the key never had a good event. */

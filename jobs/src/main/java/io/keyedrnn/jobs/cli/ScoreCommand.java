@@ -97,6 +97,10 @@ public final class ScoreCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IOException e) {
             throw JobException.badInput(e.getMessage());
         }
+        String warning = job.startupModelWarning();
+        if (warning != null) {
+            err.println("score: warning: " + warning);
+        }
         JobIdentity identity = JobIdentity.of(c);
         ScoreRun run = ResumeChoice.decide(identity, fresh, fromSavepoint, c, err);
         Configuration conf = FlinkSetup.configuration(c);

@@ -5,6 +5,9 @@ import io.keyedrnn.flink.RawRecord;
 import io.keyedrnn.flink.ScoringOptions;
 import io.keyedrnn.flink.ScoringPipeline;
 import io.keyedrnn.jobs.common.JobSettings;
+import io.keyedrnn.model.io.ModelFile;
+import io.keyedrnn.model.io.ModelFormatException;
+import io.keyedrnn.model.io.ModelMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +90,27 @@ public final class ScoringJob {
         return o;
     }
 
+    /**
+     * The warning to show once for a start-up model whose metadata has no version, or null. A file
+     * that does not load is not reported here: the operator refuses it with the full reason.
+     */
+    public String startupModelWarning() {
+        byte[] file = options.startupModel();
+        if (file == null) {
+            return null;
+        }
+        try {
+            ModelMetadata m =
+                    ModelFile.read(file, options.startupModelName(), options.maxModelBytes())
+                            .metadata();
+            return m.hasVersion()
+                    ? null
+                    : ModelMetadata.absentVersionWarning(options.startupModelName());
+        } catch (ModelFormatException e) {
+            return null;
+        }
+    }
+
     /** Adds the job's operators to the environment. */
     public void build(StreamExecutionEnvironment env) {
         DataStream<RawRecord> ev =
@@ -114,7 +138,12 @@ public final class ScoringJob {
         KafkaPreflight.check(c);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(FlinkSetup.configuration(c));
-        kafka(c).build(env);
+        ScoringJob job = kafka(c);
+        String warning = job.startupModelWarning();
+        if (warning != null) {
+            LOG.warn(warning);
+        }
+        job.build(env);
         // Detached submissions (REST, flink run -d) must not wait for or read the result.
         env.executeAsync(c.get("job.name", "keyed-rnn scoring"));
     }

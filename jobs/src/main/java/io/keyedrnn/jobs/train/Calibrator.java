@@ -173,8 +173,9 @@ final class Calibrator {
                         x.vocabulary(),
                         x.normalizer(),
                         c,
-                        x.version(),
-                        x.training()));
+                        x.declaredVersion(),
+                        x.training(),
+                        x.source()));
     }
 
     /** The value below which a fraction q of the values lie (nearest rank, upper). */

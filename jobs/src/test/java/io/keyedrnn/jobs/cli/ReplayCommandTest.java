@@ -109,6 +109,31 @@ class ReplayCommandTest {
         }
     }
 
+    @Test
+    void aFeatureThatOverflowsInTheNormaliserIsNamedAsInTheDeadLetters() throws IOException {
+        // std 1e-3 is a normal float, but 3e38 / 1e-3 is not finite after normalisation.
+        Normalizer tiny = new Normalizer(new float[] {0f, 0f}, new float[] {1e-3f, 1f});
+        ModelMetadata meta =
+                new ModelMetadata(1, "lstm", "linear", "numeric", null, null, tiny, null, 3, null);
+        Path m = dir.resolve("tiny.safetensors");
+        ModelFile.write(
+                new Model(
+                        NetworkFactory.random(NetworkSpec.numeric(CellKind.LSTM, 2, 4, 2), 3),
+                        meta),
+                m);
+        Path events = dir.resolve("e.jsonl");
+        Files.writeString(events, "{\"key\":\"a\",\"features\":[3e38,0]}\n");
+        CliRunner r = replay(m.toString(), events.toString(), dir.resolve("o.jsonl").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(
+                r.err()
+                        .contains(
+                                "line 1: non_finite_feature: feature 0 (3.0E38) is not finite after model"
+                                        + " version 3's normaliser"),
+                r.err());
+        assertFalse(r.err().contains("does not fit"), r.err());
+    }
+
     /** Each good line run through a servable with only its own key's history, in input order. */
     private List<String> perKeyReference(List<String> in) {
         Model model = model();
@@ -239,6 +264,21 @@ class ReplayCommandTest {
         assertTrue(r.out().contains(Long.toString(model().network().parameterCount())), r.out());
         assertTrue(r.out().contains("lstm"), r.out());
         assertEquals(2, CliRunner.run("inspect").code());
+    }
+
+    @Test
+    void inspectSaysSoWhenAModelHasNoVersion() throws IOException {
+        Model versioned = model();
+        ModelMetadata none =
+                new ModelMetadata(
+                        1, "lstm", "linear", "numeric", null, null, null, null, null, null, null);
+        Path m = dir.resolve("noversion.safetensors");
+        ModelFile.write(new Model(versioned.network(), none), m);
+        CliRunner r = CliRunner.run("inspect", m.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(
+                r.out().contains("version: none (the metadata has no version; served as 0)"),
+                r.out());
     }
 
     @Test

@@ -86,7 +86,7 @@ final class ModelEncoder {
                         m.vocabulary(),
                         m.normalizer(),
                         m.calibration(),
-                        m.version(),
+                        m.declaredVersion(),
                         m.training(),
                         m.source());
         check(full, n);

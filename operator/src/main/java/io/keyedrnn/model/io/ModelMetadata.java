@@ -19,7 +19,8 @@ import java.util.Map;
  * @param vocabulary token strings in id order, for categorical input
  * @param normalizer feature normaliser, or null for raw features
  * @param calibration the scorer calibration, or null
- * @param version model version, increasing with each published model
+ * @param declaredVersion model version, increasing with each published model; null when the
+ *     metadata has none (such a model is served as version 0, see {@link #version()})
  * @param training free-form training summary (data range, losses per epoch, ...)
  * @param source where the model came from, or null when not recorded
  */
@@ -34,7 +35,7 @@ public record ModelMetadata(
         @JsonProperty("vocabulary") List<String> vocabulary,
         @JsonProperty("normalizer") Normalizer normalizer,
         @JsonProperty("calibration") Calibration calibration,
-        @JsonProperty("version") long version,
+        @JsonProperty("version") Long declaredVersion,
         @JsonProperty("training") Map<String, Object> training,
         @JsonProperty("source") Source source) {
 
@@ -48,7 +49,7 @@ public record ModelMetadata(
             @JsonProperty("file") String file,
             @JsonProperty("sha256") String sha256) {}
 
-    /** Metadata without a recorded source. */
+    /** Metadata with a stated version and no recorded source. */
     public ModelMetadata(
             int format,
             String cell,
@@ -69,7 +70,7 @@ public record ModelMetadata(
                 vocabulary,
                 normalizer,
                 calibration,
-                version,
+                Long.valueOf(version),
                 training,
                 null);
     }
@@ -79,7 +80,25 @@ public record ModelMetadata(
 
     /** Metadata of a plain PyTorch file: nothing known beyond the shapes. */
     public static ModelMetadata empty() {
-        return new ModelMetadata(1, null, null, null, null, null, null, null, 0, null);
+        return new ModelMetadata(1, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The version the model is served as: the declared one, or 0 when there is none. */
+    public long version() {
+        return declaredVersion == null ? 0 : declaredVersion;
+    }
+
+    /** Whether the metadata states a version (a plain PyTorch file, for one, does not). */
+    public boolean hasVersion() {
+        return declaredVersion != null;
+    }
+
+    /**
+     * The warning for a model without a version, naming where it came from; one text for every
+     * place that loads models, so the operator reads the same words in each.
+     */
+    public static String absentVersionWarning(String source) {
+        return source + ": the model metadata has no version; it is served as version 0";
     }
 
     /** A copy with another version. */
@@ -93,7 +112,7 @@ public record ModelMetadata(
                 vocabulary,
                 normalizer,
                 calibration,
-                newVersion,
+                Long.valueOf(newVersion),
                 training,
                 source);
     }
@@ -109,7 +128,7 @@ public record ModelMetadata(
                 vocabulary,
                 normalizer,
                 calibration,
-                version,
+                declaredVersion,
                 training,
                 newSource);
     }

@@ -44,7 +44,12 @@ public final class ModelSummary {
         line(s, "output", output(n));
         line(s, "state per key", n.stateSize() + " floats");
         line(s, "parameters", String.valueOf(n.parameterCount()));
-        line(s, "version", String.valueOf(m.version()));
+        line(
+                s,
+                "version",
+                m.hasVersion()
+                        ? String.valueOf(m.version())
+                        : "none (the metadata has no version; served as 0)");
         metadata(s, m);
         return s.toString();
     }

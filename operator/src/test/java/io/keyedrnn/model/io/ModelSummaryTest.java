@@ -1,5 +1,7 @@
 package io.keyedrnn.model.io;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyedrnn.model.CellKind;
@@ -55,8 +57,29 @@ class ModelSummaryTest {
                 "output: softmax head 3 -> 12",
                 "state per key: 6 floats",
                 "parameters: 204",
-                "version: 0",
+                "version: none (the metadata has no version; served as 0)",
                 "metadata: none (plain PyTorch file)");
+    }
+
+    @Test
+    void saysSoWhenTheMetadataHasNoVersion() throws Exception {
+        RecurrentNetwork n = NetworkFactory.random(NetworkSpec.numeric(CellKind.GRU, 2, 3, 1), 4);
+        ModelMetadata none = MetadataCodec.parse("{\"format\": 1, \"cell\": \"gru\"}", "t");
+        ModelMetadata zero = MetadataCodec.parse("{\"format\": 1, \"version\": 0}", "t");
+        String absent = ModelSummary.describe(new Model(n, none));
+        assertContains(absent, "version: none (the metadata has no version; served as 0)");
+        assertFalse(absent.contains("version: 0"), absent);
+        // A stated 0 is a version like any other.
+        assertContains(ModelSummary.describe(new Model(n, zero)), "version: 0\n");
+    }
+
+    @Test
+    void aVersionlessFileStaysVersionlessWhenWrittenAgain() throws Exception {
+        RecurrentNetwork n = NetworkFactory.random(NetworkSpec.numeric(CellKind.GRU, 2, 3, 1), 5);
+        ModelMetadata none = MetadataCodec.parse("{\"format\": 1}", "t");
+        Model back = ModelFile.read(ModelFile.toBytes(new Model(n, none)), "t");
+        assertFalse(back.metadata().hasVersion());
+        assertEquals(0, back.version());
     }
 
     @Test

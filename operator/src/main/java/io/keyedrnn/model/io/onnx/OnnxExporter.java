@@ -127,7 +127,7 @@ final class OnnxExporter {
                         m.vocabulary(),
                         null,
                         m.calibration(),
-                        m.version(),
+                        m.declaredVersion(),
                         m.training(),
                         null);
         try {

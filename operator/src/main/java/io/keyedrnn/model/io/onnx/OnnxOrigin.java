@@ -62,7 +62,7 @@ final class OnnxOrigin {
                 base.vocabulary(),
                 normalizer,
                 base.calibration(),
-                base.version(),
+                base.declaredVersion(),
                 training,
                 new ModelMetadata.Source("onnx", fileName(source), sha256(bytes)));
     }

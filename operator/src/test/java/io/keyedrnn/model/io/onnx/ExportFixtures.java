@@ -49,7 +49,7 @@ final class ExportFixtures {
                         null,
                         norm,
                         null,
-                        7,
+                        7L,
                         Map.of("epochs", 3),
                         new ModelMetadata.Source("keyed-rnn", "trained.safetensors", "ab12"));
         return new Model(net, meta);

@@ -1,15 +1,16 @@
-package io.keyedrnn.flink;
+package io.keyedrnn.serve;
 
-import io.keyedrnn.serve.Event;
-import io.keyedrnn.serve.KeyState;
-import io.keyedrnn.serve.ModelServable;
-import io.keyedrnn.serve.RejectReason;
-
-/** Dead-letter messages for events the model refuses, naming the field and the numbers at fault. */
-final class RejectMessages {
+/**
+ * Messages for events the model refuses, naming the field and the numbers at fault: one text for
+ * the scoring job's dead letters and for {@code replay}.
+ */
+public final class RejectMessages {
     private RejectMessages() {}
 
-    static String describe(RejectReason why, Event e, KeyState s, ModelServable sv) {
+    /**
+     * Why the model refuses event e of a key in state s (the key's latest state, or a fresh one).
+     */
+    public static String describe(RejectReason why, Event e, KeyState s, ModelServable sv) {
         long version = sv.model().version();
         return switch (why) {
             case WRONG_FEATURE_COUNT ->
