@@ -102,7 +102,7 @@ class EvalCommandTest {
         Run r = eval("hdfs", "--quick", "--data", DATA);
         assertEquals(0, r.code(), r.err());
         List<String[]> rows = measuredRows(r.out());
-        assertEquals(3, rows.size());
+        assertEquals(4, rows.size(), "g = 9, chosen g, threshold, combined");
         for (String[] row : rows) {
             double recall = number(row[3]);
             double fpRate = number(row[4]);

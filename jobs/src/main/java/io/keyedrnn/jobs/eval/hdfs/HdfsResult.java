@@ -9,6 +9,9 @@ package io.keyedrnn.jobs.eval.hdfs;
  * @param atChosen rates with that g
  * @param threshold surprisal threshold chosen on the validation normals for the target FP rate
  * @param atThreshold rates with that threshold (the {@code threshold} setting of a token stream)
+ * @param eitherThreshold surprisal threshold of the combined rule (flagged outside the top {@code
+ *     chosenG} or above this): the largest validation surprisal
+ * @param atEither rates of the combined rule
  * @param shortRecall recall at g = 9 on abnormal sessions shorter than {@link
  *     HdfsSuite#SHORT_SESSION} keys (NaN if none)
  * @param longRecall recall at g = 9 on the other abnormal sessions (NaN if none)
@@ -24,6 +27,8 @@ public record HdfsResult(
         DetectionRates atChosen,
         double threshold,
         DetectionRates atThreshold,
+        double eitherThreshold,
+        DetectionRates atEither,
         double shortRecall,
         double longRecall,
         int bestEpoch,

@@ -8,6 +8,7 @@ package io.keyedrnn.jobs.eval.hdfs;
  * @param validationShare share used for early stopping and for choosing g and the threshold; the
  *     rest is held out to measure false positives
  * @param maxAbnormal abnormal sessions scored (all 16,838 unless quick)
+ * @param lr Adam's learning rate
  * @param targetFpRate g (and the surprisal threshold) are the smallest (lowest) that flag at most
  *     this share of the validation normals: {@link #TARGET_FP_RATE}
  */
@@ -21,6 +22,7 @@ public record HdfsSettings(
         int embedding,
         int epochs,
         int patience,
+        double lr,
         double targetFpRate,
         long seed) {
     /** DeepLog's default g. */
@@ -43,12 +45,13 @@ public record HdfsSettings(
                 16,
                 60,
                 4,
+                2e-3,
                 TARGET_FP_RATE,
                 seed);
     }
 
     /** A small slice for CI. */
     public static HdfsSettings quick(long seed) {
-        return new HdfsSettings(0.6, 0.2, 500, 1000, 1, 16, 8, 4, 2, TARGET_FP_RATE, seed);
+        return new HdfsSettings(0.6, 0.2, 500, 1000, 1, 16, 8, 4, 2, 2e-3, TARGET_FP_RATE, seed);
     }
 }

@@ -10,8 +10,9 @@ import java.util.List;
  * session through the scoring job's session path (its keys as events, then its end), so that a
  * session ending where a normal one would go on is itself an unexpected event. A session is flagged
  * when any scored record falls outside the top g, or (the threshold rule) has a surprisal above the
- * threshold. Reports recall on the abnormal sessions, the false-positive rate on held-out normal
- * sessions, and the precision and F1 those imply at DeepLog's test class ratio.
+ * threshold, or (the combined rule) either. Reports recall on the abnormal sessions, the
+ * false-positive rate on held-out normal sessions, and the precision and F1 those imply at
+ * DeepLog's test class ratio.
  */
 public final class HdfsSuite {
     /**
@@ -43,6 +44,7 @@ public final class HdfsSuite {
         SessionScores bad = scorer.score(abnormal, "abnormal-");
         int g = SessionRanks.smallestG(val.worstRank(), s.targetFpRate());
         double t = SessionThreshold.choose(val.worstSurprisal(), s.targetFpRate());
+        double te = SessionEither.chooseThreshold(val);
         return new HdfsResult(
                 alphabet.endToken(),
                 split.train().size(),
@@ -58,6 +60,8 @@ public final class HdfsSuite {
                         bad.size(),
                         SessionThreshold.flagged(held.worstSurprisal(), t),
                         held.size()),
+                te,
+                SessionEither.rates(bad, held, g, te),
                 recall(bad.worstRank(), abnormal, true),
                 recall(bad.worstRank(), abnormal, false),
                 trained.bestEpoch(),

@@ -28,6 +28,15 @@ public final class HdfsTable {
             row(t, name, "g = " + HdfsSettings.DEFAULT_G + " (DeepLog default)", r.atDefault());
             row(t, name, "g = " + r.chosenG() + target, r.atChosen());
             row(t, name, "-ln p > " + Table.fixed(r.threshold(), 3) + target, r.atThreshold());
+            row(
+                    t,
+                    name,
+                    "g = "
+                            + r.chosenG()
+                            + " or -ln p > "
+                            + Table.fixed(r.eitherThreshold(), 3)
+                            + " (none on validation)",
+                    r.atEither());
         }
         t.row(
                 "DeepLog (paper, via README)",

@@ -36,7 +36,7 @@ final class HdfsTraining {
                         .epochs(s.epochs())
                         .patience(s.patience())
                         .optimizer(OptimizerKind.ADAM)
-                        .lr(2e-3)
+                        .lr(s.lr())
                         .batchKeys(64)
                         .tbptt(0)
                         .clip(1.0)
