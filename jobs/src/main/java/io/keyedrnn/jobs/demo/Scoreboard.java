@@ -2,7 +2,7 @@ package io.keyedrnn.jobs.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyedrnn.jobs.local.KafkaIo;
+import io.keyedrnn.jobs.kafka.KafkaIo;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

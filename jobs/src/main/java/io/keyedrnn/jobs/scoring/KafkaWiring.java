@@ -3,6 +3,9 @@ package io.keyedrnn.jobs.scoring;
 import io.keyedrnn.flink.DeadLetter;
 import io.keyedrnn.flink.RawRecord;
 import io.keyedrnn.jobs.common.JobSettings;
+import io.keyedrnn.jobs.kafka.DeadLetterSerializer;
+import io.keyedrnn.jobs.kafka.PredictionSerializer;
+import io.keyedrnn.jobs.kafka.RawRecordDeserializer;
 import java.util.Properties;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -75,7 +78,7 @@ public final class KafkaWiring {
     }
 
     /** dead.letter.max.bytes, checked to stay below the producer's max.request.size. */
-    static int deadLetterMaxBytes(ScoringJobConfig c) {
+    public static int deadLetterMaxBytes(ScoringJobConfig c) {
         long max = c.get(JobSettings.DEAD_LETTER_MAX_BYTES);
         String requestSize = c.get("kafka.max.request.size", String.valueOf(1 << 20));
         long limit;

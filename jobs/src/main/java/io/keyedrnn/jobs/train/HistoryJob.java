@@ -2,8 +2,9 @@ package io.keyedrnn.jobs.train;
 
 import io.keyedrnn.flink.RawRecord;
 import io.keyedrnn.jobs.common.JobSettings;
+import io.keyedrnn.jobs.kafka.KafkaRange;
+import io.keyedrnn.jobs.kafka.RawRecordDeserializer;
 import io.keyedrnn.jobs.local.LocalFlink;
-import io.keyedrnn.jobs.scoring.RawRecordDeserializer;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
