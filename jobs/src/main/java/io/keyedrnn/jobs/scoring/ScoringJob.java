@@ -5,6 +5,8 @@ import io.keyedrnn.flink.RawRecord;
 import io.keyedrnn.flink.ScoringOptions;
 import io.keyedrnn.flink.ScoringPipeline;
 import io.keyedrnn.jobs.common.JobSettings;
+import io.keyedrnn.jobs.kafka.KafkaPreflight;
+import io.keyedrnn.jobs.kafka.KafkaWiring;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyedrnn.flink.DeadLetter;
 import io.keyedrnn.flink.RawRecord;
-import io.keyedrnn.jobs.scoring.KafkaWiring;
 import io.keyedrnn.jobs.scoring.ScoringJobConfig;
 import java.util.HashMap;
 import java.util.Map;
