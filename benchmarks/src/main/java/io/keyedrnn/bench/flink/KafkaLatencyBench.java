@@ -1,7 +1,7 @@
 package io.keyedrnn.bench.flink;
 
-import io.keyedrnn.jobs.local.EmbeddedKafka;
-import io.keyedrnn.jobs.local.KafkaIo;
+import io.keyedrnn.jobs.kafka.EmbeddedKafka;
+import io.keyedrnn.jobs.kafka.KafkaIo;
 import io.keyedrnn.jobs.local.LocalFlink;
 import io.keyedrnn.jobs.scoring.FlinkSetup;
 import io.keyedrnn.jobs.scoring.ScoringJob;

@@ -1,9 +1,9 @@
 package io.keyedrnn.jobs.cli;
 
 import io.keyedrnn.jobs.common.JobException;
+import io.keyedrnn.jobs.kafka.KafkaPreflight;
 import io.keyedrnn.jobs.scoring.FlinkSetup;
 import io.keyedrnn.jobs.scoring.JobIdentity;
-import io.keyedrnn.jobs.scoring.KafkaPreflight;
 import io.keyedrnn.jobs.scoring.ScoringJob;
 import io.keyedrnn.jobs.scoring.ScoringJobConfig;
 import java.io.IOException;

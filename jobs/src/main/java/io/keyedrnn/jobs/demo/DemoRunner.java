@@ -1,6 +1,6 @@
 package io.keyedrnn.jobs.demo;
 
-import io.keyedrnn.jobs.local.EmbeddedKafka;
+import io.keyedrnn.jobs.kafka.EmbeddedKafka;
 import io.keyedrnn.jobs.local.LocalFlink;
 import io.keyedrnn.jobs.scoring.FlinkSetup;
 import io.keyedrnn.jobs.scoring.ScoringJob;

@@ -1,10 +1,8 @@
 package io.keyedrnn.jobs.demo;
 
-import io.keyedrnn.jobs.local.KafkaIo;
+import io.keyedrnn.jobs.kafka.RecordSender;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Writes the generator's events to Kafka, all keys step by step, at a target rate (0 = as fast as
@@ -35,7 +33,7 @@ final class EventProducer implements Runnable {
 
     /** Produces steps [step, step + steps) at full speed (the history the first model learns). */
     void produceSteps(int steps) {
-        try (KafkaProducer<byte[], byte[]> p = KafkaIo.producer(bootstrapServers)) {
+        try (RecordSender p = new RecordSender(bootstrapServers)) {
             for (int end = step + steps; step < end; step++) {
                 sendStep(p);
             }
@@ -47,7 +45,7 @@ final class EventProducer implements Runnable {
     public void run() {
         long started = System.nanoTime();
         long sent = 0;
-        try (KafkaProducer<byte[], byte[]> p = KafkaIo.producer(bootstrapServers)) {
+        try (RecordSender p = new RecordSender(bootstrapServers)) {
             while (running) {
                 sendStep(p);
                 step++;
@@ -66,14 +64,14 @@ final class EventProducer implements Runnable {
         }
     }
 
-    private void sendStep(KafkaProducer<byte[], byte[]> p) {
+    private void sendStep(RecordSender p) {
         for (int k = 0; k < generator.keys(); k++) {
             SeriesGenerator.Sample s = generator.next(k, step);
             if (s.anomaly()) {
                 labels.mark(k, step);
             }
             byte[] key = SeriesGenerator.key(k).getBytes(StandardCharsets.UTF_8);
-            p.send(new ProducerRecord<>(topic, key, s.json()));
+            p.send(topic, key, s.json());
             produced.incrementAndGet();
         }
     }

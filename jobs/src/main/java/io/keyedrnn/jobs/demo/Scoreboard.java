@@ -2,16 +2,11 @@ package io.keyedrnn.jobs.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyedrnn.jobs.local.KafkaIo;
+import io.keyedrnn.jobs.kafka.TopicFollower;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Reads the committed predictions and dead letters and keeps the demo's tallies: counts, anomalies
@@ -44,31 +39,22 @@ final class Scoreboard implements Runnable {
 
     @Override
     public void run() {
-        try (KafkaConsumer<byte[], byte[]> c = KafkaIo.committedReader(bootstrapServers)) {
-            List<TopicPartition> parts = new ArrayList<>();
-            for (String topic : List.of(predictionsTopic, deadLetterTopic)) {
-                c.partitionsFor(topic)
-                        .forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
-            }
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    count(r);
-                }
-            }
-        }
+        TopicFollower.follow(
+                bootstrapServers,
+                List.of(predictionsTopic, deadLetterTopic),
+                () -> running,
+                this::count);
     }
 
-    private void count(ConsumerRecord<byte[], byte[]> r) {
+    private void count(String topic, byte[] value) {
         JsonNode n;
         try {
-            n = json.readTree(r.value());
+            n = json.readTree(value);
         } catch (IOException e) {
             return;
         }
         synchronized (this) {
-            if (r.topic().equals(deadLetterTopic)) {
+            if (topic.equals(deadLetterTopic)) {
                 deadLetters++;
                 deadByReason.merge(n.path("reason").asText(), 1L, Long::sum);
                 return;

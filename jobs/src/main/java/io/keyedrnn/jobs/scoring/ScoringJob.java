@@ -5,6 +5,8 @@ import io.keyedrnn.flink.RawRecord;
 import io.keyedrnn.flink.ScoringOptions;
 import io.keyedrnn.flink.ScoringPipeline;
 import io.keyedrnn.jobs.common.JobSettings;
+import io.keyedrnn.jobs.kafka.KafkaPreflight;
+import io.keyedrnn.jobs.kafka.KafkaWiring;
 import io.keyedrnn.model.io.ModelFile;
 import io.keyedrnn.model.io.ModelFormatException;
 import io.keyedrnn.model.io.ModelMetadata;

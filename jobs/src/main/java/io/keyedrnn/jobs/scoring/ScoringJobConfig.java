@@ -2,6 +2,7 @@ package io.keyedrnn.jobs.scoring;
 
 import io.keyedrnn.flink.ModelPointerPolicy;
 import io.keyedrnn.jobs.common.JobSettings;
+import io.keyedrnn.jobs.kafka.ScoringKafkaSettings;
 import io.keyedrnn.serve.EventFieldSettings;
 import io.keyedrnn.serve.EventFields;
 import io.keyedrnn.serve.ScoringConfig;
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
  * paths ({@link EventFieldSettings}), and pass-throughs: {@code kafka.X} goes to every Kafka client
  * as X, {@code flink.X} into the Flink configuration as X. Any other key is an error naming it.
  */
-public final class ScoringJobConfig {
+public final class ScoringJobConfig implements ScoringKafkaSettings {
     static final Set<String> JOB_KEYS = keys(JobSettings.SCORING_JOB);
 
     /** Defaults of the job's own settings; config/scoring.yaml documents the same values. */
@@ -105,16 +106,19 @@ public final class ScoringJobConfig {
     }
 
     /** A setting's value (its default when not given). */
+    @Override
     public <T> T get(Setting<T> s) {
         return settings.get(s);
     }
 
     /** The value of a key, or the fallback. */
+    @Override
     public String get(String key, String fallback) {
         return values.getOrDefault(key, fallback);
     }
 
     /** The value of a key that must be set; throws naming the key and how to set it. */
+    @Override
     public String required(String key) {
         String v = values.get(key);
         if (v == null || v.isEmpty()) {
@@ -125,6 +129,7 @@ public final class ScoringJobConfig {
     }
 
     /** exactly-once (default), at-least-once or none. */
+    @Override
     public String deliveryGuarantee() {
         return get(JobSettings.DELIVERY_GUARANTEE);
     }
@@ -135,6 +140,7 @@ public final class ScoringJobConfig {
     }
 
     /** committed (default: the group's offsets, else earliest), earliest or latest. */
+    @Override
     public String startingOffsets() {
         return get(JobSettings.STARTING_OFFSETS);
     }
@@ -172,6 +178,7 @@ public final class ScoringJobConfig {
     }
 
     /** Settings under a prefix, with the prefix removed (kafka. or flink.). */
+    @Override
     public Map<String, String> withPrefix(String prefix) {
         Map<String, String> m = new TreeMap<>();
         values.forEach(

@@ -1,19 +1,16 @@
 package io.keyedrnn.jobs.train;
 
-import io.keyedrnn.flink.RawRecord;
 import io.keyedrnn.jobs.common.JobSettings;
+import io.keyedrnn.jobs.kafka.HistorySource;
 import io.keyedrnn.jobs.local.LocalFlink;
-import io.keyedrnn.jobs.scoring.RawRecordDeserializer;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.IntStream;
 import org.apache.flink.api.common.InvalidProgramException;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.RemoteStreamEnvironment;
@@ -112,23 +109,10 @@ final class HistoryJob {
 
     private static SingleOutputStreamOperator<ParsedEvent> kafka(
             StreamExecutionEnvironment env, TrainSettings s, ReadSpec spec) {
-        Properties p = TrainKafka.clientProperties(s);
-        p.putIfAbsent("isolation.level", "read_committed");
-        p.put("commit.offsets.on.checkpoint", "false");
-        KafkaSource<RawRecord> source =
-                KafkaSource.<RawRecord>builder()
-                        .setProperties(p)
-                        .setTopics(s.eventsTopic)
-                        .setGroupId("keyed-rnn-retrain")
-                        .setStartingOffsets(
-                                KafkaRange.initializer(
-                                        s.startOffsets, s.eventsTopic, "--start-offsets"))
-                        .setBounded(
-                                KafkaRange.initializer(
-                                        s.endOffsets, s.eventsTopic, "--end-offsets"))
-                        .setDeserializer(new RawRecordDeserializer())
-                        .build();
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "events topic")
+        return env.fromSource(
+                        HistorySource.of(s.kafka()),
+                        WatermarkStrategy.noWatermarks(),
+                        "events topic")
                 .process(new HistoryFunctions.ParseKafka(spec))
                 .name("parse");
     }

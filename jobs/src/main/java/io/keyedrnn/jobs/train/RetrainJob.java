@@ -1,6 +1,7 @@
 package io.keyedrnn.jobs.train;
 
 import io.keyedrnn.jobs.common.JobException;
+import io.keyedrnn.jobs.kafka.TrainKafka;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * The retraining job: bounded history in, a calibrated, versioned model file (and its report) out,
@@ -156,8 +156,7 @@ final class RetrainJob {
         r.status = TrainingOutcome.Status.WRITTEN;
         r.message = "model version " + r.version + " written to " + s.out;
         if (s.publish) {
-            RecordMetadata md = TrainKafka.publish(s, ModelFile.toBytes(model));
-            r.publishedTo = md.topic() + "/" + md.partition() + "@" + md.offset();
+            r.publishedTo = TrainKafka.publish(s.kafka(), ModelFile.toBytes(model));
             r.status = TrainingOutcome.Status.PUBLISHED;
             r.message += " and published to " + r.publishedTo;
         }

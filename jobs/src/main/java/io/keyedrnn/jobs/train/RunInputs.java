@@ -2,6 +2,7 @@ package io.keyedrnn.jobs.train;
 
 import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.jobs.common.ModelLoading;
+import io.keyedrnn.jobs.kafka.TrainKafka;
 import io.keyedrnn.model.io.Model;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,9 +31,9 @@ record RunInputs(Model init, Model current, List<String> featureNames) {
         checkInit(s, init);
         List<String> names = checkFiles(s);
         if (s.bootstrapServers != null) {
-            TrainKafka.check(s);
+            TrainKafka.check(s.kafka());
         }
-        TrainKafka.Current topic = s.modelsTopic != null ? TrainKafka.latestModel(s) : null;
+        TrainKafka.Current topic = s.modelsTopic != null ? TrainKafka.latestModel(s.kafka()) : null;
         Model onTopic = topic != null ? topic.model() : null;
         if (topic != null && topic.unreadable() > 0) {
             out.println(

@@ -1,6 +1,7 @@
 package io.keyedrnn.jobs.train;
 
 import io.keyedrnn.jobs.common.JobSettings;
+import io.keyedrnn.jobs.kafka.TrainKafkaSettings;
 import io.keyedrnn.model.CellKind;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.serve.EventFieldSettings;
@@ -241,6 +242,20 @@ final class TrainSettings {
     /** Whether part of each key is held out for validation ({@code validation.fraction} > 0). */
     boolean holdsOut() {
         return validationFraction > 0;
+    }
+
+    /** What the Kafka clients of training read: brokers, topics, range and timeout. */
+    TrainKafkaSettings kafka() {
+        return new TrainKafkaSettings(
+                raw.withPrefix(JobSettings.KAFKA_PREFIX),
+                bootstrapServers,
+                kafkaTimeoutMs,
+                fromKafka(),
+                eventsTopic,
+                startOffsets,
+                endOffsets,
+                modelsTopic,
+                modelsKey);
     }
 
     /** Whether history comes from Kafka (else from files). */

@@ -9,8 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The jobs module's package rules: the command line is a shell nothing else imports, and the
- * packages below it form no cycle.
+ * The jobs module's package rules: the command line is a shell nothing else imports, Kafka client
+ * code lives in one package, and the packages below it form no cycle.
  */
 class JobsPackageRulesTest {
     /** The entry point of the jar and its nested classes. */
@@ -47,6 +47,17 @@ class JobsPackageRulesTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("picocli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheKafkaPackageUsesKafkaClients() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.keyedrnn.jobs.kafka..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.kafka..", "org.apache.flink.connector.kafka..")
                 .check(CLASSES);
     }
 

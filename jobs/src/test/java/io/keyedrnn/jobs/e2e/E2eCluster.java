@@ -2,7 +2,7 @@ package io.keyedrnn.jobs.e2e;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.keyedrnn.jobs.local.EmbeddedKafka;
+import io.keyedrnn.jobs.kafka.EmbeddedKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.keyedrnn.jobs.e2e;
 
 import io.keyedrnn.jobs.cli.Replay;
 import io.keyedrnn.jobs.cli.ReplaySettings;
-import io.keyedrnn.jobs.local.EmbeddedKafka;
-import io.keyedrnn.jobs.local.KafkaIo;
+import io.keyedrnn.jobs.kafka.EmbeddedKafka;
+import io.keyedrnn.jobs.kafka.KafkaIo;
 import io.keyedrnn.model.CellKind;
 import io.keyedrnn.model.NetworkFactory;
 import io.keyedrnn.model.NetworkSpec;

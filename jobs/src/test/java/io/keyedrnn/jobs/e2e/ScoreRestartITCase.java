@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.keyedrnn.jobs.local.EmbeddedKafka;
-import io.keyedrnn.jobs.local.KafkaIo;
+import io.keyedrnn.jobs.kafka.EmbeddedKafka;
+import io.keyedrnn.jobs.kafka.KafkaIo;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
 import java.nio.file.Files;

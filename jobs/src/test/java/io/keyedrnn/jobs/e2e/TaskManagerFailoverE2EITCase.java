@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.keyedrnn.jobs.local.KafkaIo;
+import io.keyedrnn.jobs.kafka.KafkaIo;
 import io.keyedrnn.model.io.ModelFile;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package io.keyedrnn.jobs.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.keyedrnn.jobs.local.EmbeddedKafka;
-import io.keyedrnn.jobs.local.KafkaIo;
+import io.keyedrnn.jobs.kafka.EmbeddedKafka;
+import io.keyedrnn.jobs.kafka.KafkaIo;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

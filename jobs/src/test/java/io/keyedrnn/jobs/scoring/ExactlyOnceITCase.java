@@ -3,7 +3,7 @@ package io.keyedrnn.jobs.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyedrnn.jobs.local.KafkaIo;
+import io.keyedrnn.jobs.kafka.KafkaIo;
 import io.keyedrnn.model.io.Model;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.keyedrnn.jobs.scoring;
 
-import io.keyedrnn.jobs.local.EmbeddedKafka;
+import io.keyedrnn.jobs.kafka.EmbeddedKafka;
 import io.keyedrnn.jobs.local.LocalFlink;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.extension.AfterAllCallback;

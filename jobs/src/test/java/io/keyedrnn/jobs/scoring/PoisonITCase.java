@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyedrnn.jobs.local.KafkaIo;
+import io.keyedrnn.jobs.kafka.KafkaIo;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyedrnn.jobs.Cli;
-import io.keyedrnn.jobs.local.EmbeddedKafka;
+import io.keyedrnn.jobs.kafka.EmbeddedKafka;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelMetadata;
 import java.io.PrintWriter;

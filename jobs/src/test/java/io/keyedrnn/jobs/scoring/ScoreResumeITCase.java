@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyedrnn.jobs.Cli;
-import io.keyedrnn.jobs.local.EmbeddedKafka;
+import io.keyedrnn.jobs.kafka.EmbeddedKafka;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

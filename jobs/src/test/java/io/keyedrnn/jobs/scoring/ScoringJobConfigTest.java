@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyedrnn.jobs.kafka.KafkaWiring;
 import io.keyedrnn.serve.ScoringConfig;
 import java.io.Reader;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.scoring;
+package io.keyedrnn.jobs.kafka;
 
 import io.keyedrnn.flink.KeyBytes;
 import org.apache.flink.api.java.tuple.Tuple2;
@@ -9,12 +9,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * A prediction as a Kafka record: the event key ({@link KeyBytes}: UTF-8) as record key, so one
  * key's predictions stay in one partition and in order; the prediction JSON as value.
  */
-final class PredictionSerializer implements KafkaRecordSerializationSchema<Tuple2<String, byte[]>> {
+public final class PredictionSerializer
+        implements KafkaRecordSerializationSchema<Tuple2<String, byte[]>> {
     private static final long serialVersionUID = 1L;
 
     private final String topic;
 
-    PredictionSerializer(String topic) {
+    public PredictionSerializer(String topic) {
         this.topic = topic;
     }
 

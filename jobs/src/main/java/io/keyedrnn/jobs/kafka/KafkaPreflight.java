@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.scoring;
+package io.keyedrnn.jobs.kafka;
 
 import io.keyedrnn.jobs.common.JobSettings;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ public final class KafkaPreflight {
 
     private KafkaPreflight() {}
 
-    public static void check(ScoringJobConfig c) {
+    public static void check(ScoringKafkaSettings c) {
         Properties p = KafkaWiring.clientProperties(c);
         long timeoutMs =
                 Long.parseLong(
@@ -75,7 +75,8 @@ public final class KafkaPreflight {
         }
     }
 
-    private static void checkTopics(Admin admin, ScoringJobConfig c, String servers, long timeoutMs)
+    private static void checkTopics(
+            Admin admin, ScoringKafkaSettings c, String servers, long timeoutMs)
             throws InterruptedException {
         Map<String, String> topics = new LinkedHashMap<>();
         for (String key :
@@ -110,7 +111,7 @@ public final class KafkaPreflight {
      * The dead-letter topic must take the largest dead letter the job writes: a broker refusing one
      * would fail the sink (its error cannot be caught in the job).
      */
-    private static void checkDeadLetterSize(Admin admin, ScoringJobConfig c, long timeoutMs)
+    private static void checkDeadLetterSize(Admin admin, ScoringKafkaSettings c, long timeoutMs)
             throws InterruptedException {
         String topic = c.required("dead.letter.topic");
         long wanted = c.get(JobSettings.DEAD_LETTER_MAX_BYTES);
@@ -143,7 +144,7 @@ public final class KafkaPreflight {
     }
 
     private static void checkTransactionTimeout(
-            Admin admin, Node broker, ScoringJobConfig c, long timeoutMs)
+            Admin admin, Node broker, ScoringKafkaSettings c, long timeoutMs)
             throws InterruptedException {
         long wanted = c.get(JobSettings.TRANSACTION_TIMEOUT_MS);
         ConfigResource res = new ConfigResource(ConfigResource.Type.BROKER, broker.idString());

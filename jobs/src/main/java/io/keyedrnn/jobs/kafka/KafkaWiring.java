@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.scoring;
+package io.keyedrnn.jobs.kafka;
 
 import io.keyedrnn.flink.DeadLetter;
 import io.keyedrnn.flink.RawRecord;
@@ -22,14 +22,14 @@ public final class KafkaWiring {
     private KafkaWiring() {}
 
     /** Client settings shared by sources, sinks and the preflight check. */
-    public static Properties clientProperties(ScoringJobConfig c) {
+    public static Properties clientProperties(ScoringKafkaSettings c) {
         Properties p = new Properties();
         p.putAll(c.withPrefix("kafka."));
         p.put("bootstrap.servers", c.required("bootstrap.servers"));
         return p;
     }
 
-    public static KafkaSource<RawRecord> eventsSource(ScoringJobConfig c) {
+    public static KafkaSource<RawRecord> eventsSource(ScoringKafkaSettings c) {
         OffsetsInitializer start =
                 switch (c.startingOffsets()) {
                     case "earliest" -> OffsetsInitializer.earliest();
@@ -40,7 +40,7 @@ public final class KafkaWiring {
     }
 
     /** The model topic is read from its start: the newest valid model wins. */
-    public static KafkaSource<RawRecord> modelsSource(ScoringJobConfig c) {
+    public static KafkaSource<RawRecord> modelsSource(ScoringKafkaSettings c) {
         return source(
                 c,
                 c.required("models.topic"),
@@ -49,7 +49,7 @@ public final class KafkaWiring {
     }
 
     private static KafkaSource<RawRecord> source(
-            ScoringJobConfig c, String topic, String group, OffsetsInitializer start) {
+            ScoringKafkaSettings c, String topic, String group, OffsetsInitializer start) {
         Properties p = clientProperties(c);
         // Producers upstream may write transactionally; never read their aborted records.
         p.putIfAbsent("isolation.level", "read_committed");
@@ -63,11 +63,11 @@ public final class KafkaWiring {
                 .build();
     }
 
-    public static KafkaSink<Tuple2<String, byte[]>> predictionsSink(ScoringJobConfig c) {
+    public static KafkaSink<Tuple2<String, byte[]>> predictionsSink(ScoringKafkaSettings c) {
         return sink(c, new PredictionSerializer(c.required("predictions.topic")), "predictions");
     }
 
-    public static KafkaSink<DeadLetter> deadLetterSink(ScoringJobConfig c) {
+    public static KafkaSink<DeadLetter> deadLetterSink(ScoringKafkaSettings c) {
         return sink(
                 c,
                 new DeadLetterSerializer(c.required("dead.letter.topic"), deadLetterMaxBytes(c)),
@@ -75,7 +75,7 @@ public final class KafkaWiring {
     }
 
     /** dead.letter.max.bytes, checked to stay below the producer's max.request.size. */
-    static int deadLetterMaxBytes(ScoringJobConfig c) {
+    static int deadLetterMaxBytes(ScoringKafkaSettings c) {
         long max = c.get(JobSettings.DEAD_LETTER_MAX_BYTES);
         String requestSize = c.get("kafka.max.request.size", String.valueOf(1 << 20));
         long limit;
@@ -97,7 +97,7 @@ public final class KafkaWiring {
     }
 
     private static <T> KafkaSink<T> sink(
-            ScoringJobConfig c, KafkaRecordSerializationSchema<T> serializer, String role) {
+            ScoringKafkaSettings c, KafkaRecordSerializationSchema<T> serializer, String role) {
         Properties p = clientProperties(c);
         // The sink's own default (1 h) exceeds the broker's default maximum (15 min).
         p.put("transaction.timeout.ms", String.valueOf(c.get(JobSettings.TRANSACTION_TIMEOUT_MS)));
@@ -110,7 +110,7 @@ public final class KafkaWiring {
                 .build();
     }
 
-    static DeliveryGuarantee guarantee(ScoringJobConfig c) {
+    static DeliveryGuarantee guarantee(ScoringKafkaSettings c) {
         return switch (c.deliveryGuarantee()) {
             case "at-least-once" -> DeliveryGuarantee.AT_LEAST_ONCE;
             case "none" -> DeliveryGuarantee.NONE;

@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.local;
+package io.keyedrnn.jobs.kafka;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

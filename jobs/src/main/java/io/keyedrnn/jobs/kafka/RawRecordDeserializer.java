@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.scoring;
+package io.keyedrnn.jobs.kafka;
 
 import io.keyedrnn.flink.RawRecord;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.kafka;
 
 import java.util.HashMap;
 import java.util.Locale;
@@ -11,10 +11,10 @@ import org.apache.kafka.common.TopicPartition;
  * a timestamp in epoch milliseconds (the first record at or after it), or explicit offsets per
  * partition {@code 0=1200,1=980} (list every partition of the topic).
  */
-final class KafkaRange {
+public final class KafkaRange {
     private KafkaRange() {}
 
-    static OffsetsInitializer initializer(String spec, String topic, String setting) {
+    public static OffsetsInitializer initializer(String spec, String topic, String setting) {
         String s = spec.trim().toLowerCase(Locale.ROOT);
         if (s.equals("earliest")) {
             return OffsetsInitializer.earliest();

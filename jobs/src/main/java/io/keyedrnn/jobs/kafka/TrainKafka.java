@@ -1,7 +1,6 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.kafka;
 
 import io.keyedrnn.jobs.common.JobException;
-import io.keyedrnn.jobs.common.JobSettings;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
 import io.keyedrnn.model.io.ModelFormatException;
@@ -29,48 +28,48 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * models topic, and publishing a model (one record: the safetensors bytes, under the record key
  * {@code models.key}, default {@code model}, so a compacted topic keeps the newest).
  */
-final class TrainKafka {
+public final class TrainKafka {
     private TrainKafka() {}
 
     /** The newest model on the models topic, and how many records were not model files. */
-    record Current(Model model, String origin, int unreadable) {}
+    public record Current(Model model, String origin, int unreadable) {}
 
     /** Client settings: every {@code kafka.X} setting as X, plus the bootstrap servers. */
-    static Properties clientProperties(TrainSettings s) {
+    public static Properties clientProperties(TrainKafkaSettings s) {
         Properties p = new Properties();
-        p.putAll(s.raw.withPrefix(JobSettings.KAFKA_PREFIX));
-        p.put("bootstrap.servers", s.bootstrapServers);
-        String ms = String.valueOf(s.kafkaTimeoutMs);
+        p.putAll(s.clientSettings());
+        p.put("bootstrap.servers", s.bootstrapServers());
+        String ms = String.valueOf(s.timeoutMs());
         p.putIfAbsent("default.api.timeout.ms", ms);
         p.putIfAbsent("request.timeout.ms", ms);
         return p;
     }
 
     /** Fails with a clear message unless the broker answers and the topics in use exist. */
-    static void check(TrainSettings s) {
+    public static void check(TrainKafkaSettings s) {
         List<String> topics = new ArrayList<>();
         if (s.fromKafka()) {
-            topics.add(s.eventsTopic);
+            topics.add(s.eventsTopic());
         }
-        if (s.modelsTopic != null) {
-            topics.add(s.modelsTopic);
+        if (s.modelsTopic() != null) {
+            topics.add(s.modelsTopic());
         }
         try (Admin admin = Admin.create(clientProperties(s))) {
             Set<String> existing =
-                    admin.listTopics().names().get(s.kafkaTimeoutMs, TimeUnit.MILLISECONDS);
+                    admin.listTopics().names().get(s.timeoutMs(), TimeUnit.MILLISECONDS);
             for (String t : topics) {
                 if (!existing.contains(t)) {
                     throw JobException.badInput(
-                            "topic '" + t + "' does not exist on " + s.bootstrapServers);
+                            "topic '" + t + "' does not exist on " + s.bootstrapServers());
                 }
             }
         } catch (ExecutionException | TimeoutException e) {
             throw new JobException(
                     JobException.FAILED,
                     "cannot reach Kafka at "
-                            + s.bootstrapServers
+                            + s.bootstrapServers()
                             + " within "
-                            + s.kafkaTimeoutMs
+                            + s.timeoutMs()
                             + " ms ("
                             + root(e)
                             + "); check --bootstrap-servers and kafka.* settings",
@@ -82,7 +81,7 @@ final class TrainKafka {
     }
 
     /** Reads the models topic to its end; null when it holds no model file. */
-    static Current latestModel(TrainSettings s) {
+    public static Current latestModel(TrainKafkaSettings s) {
         Properties p = clientProperties(s);
         p.put("key.deserializer", ByteArrayDeserializer.class.getName());
         p.put("value.deserializer", ByteArrayDeserializer.class.getName());
@@ -94,17 +93,17 @@ final class TrainKafka {
         int unreadable = 0;
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
             List<TopicPartition> parts = new ArrayList<>();
-            c.partitionsFor(s.modelsTopic)
-                    .forEach(i -> parts.add(new TopicPartition(s.modelsTopic, i.partition())));
+            c.partitionsFor(s.modelsTopic())
+                    .forEach(i -> parts.add(new TopicPartition(s.modelsTopic(), i.partition())));
             c.assign(parts);
             c.seekToBeginning(parts);
             Map<TopicPartition, Long> end = c.endOffsets(parts);
-            long deadline = System.nanoTime() + s.kafkaTimeoutMs * 1_000_000L;
+            long deadline = System.nanoTime() + s.timeoutMs() * 1_000_000L;
             while (!reached(c, end)) {
                 if (System.nanoTime() > deadline) {
                     throw new JobException(
                             JobException.FAILED,
-                            "could not read topic '" + s.modelsTopic + "' to its end in time");
+                            "could not read topic '" + s.modelsTopic() + "' to its end in time");
                 }
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
                     String where = r.topic() + "/" + r.partition() + "@" + r.offset();
@@ -141,27 +140,32 @@ final class TrainKafka {
         return true;
     }
 
-    /** Sends the model file and waits for the broker's acknowledgement. */
-    static RecordMetadata publish(TrainSettings s, byte[] file) {
+    /**
+     * Sends the model file and waits for the broker's acknowledgement; returns where it landed as
+     * topic/partition@offset.
+     */
+    public static String publish(TrainKafkaSettings s, byte[] file) {
         Properties p = clientProperties(s);
         p.put("key.serializer", ByteArraySerializer.class.getName());
         p.put("value.serializer", ByteArraySerializer.class.getName());
         p.put("acks", "all");
         p.put("enable.idempotence", "true");
         p.put("max.request.size", String.valueOf(Math.max(1 << 20, file.length + (64 << 10))));
-        p.put("delivery.timeout.ms", String.valueOf(s.kafkaTimeoutMs + 1000));
+        p.put("delivery.timeout.ms", String.valueOf(s.timeoutMs() + 1000));
         p.put("linger.ms", "0");
-        byte[] key = s.modelsKey.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] key = s.modelsKey().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
-            return producer.send(new ProducerRecord<>(s.modelsTopic, key, file))
-                    .get(s.kafkaTimeoutMs + 5000, TimeUnit.MILLISECONDS);
+            RecordMetadata md =
+                    producer.send(new ProducerRecord<>(s.modelsTopic(), key, file))
+                            .get(s.timeoutMs() + 5000, TimeUnit.MILLISECONDS);
+            return md.topic() + "/" + md.partition() + "@" + md.offset();
         } catch (ExecutionException | TimeoutException e) {
             throw new JobException(
                     JobException.FAILED,
                     "could not publish the model ("
                             + file.length
                             + " bytes) to topic '"
-                            + s.modelsTopic
+                            + s.modelsTopic()
                             + "': "
                             + root(e)
                             + " (a model above the topic's max.message.bytes needs a larger limit)",
@@ -172,7 +176,8 @@ final class TrainKafka {
         }
     }
 
-    static String root(Throwable e) {
+    /** The innermost cause of a failure, as its class name and message. */
+    public static String root(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

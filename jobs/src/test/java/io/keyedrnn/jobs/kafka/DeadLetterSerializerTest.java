@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.scoring;
+package io.keyedrnn.jobs.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyedrnn.flink.DeadLetter;
 import io.keyedrnn.flink.RawRecord;
+import io.keyedrnn.jobs.scoring.ScoringJobConfig;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;

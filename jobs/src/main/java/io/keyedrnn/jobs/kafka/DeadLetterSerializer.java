@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.scoring;
+package io.keyedrnn.jobs.kafka;
 
 import io.keyedrnn.flink.DeadLetter;
 import io.keyedrnn.flink.DeadLetterJson;
@@ -21,21 +21,21 @@ import org.slf4j.LoggerFactory;
  * fit), so the producer never refuses it as too large. A dead letter that cannot be written at all
  * is counted ({@value #FAILURES_METRIC}), logged and dropped: it never fails the job.
  */
-final class DeadLetterSerializer implements KafkaRecordSerializationSchema<DeadLetter> {
+public final class DeadLetterSerializer implements KafkaRecordSerializationSchema<DeadLetter> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterSerializer.class);
 
-    static final String REASON_HEADER = "keyed-rnn-reason";
-    static final String FAILURES_METRIC = "deadLetterWriteFailures";
+    public static final String REASON_HEADER = "keyed-rnn-reason";
+    public static final String FAILURES_METRIC = "deadLetterWriteFailures";
 
     /** Kafka's per-record overhead (lengths, attributes, header name) with room to spare. */
-    static final int RECORD_OVERHEAD = 512;
+    public static final int RECORD_OVERHEAD = 512;
 
     private final String topic;
     private final int maxBytes;
     private transient Counter failures;
 
-    DeadLetterSerializer(String topic, int maxBytes) {
+    public DeadLetterSerializer(String topic, int maxBytes) {
         this.topic = topic;
         this.maxBytes = maxBytes;
     }
