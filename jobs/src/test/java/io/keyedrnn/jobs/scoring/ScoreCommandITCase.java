@@ -3,10 +3,8 @@ package io.keyedrnn.jobs.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyedrnn.jobs.Cli;
 import io.keyedrnn.jobs.kafka.EmbeddedKafka;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,77 +25,36 @@ class ScoreCommandITCase {
         kafka.close();
     }
 
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new String[] {String.valueOf(code), err.toString()};
-    }
-
     @Test
     void aMissingTopicIsNamed() {
-        String[] r =
-                run(
-                        "score",
-                        "--bootstrap-servers",
-                        kafka.bootstrapServers(),
-                        "--events-topic",
-                        "e",
-                        "--predictions-topic",
-                        "p",
-                        "--models-topic",
-                        "m",
-                        "--dead-letter-topic",
-                        "nope");
-        assertEquals("1", r[0], r[1]);
-        assertTrue(r[1].contains("'nope' (dead.letter.topic) do not exist"), r[1]);
+        ScoreCli.Result r = ScoreCli.run(ScoreCli.args(kafka.bootstrapServers(), "nope"));
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("'nope' (dead.letter.topic) do not exist"), r.err());
     }
 
     @Test
     void aDeadLetterTopicTooSmallForTheLargestDeadLetterIsNamed() {
-        String[] r =
-                run(
-                        "score",
-                        "--bootstrap-servers",
-                        kafka.bootstrapServers(),
-                        "--events-topic",
-                        "e",
-                        "--predictions-topic",
-                        "p",
-                        "--models-topic",
-                        "m",
-                        "--dead-letter-topic",
-                        "small-dead");
-        assertEquals("1", r[0], r[1]);
-        assertTrue(r[1].contains("'small-dead' takes batches of at most 500000 bytes"), r[1]);
-        assertTrue(r[1].contains("dead.letter.max.bytes 900000"), r[1]);
+        ScoreCli.Result r = ScoreCli.run(ScoreCli.args(kafka.bootstrapServers(), "small-dead"));
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("'small-dead' takes batches of at most 500000 bytes"), r.err());
+        assertTrue(r.err().contains("dead.letter.max.bytes 900000"), r.err());
     }
 
     @Test
     void anUnreachableBrokerIsNamed() {
-        String[] r =
-                run(
-                        "score",
-                        "--bootstrap-servers",
-                        "127.0.0.1:1",
-                        "--events-topic",
-                        "e",
-                        "--predictions-topic",
-                        "p",
-                        "--models-topic",
-                        "m",
-                        "--dead-letter-topic",
-                        "d",
-                        "--set",
-                        "kafka.default.api.timeout.ms=2000");
-        assertEquals("1", r[0], r[1]);
-        assertTrue(r[1].contains("cannot reach Kafka at 127.0.0.1:1"), r[1]);
+        ScoreCli.Result r =
+                ScoreCli.run(
+                        ScoreCli.args(
+                                "127.0.0.1:1", "d", "--set", "kafka.default.api.timeout.ms=2000"));
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("cannot reach Kafka at 127.0.0.1:1"), r.err());
     }
 
     @Test
     void aMissingRequiredOptionIsAUsageError() {
-        String[] r = run("score", "--bootstrap-servers", kafka.bootstrapServers());
-        assertEquals("2", r[0], r[1]);
-        assertTrue(r[1].contains("events.topic"), r[1]);
+        ScoreCli.Result r =
+                ScoreCli.run(List.of("score", "--bootstrap-servers", kafka.bootstrapServers()));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("events.topic"), r.err());
     }
 }

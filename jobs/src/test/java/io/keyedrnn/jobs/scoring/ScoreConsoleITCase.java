@@ -3,12 +3,9 @@ package io.keyedrnn.jobs.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyedrnn.jobs.Cli;
 import io.keyedrnn.jobs.kafka.EmbeddedKafka;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelMetadata;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,33 +60,21 @@ class ScoreConsoleITCase {
         OperatorState state = new OperatorState("other", "other-uid", new OperatorID(), 1, 128);
         state.setCoordinatorState(new ByteStreamStateHandle("other-state", new byte[] {1}));
         CheckpointFiles.write(savepoint, 1, List.of(state));
-        StringWriter err = new StringWriter();
-        int code =
-                Cli.run(
-                        new String[] {
-                            "score",
-                            "--bootstrap-servers",
-                            kafka.bootstrapServers(),
-                            "--events-topic",
-                            "e",
-                            "--predictions-topic",
-                            "p",
-                            "--models-topic",
-                            "m",
-                            "--dead-letter-topic",
-                            "d",
-                            "--model",
-                            model.toString(),
-                            "--from-savepoint",
-                            savepoint.toString(),
-                            "--set",
-                            "checkpoint.dir=" + tmp.resolve("chk").toUri(),
-                            "--set",
-                            "parallelism=1"
-                        },
-                        new PrintWriter(new StringWriter(), true),
-                        new PrintWriter(err, true));
-        String console = err.toString();
+        ScoreCli.Result r =
+                ScoreCli.run(
+                        ScoreCli.args(
+                                kafka.bootstrapServers(),
+                                "d",
+                                "--model",
+                                model.toString(),
+                                "--from-savepoint",
+                                savepoint.toString(),
+                                "--set",
+                                "checkpoint.dir=" + tmp.resolve("chk").toUri(),
+                                "--set",
+                                "parallelism=1"));
+        int code = r.code();
+        String console = r.err();
         assertEquals(1, code, console);
         Matcher m = ENDPOINT.matcher(console);
         assertTrue(m.find(), "no line saying where the REST API is:\n" + console);

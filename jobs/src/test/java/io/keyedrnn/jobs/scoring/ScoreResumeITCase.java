@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyedrnn.jobs.Cli;
 import io.keyedrnn.jobs.kafka.EmbeddedKafka;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.runtime.checkpoint.OperatorState;
@@ -59,35 +55,19 @@ class ScoreResumeITCase {
 
     private static String[] score(Path checkpoints, String... extra) {
         List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "score",
-                                "--bootstrap-servers",
-                                kafka.bootstrapServers(),
-                                "--events-topic",
-                                "e",
-                                "--predictions-topic",
-                                "p",
-                                "--models-topic",
-                                "m",
-                                "--dead-letter-topic",
-                                "d",
-                                "--model",
-                                model.toString(),
-                                "--set",
-                                "checkpoint.dir=" + checkpoints.toUri(),
-                                "--set",
-                                "parallelism=1"));
+                ScoreCli.args(
+                        kafka.bootstrapServers(),
+                        "d",
+                        "--model",
+                        model.toString(),
+                        "--set",
+                        "checkpoint.dir=" + checkpoints.toUri(),
+                        "--set",
+                        "parallelism=1");
         IDENTITY.forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
         args.addAll(List.of(extra));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code =
-                Cli.run(
-                        args.toArray(String[]::new),
-                        new PrintWriter(out, true),
-                        new PrintWriter(err, true));
-        return new String[] {String.valueOf(code), err.toString()};
+        ScoreCli.Result r = ScoreCli.run(args);
+        return new String[] {String.valueOf(r.code()), r.err()};
     }
 
     private static Path jobDir(Path checkpoints) {
