@@ -1,6 +1,9 @@
 package io.keyedrnn.jobs.train;
 
 import io.keyedrnn.jobs.train.PreparedData.PreparedKey;
+import io.keyedrnn.jobs.train.history.History;
+import io.keyedrnn.jobs.train.history.KeyHistory;
+import io.keyedrnn.jobs.train.history.SkipCounts;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.Normalizer;
 import io.keyedrnn.serve.Event;

@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.train;
 
+import io.keyedrnn.jobs.train.history.SkipCounts;
 import io.keyedrnn.model.io.Normalizer;
 import io.keyedrnn.serve.Event;
 import io.keyedrnn.train.Sequence;

@@ -1,5 +1,7 @@
 package io.keyedrnn.jobs.train;
 
+import io.keyedrnn.jobs.train.history.KeyHistory;
+import io.keyedrnn.jobs.train.history.ParsedEvent;
 import io.keyedrnn.serve.SessionConfig;
 import io.keyedrnn.serve.Vocabulary;
 import java.util.Arrays;
