@@ -4,6 +4,7 @@ import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.jobs.kafka.TrainKafka;
 import io.keyedrnn.jobs.train.history.History;
 import io.keyedrnn.jobs.train.history.ReadSpec;
+import io.keyedrnn.jobs.train.prepare.PreparedData;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
