@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.train;
 
+import io.keyedrnn.jobs.train.calibrate.Calibrator;
 import java.util.Arrays;
 
 /**

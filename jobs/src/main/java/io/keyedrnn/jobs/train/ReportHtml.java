@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.train;
 
+import io.keyedrnn.jobs.train.calibrate.Calibrator;
 import io.keyedrnn.jobs.train.history.SkipCounts;
 import io.keyedrnn.model.io.Calibration;
 import io.keyedrnn.train.EpochStats;

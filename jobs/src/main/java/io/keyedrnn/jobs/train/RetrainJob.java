@@ -2,6 +2,7 @@ package io.keyedrnn.jobs.train;
 
 import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.jobs.kafka.TrainKafka;
+import io.keyedrnn.jobs.train.calibrate.Calibrator;
 import io.keyedrnn.jobs.train.history.History;
 import io.keyedrnn.jobs.train.history.ReadSpec;
 import io.keyedrnn.jobs.train.prepare.PreparedData;
