@@ -6,6 +6,7 @@ import io.keyedrnn.jobs.train.calibrate.Calibrator;
 import io.keyedrnn.jobs.train.history.History;
 import io.keyedrnn.jobs.train.history.ReadSpec;
 import io.keyedrnn.jobs.train.prepare.PreparedData;
+import io.keyedrnn.jobs.train.report.Svg;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
