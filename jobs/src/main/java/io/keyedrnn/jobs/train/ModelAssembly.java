@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.train;
 
+import io.keyedrnn.jobs.train.prepare.PreparedData;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.model.io.Calibration;
 import io.keyedrnn.model.io.Model;

@@ -1,5 +1,9 @@
 package io.keyedrnn.jobs.train;
 
+import io.keyedrnn.jobs.train.calibrate.Calibrator;
+import io.keyedrnn.jobs.train.history.SkipCounts;
+import io.keyedrnn.jobs.train.report.Html;
+import io.keyedrnn.jobs.train.report.Svg;
 import io.keyedrnn.model.io.Calibration;
 import io.keyedrnn.train.EpochStats;
 import java.io.IOException;

@@ -2,6 +2,11 @@ package io.keyedrnn.jobs.train;
 
 import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.jobs.kafka.TrainKafka;
+import io.keyedrnn.jobs.train.calibrate.Calibrator;
+import io.keyedrnn.jobs.train.history.History;
+import io.keyedrnn.jobs.train.history.ReadSpec;
+import io.keyedrnn.jobs.train.prepare.PreparedData;
+import io.keyedrnn.jobs.train.report.Svg;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;

@@ -1,5 +1,8 @@
 package io.keyedrnn.jobs.train;
 
+import io.keyedrnn.jobs.train.calibrate.Calibrator;
+import io.keyedrnn.jobs.train.history.SkipCounts;
+import io.keyedrnn.jobs.train.prepare.PreparedData;
 import io.keyedrnn.train.EpochStats;
 import io.keyedrnn.train.TrainingListener;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.keyedrnn.jobs.train;
 
 import io.keyedrnn.jobs.common.JobSettings;
 import io.keyedrnn.jobs.kafka.TrainKafkaSettings;
+import io.keyedrnn.jobs.train.history.CsvLayout;
 import io.keyedrnn.model.CellKind;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.serve.EventFieldSettings;

@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.train;
 
+import io.keyedrnn.jobs.train.prepare.PreparedData;
 import io.keyedrnn.serve.Event;
 import io.keyedrnn.train.EpochStats;
 import java.time.Instant;

@@ -1,6 +1,8 @@
 package io.keyedrnn.jobs.train;
 
-import io.keyedrnn.jobs.train.PreparedData.PreparedKey;
+import io.keyedrnn.jobs.train.prepare.PreparedData;
+import io.keyedrnn.jobs.train.prepare.PreparedData.PreparedKey;
+import io.keyedrnn.jobs.train.prepare.ServingPass;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.Normalizer;

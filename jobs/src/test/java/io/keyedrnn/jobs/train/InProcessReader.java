@@ -1,5 +1,11 @@
 package io.keyedrnn.jobs.train;
 
+import io.keyedrnn.jobs.train.history.EventSink;
+import io.keyedrnn.jobs.train.history.FileEvents;
+import io.keyedrnn.jobs.train.history.History;
+import io.keyedrnn.jobs.train.history.HistoryRecord;
+import io.keyedrnn.jobs.train.history.ParsedEvent;
+import io.keyedrnn.jobs.train.history.ReadSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyedrnn.jobs.train.history.History;
+import io.keyedrnn.jobs.train.history.KeyHistory;
+import io.keyedrnn.jobs.train.history.SkipCounts;
+import io.keyedrnn.jobs.train.prepare.PreparedData;
 import io.keyedrnn.model.io.Normalizer;
 import io.keyedrnn.train.Sequence;
 import java.util.ArrayList;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyedrnn.jobs.train.calibrate.Calibrator;
+import io.keyedrnn.jobs.train.report.Svg;
 import io.keyedrnn.model.io.Calibration;
 import io.keyedrnn.train.EpochStats;
 import java.io.ByteArrayInputStream;

@@ -3,6 +3,10 @@ package io.keyedrnn.jobs.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.keyedrnn.jobs.train.history.History;
+import io.keyedrnn.jobs.train.history.KeyHistory;
+import io.keyedrnn.jobs.train.prepare.PreparedData;
+import io.keyedrnn.jobs.train.prepare.SessionEnds;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

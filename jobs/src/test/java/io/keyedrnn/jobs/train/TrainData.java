@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Random;
 
 /** Synthetic event streams for the training tests. */
-final class TrainData {
+public final class TrainData {
     static final long T0 = 1_700_000_000_000L;
 
     private TrainData() {}
@@ -60,7 +60,7 @@ final class TrainData {
         return lines;
     }
 
-    static Path write(Path dir, String name, List<String> lines) throws IOException {
+    public static Path write(Path dir, String name, List<String> lines) throws IOException {
         Path p = dir.resolve(name);
         Files.write(p, lines, StandardCharsets.UTF_8);
         return p;

@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.prepare;
 
 import io.keyedrnn.model.io.Normalizer;
 import java.util.List;
@@ -8,11 +8,11 @@ import java.util.List;
  * deviation, in double. A feature that is constant in the training data (std below 1e-6 of its
  * magnitude) gets std 1, so it passes through centred instead of dividing by zero.
  */
-final class NormalizerFit {
+public final class NormalizerFit {
     private NormalizerFit() {}
 
     /** Fits on rows[0, end) of each entry; throws when there is no row at all. */
-    static Normalizer fit(List<float[][]> rows, List<Integer> ends, int width) {
+    public static Normalizer fit(List<float[][]> rows, List<Integer> ends, int width) {
         double[] sum = new double[width];
         long n = 0;
         for (int k = 0; k < rows.size(); k++) {
@@ -51,7 +51,7 @@ final class NormalizerFit {
     }
 
     /** A row normalised into a new array (no normaliser: a copy). */
-    static float[] apply(Normalizer n, float[] x) {
+    public static float[] apply(Normalizer n, float[] x) {
         float[] out = x.clone();
         if (n != null) {
             n.normalize(x, out);

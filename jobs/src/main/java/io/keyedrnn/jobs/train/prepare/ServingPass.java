@@ -1,6 +1,6 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.prepare;
 
-import io.keyedrnn.jobs.train.PreparedData.PreparedKey;
+import io.keyedrnn.jobs.train.prepare.PreparedData.PreparedKey;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.serve.Event;
 import io.keyedrnn.serve.KeyState;
@@ -19,17 +19,17 @@ import java.util.List;
  * {@link #warm} computes it once and {@link #validation} replays only the validation events from
  * copies of it, for calibration passes that try several thresholds.
  */
-final class ServingPass {
+public final class ServingPass {
     /** Receives each validation event's output. */
-    interface Visitor {
+    public interface Visitor {
         /**
          * @param previous the forecast made after the event before (raw units, {@code p.length}
          *     values); null in a {@link #validation} pass
          */
-        void validation(PreparedKey key, int index, Event e, Prediction p, float[] previous);
+        public void validation(PreparedKey key, int index, Event e, Prediction p, float[] previous);
 
         /** The model refused the event; by default that is an error naming key and event. */
-        default void refused(PreparedKey key, int index, Event e, RejectReason reason) {
+        public default void refused(PreparedKey key, int index, Event e, RejectReason reason) {
             throw new IllegalStateException(
                     "the model refused event "
                             + index
@@ -43,7 +43,7 @@ final class ServingPass {
     private ServingPass() {}
 
     /** Runs every key's whole history, reporting validation events with the previous forecast. */
-    static void run(Model model, ScoringConfig config, List<PreparedKey> keys, Visitor v) {
+    public static void run(Model model, ScoringConfig config, List<PreparedKey> keys, Visitor v) {
         ModelServable servable = new ModelServable(model, config);
         float[] previous = new float[model.network().outputSize()];
         for (PreparedKey k : keys) {
@@ -65,7 +65,7 @@ final class ServingPass {
     }
 
     /** Each key's state after its training part, statistics cleared, one per key in order. */
-    static KeyState[] warm(Model model, ScoringConfig config, List<PreparedKey> keys) {
+    public static KeyState[] warm(Model model, ScoringConfig config, List<PreparedKey> keys) {
         ModelServable servable = new ModelServable(model, config);
         KeyState[] states = new KeyState[keys.size()];
         Visitor strict = (k, t, e, p, prev) -> {};
@@ -85,7 +85,7 @@ final class ServingPass {
      * Runs the validation events from copies of the {@link #warm} states; {@code model} must have
      * the network and normaliser the states were warmed with (its calibration may differ).
      */
-    static void validation(
+    public static void validation(
             Model model, ScoringConfig config, List<PreparedKey> keys, KeyState[] warm, Visitor v) {
         ModelServable servable = new ModelServable(model, config);
         for (int i = 0; i < keys.size(); i++) {

@@ -1,5 +1,6 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.report;
 
+import io.keyedrnn.jobs.train.calibrate.Calibrator;
 import java.util.Arrays;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Arrays;
  * @param under finite values below lo
  * @param over finite values above hi (integer bins: at or above hi)
  */
-record Histogram(double lo, double hi, long[] counts, long under, long over) {
+public record Histogram(double lo, double hi, long[] counts, long under, long over) {
     /** Share of values at each end that may fall outside the binned range. */
     static final double TAIL = 0.005;
 
@@ -28,7 +29,7 @@ record Histogram(double lo, double hi, long[] counts, long under, long over) {
      * @param integers whether bins are one or more whole integers wide
      * @param cut a value the range must include (the threshold)
      */
-    static Histogram of(double[] values, int bins, boolean integers, double cut) {
+    public static Histogram of(double[] values, int bins, boolean integers, double cut) {
         double[] v = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
         if (v.length == 0) {
             return new Histogram(cut, cut + 1, new long[Math.max(1, bins)], 0, 0);
@@ -76,7 +77,7 @@ record Histogram(double lo, double hi, long[] counts, long under, long over) {
     }
 
     /** The largest count of any bin, the underflow and overflow bins included (at least 1). */
-    long tallest() {
+    public long tallest() {
         long top = Math.max(1, Math.max(under, over));
         for (long c : counts) {
             top = Math.max(top, c);

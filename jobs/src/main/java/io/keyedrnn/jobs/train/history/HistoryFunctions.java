@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.history;
 
 import io.keyedrnn.flink.RawRecord;
 import java.nio.file.Path;
@@ -13,10 +13,10 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
-/** The Flink functions of the history reading job ({@link HistoryJob}). */
-final class HistoryFunctions {
+/** The Flink functions of the history reading job ({@code HistoryJob}). */
+public final class HistoryFunctions {
     /** Rejected records, one skip count of 1 each. */
-    static final OutputTag<HistoryRecord> REJECTED =
+    public static final OutputTag<HistoryRecord> REJECTED =
             new OutputTag<>("rejected", TypeInformation.of(HistoryRecord.class));
 
     /** Events per part of a key's history sent back to the client. */
@@ -39,12 +39,12 @@ final class HistoryFunctions {
     }
 
     /** Reads the files whose indices arrive (so files are read in parallel). */
-    static final class ReadFiles extends ProcessFunction<Integer, ParsedEvent> {
+    public static final class ReadFiles extends ProcessFunction<Integer, ParsedEvent> {
         private static final long serialVersionUID = 1L;
         private final String[] paths;
         private final ReadSpec spec;
 
-        ReadFiles(List<Path> files, ReadSpec spec) {
+        public ReadFiles(List<Path> files, ReadSpec spec) {
             this.paths = files.stream().map(Path::toString).toArray(String[]::new);
             this.spec = spec;
         }
@@ -57,12 +57,12 @@ final class HistoryFunctions {
     }
 
     /** Parses Kafka records; an event without its own time takes the record's. */
-    static final class ParseKafka extends ProcessFunction<RawRecord, ParsedEvent> {
+    public static final class ParseKafka extends ProcessFunction<RawRecord, ParsedEvent> {
         private static final long serialVersionUID = 1L;
         private final ReadSpec spec;
         private transient JsonRecords json;
 
-        ParseKafka(ReadSpec spec) {
+        public ParseKafka(ReadSpec spec) {
             this.spec = spec;
         }
 
@@ -90,7 +90,8 @@ final class HistoryFunctions {
      * Gathers a key's events and emits them sorted once the key's input is over. In BATCH mode
      * input arrives grouped by key and a timer at the end of time fires when the key is done.
      */
-    static final class CollectKey extends KeyedProcessFunction<String, ParsedEvent, HistoryRecord> {
+    public static final class CollectKey
+            extends KeyedProcessFunction<String, ParsedEvent, HistoryRecord> {
         private static final long serialVersionUID = 1L;
         private transient ListState<ParsedEvent> events;
 

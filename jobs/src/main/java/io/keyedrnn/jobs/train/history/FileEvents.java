@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.history;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,11 +16,11 @@ import java.util.Locale;
  * rejection naming file and line. Bytes that are not UTF-8 become U+FFFD rather than failing the
  * file.
  */
-final class FileEvents {
+public final class FileEvents {
     private FileEvents() {}
 
     /** Whether the file is CSV (else JSON lines); throws for an unknown extension. */
-    static boolean isCsv(Path file) {
+    public static boolean isCsv(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
             return true;
@@ -36,7 +36,7 @@ final class FileEvents {
      * Checks before any job runs: the file exists and, for CSV, its header has the needed columns.
      * Returns the CSV layout, or null for JSON lines.
      */
-    static CsvLayout check(Path file, ReadSpec spec) throws IOException {
+    public static CsvLayout check(Path file, ReadSpec spec) throws IOException {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new IllegalArgumentException("no readable events file " + file);
         }
@@ -53,7 +53,8 @@ final class FileEvents {
     }
 
     /** Reads every line of the file into the sink; {@code index} tags its events' order. */
-    static void read(Path file, int index, ReadSpec spec, EventSink sink) throws IOException {
+    public static void read(Path file, int index, ReadSpec spec, EventSink sink)
+            throws IOException {
         boolean csv = isCsv(file);
         JsonRecords json = csv ? null : new JsonRecords(spec);
         try (BufferedReader r = open(file)) {
@@ -81,7 +82,7 @@ final class FileEvents {
     }
 
     /** Feature names of the first CSV file, or empty when the files are JSON lines. */
-    static List<String> featureNames(List<CsvLayout> layouts) {
+    public static List<String> featureNames(List<CsvLayout> layouts) {
         for (CsvLayout l : layouts) {
             if (l != null) {
                 return l.featureNames();

@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.history;
 
 /**
  * One event of the training history as the reading stage passes it on (a Flink POJO).
@@ -25,7 +25,8 @@ public final class ParsedEvent {
 
     public ParsedEvent() {}
 
-    ParsedEvent(String key, long ts, float[] features, String token, int source, long position) {
+    public ParsedEvent(
+            String key, long ts, float[] features, String token, int source, long position) {
         this.key = key;
         this.ts = ts;
         this.features = features;
@@ -35,7 +36,7 @@ public final class ParsedEvent {
     }
 
     /** Orders events by time, then by where they came from. */
-    static int compare(ParsedEvent a, ParsedEvent b) {
+    public static int compare(ParsedEvent a, ParsedEvent b) {
         int c = Long.compare(a.ts, b.ts);
         if (c == 0) {
             c = Integer.compare(a.source, b.source);

@@ -1,13 +1,13 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.report;
 
 import java.util.List;
 
 /** Small helpers for writing well-formed XHTML by hand. */
-final class Html {
+public final class Html {
     private Html() {}
 
     /** Escapes text for element content and attribute values. */
-    static String escape(String s) {
+    public static String escape(String s) {
         if (s == null) {
             return "";
         }
@@ -32,12 +32,12 @@ final class Html {
     }
 
     /** A table of rows; the first row is the header. */
-    static String table(List<List<String>> rows) {
+    public static String table(List<List<String>> rows) {
         return table(rows, true);
     }
 
     /** A table of name and value rows, without a header row: the names head their rows. */
-    static String pairs(List<List<String>> rows) {
+    public static String pairs(List<List<String>> rows) {
         return table(rows, false);
     }
 

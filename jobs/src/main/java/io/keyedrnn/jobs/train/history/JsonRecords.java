@@ -1,14 +1,14 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.history;
 
 import io.keyedrnn.serve.Event;
 import io.keyedrnn.serve.EventParser;
 import io.keyedrnn.serve.ParseResult;
 
 /** Parses JSON event records with the serving {@link EventParser}, into an {@link EventSink}. */
-final class JsonRecords {
+public final class JsonRecords {
     private final EventParser parser;
 
-    JsonRecords(ReadSpec spec) {
+    public JsonRecords(ReadSpec spec) {
         this.parser = spec.jsonParser();
     }
 
@@ -16,7 +16,7 @@ final class JsonRecords {
      * Parses bytes[off, off + len); an event without its own time takes {@code fallbackTs} (the
      * Kafka record time, or {@link ParsedEvent#NO_TIMESTAMP}).
      */
-    void parse(
+    public void parse(
             byte[] bytes,
             int off,
             int len,

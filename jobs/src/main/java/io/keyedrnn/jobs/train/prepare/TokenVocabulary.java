@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.prepare;
 
 import io.keyedrnn.serve.Vocabulary;
 import java.util.ArrayList;
@@ -12,11 +12,12 @@ import java.util.Map;
  * entry is {@link Vocabulary#UNKNOWN} and takes every token left out (too rare for the cap, or seen
  * only in validation); without it such tokens are dropped from the data.
  */
-final class TokenVocabulary {
+public final class TokenVocabulary {
     private TokenVocabulary() {}
 
     /** The vocabulary from tokens[0, end) of each key. */
-    static List<String> build(List<String[]> tokens, List<Integer> ends, int cap, boolean unk) {
+    public static List<String> build(
+            List<String[]> tokens, List<Integer> ends, int cap, boolean unk) {
         Map<String, Long> counts = new HashMap<>();
         for (int k = 0; k < tokens.size(); k++) {
             String[] t = tokens.get(k);
@@ -45,7 +46,7 @@ final class TokenVocabulary {
     }
 
     /** Token to id; the unknown id (or -1) for tokens not in it. */
-    static Map<String, Integer> ids(List<String> vocab) {
+    public static Map<String, Integer> ids(List<String> vocab) {
         Map<String, Integer> ids = new HashMap<>();
         for (int i = 0; i < vocab.size(); i++) {
             ids.put(vocab.get(i), i);

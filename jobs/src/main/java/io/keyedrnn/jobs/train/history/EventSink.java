@@ -1,7 +1,7 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.history;
 
 /** Receives what a reader makes of each record: an event, or a rejection with its reason. */
-interface EventSink {
+public interface EventSink {
     void event(ParsedEvent e);
 
     /**

@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.history;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class HistoryRecord {
     public HistoryRecord() {}
 
     /** A skip count of 1 for one rejected record. */
-    static HistoryRecord skipped(String reason, String message) {
+    public static HistoryRecord skipped(String reason, String message) {
         HistoryRecord r = new HistoryRecord();
         r.reason = reason;
         r.count = 1;
@@ -39,7 +39,7 @@ public final class HistoryRecord {
     }
 
     /** Two skip counts of one reason added up, keeping the first example. */
-    static HistoryRecord sum(HistoryRecord a, HistoryRecord b) {
+    public static HistoryRecord sum(HistoryRecord a, HistoryRecord b) {
         HistoryRecord r = skipped(a.reason, a.example != null ? a.example : b.example);
         r.count = a.count + b.count;
         return r;
@@ -49,7 +49,7 @@ public final class HistoryRecord {
      * A key's events sorted by time, ties by source and position, in parts of at most {@code
      * partSize} events (so no record outgrows the collect channel). Modified: events (sorted).
      */
-    static List<HistoryRecord> series(String key, List<ParsedEvent> events, int partSize) {
+    public static List<HistoryRecord> series(String key, List<ParsedEvent> events, int partSize) {
         events.sort(ParsedEvent::compare);
         List<HistoryRecord> parts = new ArrayList<>();
         for (int from = 0; from < events.size(); from += partSize) {
@@ -87,7 +87,7 @@ public final class HistoryRecord {
         return r;
     }
 
-    boolean isSkipCount() {
+    public boolean isSkipCount() {
         return reason != null;
     }
 }

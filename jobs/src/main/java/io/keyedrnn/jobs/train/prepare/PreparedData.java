@@ -1,5 +1,6 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.prepare;
 
+import io.keyedrnn.jobs.train.history.SkipCounts;
 import io.keyedrnn.model.io.Normalizer;
 import io.keyedrnn.serve.Event;
 import io.keyedrnn.train.Sequence;
@@ -23,7 +24,7 @@ import java.util.List;
  *     validation part only)
  * @param skipped the history's skip counts plus what preparation left out
  */
-record PreparedData(
+public record PreparedData(
         boolean categorical,
         int width,
         Normalizer normalizer,
@@ -36,8 +37,8 @@ record PreparedData(
         SkipCounts skipped) {
 
     /** One key's kept events (raw, as serving receives them) and its split index. */
-    record PreparedKey(String key, Event[] events, int split) {
-        int validationEvents() {
+    public record PreparedKey(String key, Event[] events, int split) {
+        public int validationEvents() {
             return events.length - split;
         }
     }
@@ -46,7 +47,7 @@ record PreparedData(
      * The same data with every key's split at 0, so that a {@link ServingPass} reports every event:
      * calibration on the training events when nothing was held out.
      */
-    PreparedData everyEventScored() {
+    public PreparedData everyEventScored() {
         List<PreparedKey> all =
                 keys.stream().map(k -> new PreparedKey(k.key(), k.events(), 0)).toList();
         return new PreparedData(
@@ -62,20 +63,20 @@ record PreparedData(
                 skipped);
     }
 
-    long events() {
+    public long events() {
         return keys.stream().mapToLong(k -> k.events().length).sum();
     }
 
-    long trainingEvents() {
+    public long trainingEvents() {
         return keys.stream().mapToLong(PreparedKey::split).sum();
     }
 
-    long validationEvents() {
+    public long validationEvents() {
         return keys.stream().mapToLong(PreparedKey::validationEvents).sum();
     }
 
     /** Earliest and latest event time of the kept events ({@code NO_TIMESTAMP} when none). */
-    long[] timeRange() {
+    public long[] timeRange() {
         long lo = Long.MAX_VALUE;
         long hi = Long.MIN_VALUE;
         for (PreparedKey k : keys) {

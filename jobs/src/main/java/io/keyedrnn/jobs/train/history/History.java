@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.history;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,10 +12,10 @@ import java.util.TreeMap;
  *
  * @param source where the history came from, for the report and the metadata
  */
-record History(List<KeyHistory> keys, SkipCounts skipped, String source) {
+public record History(List<KeyHistory> keys, SkipCounts skipped, String source) {
 
     /** Collects the reading job's output, joining each key's parts in order. */
-    static History collect(Iterator<HistoryRecord> records, String source) {
+    public static History collect(Iterator<HistoryRecord> records, String source) {
         Map<String, TreeMap<Integer, HistoryRecord>> parts = new TreeMap<>();
         SkipCounts skipped = new SkipCounts();
         while (records.hasNext()) {
@@ -54,7 +54,7 @@ record History(List<KeyHistory> keys, SkipCounts skipped, String source) {
         return new KeyHistory(key, ts, rows, tokens);
     }
 
-    long eventCount() {
+    public long eventCount() {
         long n = 0;
         for (KeyHistory k : keys) {
             n += k.length();

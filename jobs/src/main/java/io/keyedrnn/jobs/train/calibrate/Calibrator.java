@@ -1,6 +1,8 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.calibrate;
 
-import io.keyedrnn.jobs.train.PreparedData.PreparedKey;
+import io.keyedrnn.jobs.train.prepare.PreparedData;
+import io.keyedrnn.jobs.train.prepare.PreparedData.PreparedKey;
+import io.keyedrnn.jobs.train.prepare.ServingPass;
 import io.keyedrnn.model.io.Calibration;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelMetadata;
@@ -24,7 +26,7 @@ import java.util.Arrays;
  * quantile, each step a serving pass over the validation events. Categorical ({@code token_rank}):
  * top_g is the smallest g whose rule (rank ≥ g is an anomaly) flags at most the rate.
  */
-final class Calibrator {
+public final class Calibrator {
     private static final int BISECTION_STEPS = 14;
 
     /**
@@ -34,7 +36,7 @@ final class Calibrator {
      * @param achievedRate fraction of scored validation events flagged in the final pass
      * @param scored scored validation events past warm-up
      */
-    record Result(
+    public record Result(
             Calibration calibration,
             double[] scores,
             double cut,
@@ -60,7 +62,7 @@ final class Calibrator {
         this.warm = ServingPass.warm(model, base, d.keys());
     }
 
-    static Result calibrate(Model model, PreparedData d, ScoringConfig base, double rate) {
+    public static Result calibrate(Model model, PreparedData d, ScoringConfig base, double rate) {
         Calibrator c = new Calibrator(model, d, base);
         return d.categorical() ? c.tokens(rate) : c.numeric(rate);
     }
@@ -160,7 +162,7 @@ final class Calibrator {
     }
 
     /** The model with another calibration in its metadata. */
-    static Model with(Model m, Calibration c) {
+    public static Model with(Model m, Calibration c) {
         ModelMetadata x = m.metadata();
         return new Model(
                 m.network(),
@@ -179,7 +181,7 @@ final class Calibrator {
     }
 
     /** The value below which a fraction q of the values lie (nearest rank, upper). */
-    static double quantile(double[] values, double q) {
+    public static double quantile(double[] values, double q) {
         if (values.length == 0) {
             return 0;
         }
@@ -192,7 +194,7 @@ final class Calibrator {
     /**
      * The smallest g ≥ 1 such that at most the rate of ranks are ≥ g (capped at the vocabulary).
      */
-    static int topG(double[] ranks, double rate, int vocabulary) {
+    public static int topG(double[] ranks, double rate, int vocabulary) {
         int g = (int) quantile(ranks, 1 - rate) + 1;
         return Math.max(1, Math.min(vocabulary, g));
     }
@@ -202,14 +204,14 @@ final class Calibrator {
         private double[] a = new double[256];
         private int n;
 
-        void add(double v) {
+        public void add(double v) {
             if (n == a.length) {
                 a = Arrays.copyOf(a, n * 2);
             }
             a[n++] = v;
         }
 
-        double[] toArray() {
+        public double[] toArray() {
             return Arrays.copyOf(a, n);
         }
     }

@@ -1,10 +1,10 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.report;
 
 import java.util.List;
 import java.util.Locale;
 
 /** Inline SVG charts for the training report: loss curves and a histogram with a marked cut. */
-final class Svg {
+public final class Svg {
     private static final int W = 640;
     private static final int H = 300;
     private static final int LEFT = 70;
@@ -15,13 +15,13 @@ final class Svg {
     private Svg() {}
 
     /** One line of a chart. */
-    record Series(String name, String color, double[] y) {}
+    public record Series(String name, String color, double[] y) {}
 
     /**
      * Lines over x = 1..n (NaN or infinite points break the line); a log10 y axis when the finite
      * values span more than a factor of 20 and are all positive.
      */
-    static String lines(String title, String xLabel, String yLabel, List<Series> series) {
+    public static String lines(String title, String xLabel, String yLabel, List<Series> series) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         int n = 0;
@@ -97,7 +97,7 @@ final class Svg {
      * Histogram}; integer bins when {@code integers}), with the values beyond it as separate grey
      * bars at either end, and a vertical line at {@code cut} labelled {@code cutLabel}.
      */
-    static String histogram(
+    public static String histogram(
             String title,
             String xLabel,
             String yLabel,
@@ -246,7 +246,7 @@ final class Svg {
         return TOP + (H - TOP - BOTTOM) * (1 - (v - lo) / (hi - lo));
     }
 
-    static String num(double v) {
+    public static String num(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e6) {
             return Long.toString((long) v);
         }

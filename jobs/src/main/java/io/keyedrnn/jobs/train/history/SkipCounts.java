@@ -1,16 +1,16 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.history;
 
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Records and keys left out of training, counted by reason, with one example message each. */
-final class SkipCounts {
+public final class SkipCounts {
     private final Map<String, Long> events = new TreeMap<>();
     private final Map<String, String> examples = new TreeMap<>();
     private final Map<String, Long> keys = new TreeMap<>();
 
     /** Counts skipped records (events) for a reason; the first example is kept. */
-    void events(String reason, long n, String example) {
+    public void events(String reason, long n, String example) {
         if (n > 0) {
             events.merge(reason, n, Long::sum);
             if (example != null) {
@@ -20,24 +20,24 @@ final class SkipCounts {
     }
 
     /** Counts a skipped key; its events are counted under the same reason. */
-    void key(String reason, long eventCount, String example) {
+    public void key(String reason, long eventCount, String example) {
         keys.merge(reason, 1L, Long::sum);
         events(reason, eventCount, example);
     }
 
-    Map<String, Long> events() {
+    public Map<String, Long> events() {
         return events;
     }
 
-    Map<String, String> examples() {
+    public Map<String, String> examples() {
         return examples;
     }
 
-    Map<String, Long> keys() {
+    public Map<String, Long> keys() {
         return keys;
     }
 
-    long totalEvents() {
+    public long totalEvents() {
         return events.values().stream().mapToLong(Long::longValue).sum();
     }
 }

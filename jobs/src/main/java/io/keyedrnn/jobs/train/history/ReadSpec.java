@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.history;
 
 import io.keyedrnn.serve.EventFields;
 import io.keyedrnn.serve.EventParser;
@@ -8,7 +8,7 @@ import java.io.Serializable;
  * How records become events, in a form Flink ships to its tasks: JSON field paths, input kind,
  * required feature count (0 = any) and CSV columns.
  */
-record ReadSpec(
+public record ReadSpec(
         String keyPath,
         String tsPath,
         String featuresPath,
@@ -18,13 +18,14 @@ record ReadSpec(
         CsvLayout.Columns csv)
         implements Serializable {
 
-    static ReadSpec of(EventFields f, boolean categorical, int features, CsvLayout.Columns csv) {
+    public static ReadSpec of(
+            EventFields f, boolean categorical, int features, CsvLayout.Columns csv) {
         return new ReadSpec(
                 f.key(), f.timestamp(), f.features(), f.token(), categorical, features, csv);
     }
 
     /** A parser of JSON records (not thread-safe: one per task). */
-    EventParser jsonParser() {
+    public EventParser jsonParser() {
         EventFields f = new EventFields(keyPath, tsPath, featuresPath, tokenPath);
         return categorical ? EventParser.categorical(f, null) : EventParser.numeric(f, features);
     }

@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.history;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -16,13 +16,13 @@ import java.util.List;
  * every other column in header order; categorical files take the token column (default {@code
  * token}).
  */
-final class CsvLayout implements Serializable {
+public final class CsvLayout implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The configured column names; empty features means "every other column". */
-    record Columns(String key, String ts, String token, List<String> features)
+    public record Columns(String key, String ts, String token, List<String> features)
             implements Serializable {
-        Columns {
+        public Columns {
             features = List.copyOf(features);
         }
     }
@@ -44,7 +44,7 @@ final class CsvLayout implements Serializable {
     }
 
     /** The layout of a file from its header line; throws naming the file and missing column. */
-    static CsvLayout of(String header, Columns c, boolean categorical, String file) {
+    public static CsvLayout of(String header, Columns c, boolean categorical, String file) {
         List<String> split = split(header);
         if (split == null || header.isBlank()) {
             throw new IllegalArgumentException(file + ": the first line is not a CSV header");
@@ -90,12 +90,12 @@ final class CsvLayout implements Serializable {
     }
 
     /** Names of the feature columns in feature order (empty for categorical files). */
-    List<String> featureNames() {
+    public List<String> featureNames() {
         return List.of(featureNames);
     }
 
     /** Parses one data line into the sink; origin (file:line) prefixes rejection messages. */
-    void parse(String line, String origin, int source, long position, EventSink sink) {
+    public void parse(String line, String origin, int source, long position, EventSink sink) {
         List<String> f = split(line);
         if (f == null || f.size() != columns) {
             sink.rejected(
@@ -164,7 +164,7 @@ final class CsvLayout implements Serializable {
     }
 
     /** Splits a CSV line; null when a quote is left open. */
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;

@@ -1,5 +1,7 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.prepare;
 
+import io.keyedrnn.jobs.train.history.KeyHistory;
+import io.keyedrnn.jobs.train.history.ParsedEvent;
 import io.keyedrnn.serve.SessionConfig;
 import io.keyedrnn.serve.Vocabulary;
 import java.util.Arrays;
@@ -10,11 +12,11 @@ import java.util.Arrays;
  * After every pause longer than the gap (at the previous event's time plus the gap, as the job's
  * timer) and after the key's last event (the history is taken to end with complete sessions).
  */
-final class SessionEnds {
+public final class SessionEnds {
     private SessionEnds() {}
 
     /** The history with ends inserted; gapMs 0: only after the last event. Not modified: k. */
-    static KeyHistory mark(KeyHistory k, long gapMs) {
+    public static KeyHistory mark(KeyHistory k, long gapMs) {
         SessionConfig gap = new SessionConfig(gapMs, SessionConfig.SessionTime.EVENT, true);
         int n = k.length();
         long[] ts = new long[2 * n];
