@@ -65,4 +65,20 @@ class JobsPackageRulesTest {
     void packagesHaveNoCycles() {
         slices().matching("io.keyedrnn.jobs.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
+
+    /** The training stages serve the retraining job; none reaches back into it. */
+    @Test
+    void trainingStagesDoNotDependOnTheRetrainingJob() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "io.keyedrnn.jobs.train.history..",
+                        "io.keyedrnn.jobs.train.prepare..",
+                        "io.keyedrnn.jobs.train.calibrate..",
+                        "io.keyedrnn.jobs.train.report..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.keyedrnn.jobs.train")
+                .check(CLASSES);
+    }
 }
