@@ -81,11 +81,7 @@ public final class KafkaIo {
             Duration timeout) {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = committedReader(bootstrapServers)) {
-            List<TopicPartition> parts = new ArrayList<>();
-            consumer.partitionsFor(topic)
-                    .forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
+            fromBeginning(consumer, topic);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!done.test(out) && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(out::add);
@@ -99,11 +95,7 @@ public final class KafkaIo {
             String bootstrapServers, String topic, Duration timeout) {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = committedReader(bootstrapServers)) {
-            List<TopicPartition> parts = new ArrayList<>();
-            consumer.partitionsFor(topic)
-                    .forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
+            List<TopicPartition> parts = fromBeginning(consumer, topic);
             Map<TopicPartition, Long> end = consumer.endOffsets(parts);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!reached(consumer, end.keySet(), end) && System.nanoTime() < deadline) {
@@ -123,5 +115,16 @@ public final class KafkaIo {
             }
         }
         return true;
+    }
+
+    /** Assigns every partition of topic to consumer, at its first offset; returns them. */
+    private static List<TopicPartition> fromBeginning(
+            KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        List<TopicPartition> parts = new ArrayList<>();
+        consumer.partitionsFor(topic)
+                .forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
+        consumer.assign(parts);
+        consumer.seekToBeginning(parts);
+        return parts;
     }
 }
