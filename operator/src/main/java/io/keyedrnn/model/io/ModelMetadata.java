@@ -103,22 +103,15 @@ public record ModelMetadata(
 
     /** A copy with another version. */
     public ModelMetadata withVersion(long newVersion) {
-        return new ModelMetadata(
-                format,
-                cell,
-                output,
-                inputKind,
-                featureNames,
-                vocabulary,
-                normalizer,
-                calibration,
-                Long.valueOf(newVersion),
-                training,
-                source);
+        return copy(newVersion, source);
     }
 
     /** A copy with another source. */
     public ModelMetadata withSource(Source newSource) {
+        return copy(declaredVersion, newSource);
+    }
+
+    private ModelMetadata copy(Long newVersion, Source newSource) {
         return new ModelMetadata(
                 format,
                 cell,
@@ -128,7 +121,7 @@ public record ModelMetadata(
                 vocabulary,
                 normalizer,
                 calibration,
-                declaredVersion,
+                newVersion,
                 training,
                 newSource);
     }
