@@ -45,7 +45,7 @@ public final class KafkaPreflight {
             Node broker = reach(admin, servers, timeoutMs);
             checkTopics(admin, c, servers, timeoutMs);
             checkDeadLetterSize(admin, c, timeoutMs);
-            if (c.deliveryGuarantee().equals("exactly-once")) {
+            if (KafkaWiring.anyTransactions(c)) {
                 checkTransactionTimeout(admin, broker, c, timeoutMs);
             }
         } catch (InterruptedException e) {

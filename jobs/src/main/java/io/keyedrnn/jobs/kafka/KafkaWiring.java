@@ -4,6 +4,7 @@ import io.keyedrnn.flink.DeadLetter;
 import io.keyedrnn.flink.RawRecord;
 import io.keyedrnn.jobs.common.JobSettings;
 import java.util.Properties;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -64,14 +65,35 @@ public final class KafkaWiring {
     }
 
     public static KafkaSink<Tuple2<String, byte[]>> predictionsSink(ScoringKafkaSettings c) {
-        return sink(c, new PredictionSerializer(c.required("predictions.topic")), "predictions");
-    }
-
-    public static KafkaSink<DeadLetter> deadLetterSink(ScoringKafkaSettings c) {
         return sink(
                 c,
-                new DeadLetterSerializer(c.required("dead.letter.topic"), deadLetterMaxBytes(c)),
-                "dead-letters");
+                new PredictionSerializer(c.required("predictions.topic")),
+                guarantee(c),
+                "predictions");
+    }
+
+    /**
+     * By default ({@code dead.letter.delivery: at-least-once}) a sink whose refused records are
+     * counted and dropped; with {@code exactly-once} the transactional KafkaSink, where a refused
+     * record fails the job.
+     */
+    public static Sink<DeadLetter> deadLetterSink(ScoringKafkaSettings c) {
+        DeadLetterSerializer records =
+                new DeadLetterSerializer(c.required("dead.letter.topic"), deadLetterMaxBytes(c));
+        if (deadLettersExactlyOnce(c)) {
+            return sink(c, records, DeliveryGuarantee.EXACTLY_ONCE, "dead-letters");
+        }
+        return new DeadLetterKafkaSink(clientProperties(c), records);
+    }
+
+    /** Whether dead letters go through the transactional KafkaSink. */
+    static boolean deadLettersExactlyOnce(ScoringKafkaSettings c) {
+        return c.get(JobSettings.DEAD_LETTER_DELIVERY).equals("exactly-once");
+    }
+
+    /** Whether any sink writes in Kafka transactions (and so needs the broker's timeout check). */
+    static boolean anyTransactions(ScoringKafkaSettings c) {
+        return c.deliveryGuarantee().equals("exactly-once") || deadLettersExactlyOnce(c);
     }
 
     /** dead.letter.max.bytes, checked to stay below the producer's max.request.size. */
@@ -97,7 +119,10 @@ public final class KafkaWiring {
     }
 
     private static <T> KafkaSink<T> sink(
-            ScoringKafkaSettings c, KafkaRecordSerializationSchema<T> serializer, String role) {
+            ScoringKafkaSettings c,
+            KafkaRecordSerializationSchema<T> serializer,
+            DeliveryGuarantee guarantee,
+            String role) {
         Properties p = clientProperties(c);
         // The sink's own default (1 h) exceeds the broker's default maximum (15 min).
         p.put("transaction.timeout.ms", String.valueOf(c.get(JobSettings.TRANSACTION_TIMEOUT_MS)));
@@ -105,7 +130,7 @@ public final class KafkaWiring {
                 .setKafkaProducerConfig(p)
                 .setBootstrapServers(c.required("bootstrap.servers"))
                 .setRecordSerializer(serializer)
-                .setDeliveryGuarantee(guarantee(c))
+                .setDeliveryGuarantee(guarantee)
                 .setTransactionalIdPrefix(c.get(JobSettings.TRANSACTIONAL_ID_PREFIX) + "-" + role)
                 .build();
     }
