@@ -2,9 +2,14 @@ package io.keyedrnn.jobs.kafka;
 
 import io.keyedrnn.flink.DeadLetter;
 import java.util.Properties;
+import org.apache.flink.api.connector.sink2.Committer;
+import org.apache.flink.api.connector.sink2.CommitterInitContext;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.SupportsCommitter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.connector.kafka.sink.KafkaCommittable;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -16,8 +21,13 @@ import org.slf4j.LoggerFactory;
  * The default dead-letter sink ({@code dead.letter.delivery: at-least-once}): a dead letter the
  * broker refuses is counted ({@value #SEND_FAILURES_METRIC}), logged and dropped, never a job
  * failure. See {@link DeadLetterWriter}.
+ *
+ * <p>Its committer is the transactional sink's (its writer hands it nothing): the job graph stays
+ * the same for either setting, so a checkpoint taken with {@code exactly-once} (every one before
+ * this setting existed) restores here and its last dead-letter transactions are still committed.
  */
-public final class DeadLetterKafkaSink implements Sink<DeadLetter> {
+public final class DeadLetterKafkaSink
+        implements Sink<DeadLetter>, SupportsCommitter<KafkaCommittable> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterKafkaSink.class);
 
@@ -28,14 +38,29 @@ public final class DeadLetterKafkaSink implements Sink<DeadLetter> {
 
     private final Properties producerConfig;
     private final DeadLetterSerializer records;
+    private final KafkaSink<DeadLetter> transactional;
 
-    DeadLetterKafkaSink(Properties producerConfig, DeadLetterSerializer records) {
+    DeadLetterKafkaSink(
+            Properties producerConfig,
+            DeadLetterSerializer records,
+            KafkaSink<DeadLetter> transactional) {
         this.producerConfig = producerConfig;
         this.records = records;
+        this.transactional = transactional;
     }
 
     @Override
-    public SinkWriter<DeadLetter> createWriter(WriterInitContext context) {
+    public Committer<KafkaCommittable> createCommitter(CommitterInitContext context) {
+        return transactional.createCommitter(context);
+    }
+
+    @Override
+    public SimpleVersionedSerializer<KafkaCommittable> getCommittableSerializer() {
+        return transactional.getCommittableSerializer();
+    }
+
+    @Override
+    public DeadLetterWriter createWriter(WriterInitContext context) {
         SinkWriterMetricGroup metrics = context.metricGroup();
         return new DeadLetterWriter(
                 new KafkaProducer<>(

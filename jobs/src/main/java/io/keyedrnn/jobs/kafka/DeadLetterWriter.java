@@ -2,8 +2,11 @@ package io.keyedrnn.jobs.kafka;
 
 import io.keyedrnn.flink.DeadLetter;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
+import org.apache.flink.connector.kafka.sink.KafkaCommittable;
 import org.apache.flink.metrics.Counter;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * (after its own retries) is counted, logged and dropped; {@link #flush} waits for every send, so a
  * checkpoint covers only dead letters the broker acknowledged or refused: at-least-once.
  */
-final class DeadLetterWriter implements SinkWriter<DeadLetter> {
+final class DeadLetterWriter implements CommittingSinkWriter<DeadLetter, KafkaCommittable> {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterWriter.class);
 
     private final Producer<byte[], byte[]> producer;
@@ -79,6 +82,12 @@ final class DeadLetterWriter implements SinkWriter<DeadLetter> {
             throw new IllegalStateException(
                     left + " dead letters still in flight after the producer's flush");
         }
+    }
+
+    /** Nothing to commit: sends are not transactional (see {@link DeadLetterKafkaSink}). */
+    @Override
+    public Collection<KafkaCommittable> prepareCommit() {
+        return List.of();
     }
 
     /** Dead letters sent but not yet acknowledged or refused. */

@@ -80,10 +80,12 @@ public final class KafkaWiring {
     public static Sink<DeadLetter> deadLetterSink(ScoringKafkaSettings c) {
         DeadLetterSerializer records =
                 new DeadLetterSerializer(c.required("dead.letter.topic"), deadLetterMaxBytes(c));
+        KafkaSink<DeadLetter> transactional =
+                sink(c, records, DeliveryGuarantee.EXACTLY_ONCE, "dead-letters");
         if (deadLettersExactlyOnce(c)) {
-            return sink(c, records, DeliveryGuarantee.EXACTLY_ONCE, "dead-letters");
+            return transactional;
         }
-        return new DeadLetterKafkaSink(clientProperties(c), records);
+        return new DeadLetterKafkaSink(clientProperties(c), records, transactional);
     }
 
     /** Whether dead letters go through the transactional KafkaSink. */
