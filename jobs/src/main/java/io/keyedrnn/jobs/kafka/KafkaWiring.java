@@ -25,8 +25,8 @@ public final class KafkaWiring {
     /** Client settings shared by sources, sinks and the preflight check. */
     public static Properties clientProperties(ScoringKafkaSettings c) {
         Properties p = new Properties();
-        p.putAll(c.withPrefix("kafka."));
-        p.put("bootstrap.servers", c.required("bootstrap.servers"));
+        p.putAll(c.kafkaClientSettings());
+        p.put("bootstrap.servers", c.required(JobSettings.BOOTSTRAP_SERVERS));
         return p;
     }
 
@@ -37,14 +37,14 @@ public final class KafkaWiring {
                     case "latest" -> OffsetsInitializer.latest();
                     default -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
                 };
-        return source(c, c.required("events.topic"), c.get(JobSettings.GROUP_ID), start);
+        return source(c, c.required(JobSettings.EVENTS_TOPIC), c.get(JobSettings.GROUP_ID), start);
     }
 
     /** The model topic is read from its start: the newest valid model wins. */
     public static KafkaSource<RawRecord> modelsSource(ScoringKafkaSettings c) {
         return source(
                 c,
-                c.required("models.topic"),
+                c.required(JobSettings.MODELS_TOPIC),
                 c.get(JobSettings.GROUP_ID) + "-models",
                 OffsetsInitializer.earliest());
     }
@@ -67,7 +67,7 @@ public final class KafkaWiring {
     public static KafkaSink<Tuple2<String, byte[]>> predictionsSink(ScoringKafkaSettings c) {
         return sink(
                 c,
-                new PredictionSerializer(c.required("predictions.topic")),
+                new PredictionSerializer(c.required(JobSettings.PREDICTIONS_TOPIC)),
                 guarantee(c),
                 "predictions");
     }
@@ -79,7 +79,8 @@ public final class KafkaWiring {
      */
     public static Sink<DeadLetter> deadLetterSink(ScoringKafkaSettings c) {
         DeadLetterSerializer records =
-                new DeadLetterSerializer(c.required("dead.letter.topic"), deadLetterMaxBytes(c));
+                new DeadLetterSerializer(
+                        c.required(JobSettings.DEAD_LETTER_TOPIC), deadLetterMaxBytes(c));
         KafkaSink<DeadLetter> transactional =
                 sink(c, records, DeliveryGuarantee.EXACTLY_ONCE, "dead-letters");
         if (deadLettersExactlyOnce(c)) {
@@ -101,14 +102,7 @@ public final class KafkaWiring {
     /** dead.letter.max.bytes, checked to stay below the producer's max.request.size. */
     static int deadLetterMaxBytes(ScoringKafkaSettings c) {
         long max = c.get(JobSettings.DEAD_LETTER_MAX_BYTES);
-        String requestSize = c.get("kafka.max.request.size", String.valueOf(1 << 20));
-        long limit;
-        try {
-            limit = Long.parseLong(requestSize.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "kafka.max.request.size '" + requestSize + "' is not a whole number");
-        }
+        long limit = c.producerMaxRequestSize();
         if (max > limit - DeadLetterSerializer.RECORD_OVERHEAD || max > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(
                     "dead.letter.max.bytes "
@@ -130,7 +124,7 @@ public final class KafkaWiring {
         p.put("transaction.timeout.ms", String.valueOf(c.get(JobSettings.TRANSACTION_TIMEOUT_MS)));
         return KafkaSink.<T>builder()
                 .setKafkaProducerConfig(p)
-                .setBootstrapServers(c.required("bootstrap.servers"))
+                .setBootstrapServers(c.required(JobSettings.BOOTSTRAP_SERVERS))
                 .setRecordSerializer(serializer)
                 .setDeliveryGuarantee(guarantee)
                 .setTransactionalIdPrefix(c.get(JobSettings.TRANSACTIONAL_ID_PREFIX) + "-" + role)
