@@ -26,13 +26,16 @@ class DeadLetterWriterTest {
     private final Counter writeFailures = new SimpleCounter();
     private final Counter sendFailures = new ThreadSafeSimpleCounter();
     private final List<String> logged = new ArrayList<>();
-    private final DeadLetterWriter writer =
-            new DeadLetterWriter(
-                    producer,
-                    new DeadLetterSerializer("dead", 900_000),
-                    writeFailures,
-                    sendFailures,
-                    new SendFailureLog(logged::add, () -> 0L, 60_000));
+    private final DeadLetterWriter writer = writer(producer);
+
+    private DeadLetterWriter writer(MockProducer<byte[], byte[]> p) {
+        return new DeadLetterWriter(
+                p,
+                new DeadLetterSerializer("dead", 900_000),
+                writeFailures,
+                sendFailures,
+                new SendFailureLog(logged::add, () -> 0L, 60_000));
+    }
 
     private static DeadLetter letter(long offset, String key) {
         return new DeadLetter(
@@ -75,13 +78,7 @@ class DeadLetterWriterTest {
                     @Override
                     public synchronized void flush() {}
                 };
-        DeadLetterWriter w =
-                new DeadLetterWriter(
-                        stuck,
-                        new DeadLetterSerializer("dead", 900_000),
-                        writeFailures,
-                        sendFailures,
-                        new SendFailureLog(logged::add, () -> 0L, 60_000));
+        DeadLetterWriter w = writer(stuck);
         w.write(letter(1, "k"), null);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> w.flush(false));
         assertTrue(e.getMessage().contains("1 dead letters still in flight"), e.getMessage());

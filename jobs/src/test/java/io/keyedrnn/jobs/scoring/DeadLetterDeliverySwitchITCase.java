@@ -31,9 +31,7 @@ class DeadLetterDeliverySwitchITCase {
     @Test
     void savepointsRestoreAcrossTheDeadLetterDelivery() throws Exception {
         Model model = ItSupport.model(3, 9);
-        ItSupport.createTopics(cluster.kafka(), PREFIX);
-        Map<String, String> s = ItSupport.settings(cluster.kafka(), PREFIX, tmp.resolve("cp"));
-        s.put("model.path", ItSupport.writeModel(model, tmp, "m.safetensors").toString());
+        Map<String, String> s = ItSupport.withTopicsAndModel(cluster.kafka(), PREFIX, model, tmp);
         List<byte[]> good = new ArrayList<>();
         String savepoint = null;
         String[] deliveries = {"exactly-once", "at-least-once", "exactly-once"};

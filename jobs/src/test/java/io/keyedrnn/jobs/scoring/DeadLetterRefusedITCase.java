@@ -43,9 +43,7 @@ class DeadLetterRefusedITCase {
     @Test
     void refusedDeadLettersAreCountedAndDroppedAndTheJobGoesOn() throws Exception {
         Model model = ItSupport.model(3, 7);
-        ItSupport.createTopics(cluster.kafka(), PREFIX);
-        Map<String, String> s = ItSupport.settings(cluster.kafka(), PREFIX, tmp.resolve("cp"));
-        s.put("model.path", ItSupport.writeModel(model, tmp, "m.safetensors").toString());
+        Map<String, String> s = ItSupport.withTopicsAndModel(cluster.kafka(), PREFIX, model, tmp);
         JobID job = ItSupport.submit(cluster.flink(), ScoringJobConfig.of(s), null);
         TopicLimit dead = new TopicLimit(cluster.kafka(), DEAD);
 
