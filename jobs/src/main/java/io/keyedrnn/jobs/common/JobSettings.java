@@ -25,6 +25,14 @@ public final class JobSettings {
                     64 * 1024,
                     "largest dead-letter record (key, value, headers); longer originals are cut,"
                             + " with their length and sha256; below kafka.max.request.size");
+    public static final Setting<String> DEAD_LETTER_DELIVERY =
+            Setting.choice(
+                    "dead.letter.delivery",
+                    "at-least-once",
+                    "at-least-once: a dead letter the broker refuses is counted, logged and"
+                            + " dropped; exactly-once: transactional, and a refused one fails the job",
+                    "at-least-once",
+                    "exactly-once");
     public static final Setting<String> GROUP_ID =
             Setting.text("group.id", "keyed-rnn-scoring", "consumer group of the scoring job");
     public static final Setting<String> STARTING_OFFSETS =
@@ -39,7 +47,7 @@ public final class JobSettings {
             Setting.choice(
                     "delivery.guarantee",
                     "exactly-once",
-                    "of predictions and dead letters",
+                    "of predictions (and of dead letters with dead.letter.delivery exactly-once)",
                     "exactly-once",
                     "at-least-once",
                     "none");
@@ -116,6 +124,7 @@ public final class JobSettings {
                     MODELS_TOPIC,
                     DEAD_LETTER_TOPIC,
                     DEAD_LETTER_MAX_BYTES,
+                    DEAD_LETTER_DELIVERY,
                     GROUP_ID,
                     STARTING_OFFSETS,
                     DELIVERY_GUARANTEE,

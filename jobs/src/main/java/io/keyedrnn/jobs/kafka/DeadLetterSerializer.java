@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The whole record stays within {@code dead.letter.max.bytes} (the original bytes are cut to
  * fit), so the producer never refuses it as too large. A dead letter that cannot be written at all
- * is counted ({@value #FAILURES_METRIC}), logged and dropped: it never fails the job.
+ * is counted ({@value #FAILURES_METRIC}), logged and dropped: it never fails the job. {@link
+ * DeadLetterKafkaSink} builds its records here too.
  */
 public final class DeadLetterSerializer implements KafkaRecordSerializationSchema<DeadLetter> {
     private static final long serialVersionUID = 1L;
@@ -57,7 +58,8 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
         }
     }
 
-    private ProducerRecord<byte[], byte[]> record(DeadLetter d) {
+    /** The record of a dead letter; throws when it cannot be written at all. */
+    ProducerRecord<byte[], byte[]> record(DeadLetter d) {
         byte[] reason = d.reason.getBytes(StandardCharsets.UTF_8);
         byte[] key = d.key == null ? null : KeyBytes.of(cutKey(d.key));
         int keyBytes = key == null ? 0 : key.length;

@@ -1,6 +1,8 @@
 package io.keyedrnn.jobs.kafka;
 
+import io.keyedrnn.jobs.common.Causes;
 import io.keyedrnn.jobs.common.JobSettings;
+import io.keyedrnn.settings.Setting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,12 +42,12 @@ public final class KafkaPreflight {
                                 "default.api.timeout.ms", String.valueOf(DEFAULT_TIMEOUT_MS)));
         p.put("default.api.timeout.ms", String.valueOf(timeoutMs));
         p.putIfAbsent("request.timeout.ms", String.valueOf(timeoutMs));
-        String servers = c.required("bootstrap.servers");
+        String servers = c.required(JobSettings.BOOTSTRAP_SERVERS);
         try (Admin admin = Admin.create(p)) {
             Node broker = reach(admin, servers, timeoutMs);
             checkTopics(admin, c, servers, timeoutMs);
             checkDeadLetterSize(admin, c, timeoutMs);
-            if (c.deliveryGuarantee().equals("exactly-once")) {
+            if (KafkaWiring.anyTransactions(c)) {
                 checkTransactionTimeout(admin, broker, c, timeoutMs);
             }
         } catch (InterruptedException e) {
@@ -68,7 +70,7 @@ public final class KafkaPreflight {
                             + " within "
                             + timeoutMs
                             + " ms ("
-                            + rootMessage(e)
+                            + Causes.innermost(e)
                             + "); check --bootstrap-servers and kafka.* security"
                             + " settings",
                     e);
@@ -79,16 +81,20 @@ public final class KafkaPreflight {
             Admin admin, ScoringKafkaSettings c, String servers, long timeoutMs)
             throws InterruptedException {
         Map<String, String> topics = new LinkedHashMap<>();
-        for (String key :
-                List.of("events.topic", "predictions.topic", "models.topic", "dead.letter.topic")) {
-            topics.put(c.required(key), key);
+        for (Setting<String> s :
+                List.of(
+                        JobSettings.EVENTS_TOPIC,
+                        JobSettings.PREDICTIONS_TOPIC,
+                        JobSettings.MODELS_TOPIC,
+                        JobSettings.DEAD_LETTER_TOPIC)) {
+            topics.put(c.required(s), s.key());
         }
         Set<String> existing;
         try {
             existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
-                    "cannot list topics on " + servers + ": " + rootMessage(e), e);
+                    "cannot list topics on " + servers + ": " + Causes.innermost(e), e);
         }
         List<String> missing = new ArrayList<>();
         topics.forEach(
@@ -109,11 +115,12 @@ public final class KafkaPreflight {
 
     /**
      * The dead-letter topic must take the largest dead letter the job writes: a broker refusing one
-     * would fail the sink (its error cannot be caught in the job).
+     * drops it (at-least-once) or fails the job (exactly-once), so a topic too small for them is
+     * refused at the start.
      */
     private static void checkDeadLetterSize(Admin admin, ScoringKafkaSettings c, long timeoutMs)
             throws InterruptedException {
-        String topic = c.required("dead.letter.topic");
+        String topic = c.required(JobSettings.DEAD_LETTER_TOPIC);
         long wanted = c.get(JobSettings.DEAD_LETTER_MAX_BYTES);
         ConfigResource res = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         try {
@@ -167,14 +174,5 @@ public final class KafkaPreflight {
         } catch (ExecutionException | TimeoutException e) {
             // Not allowed to describe broker configs (ACLs): the sink reports it at start instead.
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        String name = t.getClass().getSimpleName();
-        return t.getMessage() == null ? name : name + ": " + t.getMessage();
     }
 }

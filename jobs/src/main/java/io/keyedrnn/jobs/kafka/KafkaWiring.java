@@ -4,6 +4,7 @@ import io.keyedrnn.flink.DeadLetter;
 import io.keyedrnn.flink.RawRecord;
 import io.keyedrnn.jobs.common.JobSettings;
 import java.util.Properties;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -24,8 +25,8 @@ public final class KafkaWiring {
     /** Client settings shared by sources, sinks and the preflight check. */
     public static Properties clientProperties(ScoringKafkaSettings c) {
         Properties p = new Properties();
-        p.putAll(c.withPrefix("kafka."));
-        p.put("bootstrap.servers", c.required("bootstrap.servers"));
+        p.putAll(c.kafkaClientSettings());
+        p.put("bootstrap.servers", c.required(JobSettings.BOOTSTRAP_SERVERS));
         return p;
     }
 
@@ -36,14 +37,14 @@ public final class KafkaWiring {
                     case "latest" -> OffsetsInitializer.latest();
                     default -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
                 };
-        return source(c, c.required("events.topic"), c.get(JobSettings.GROUP_ID), start);
+        return source(c, c.required(JobSettings.EVENTS_TOPIC), c.get(JobSettings.GROUP_ID), start);
     }
 
     /** The model topic is read from its start: the newest valid model wins. */
     public static KafkaSource<RawRecord> modelsSource(ScoringKafkaSettings c) {
         return source(
                 c,
-                c.required("models.topic"),
+                c.required(JobSettings.MODELS_TOPIC),
                 c.get(JobSettings.GROUP_ID) + "-models",
                 OffsetsInitializer.earliest());
     }
@@ -64,27 +65,44 @@ public final class KafkaWiring {
     }
 
     public static KafkaSink<Tuple2<String, byte[]>> predictionsSink(ScoringKafkaSettings c) {
-        return sink(c, new PredictionSerializer(c.required("predictions.topic")), "predictions");
-    }
-
-    public static KafkaSink<DeadLetter> deadLetterSink(ScoringKafkaSettings c) {
         return sink(
                 c,
-                new DeadLetterSerializer(c.required("dead.letter.topic"), deadLetterMaxBytes(c)),
-                "dead-letters");
+                new PredictionSerializer(c.required(JobSettings.PREDICTIONS_TOPIC)),
+                guarantee(c),
+                "predictions");
+    }
+
+    /**
+     * By default ({@code dead.letter.delivery: at-least-once}) a sink whose refused records are
+     * counted and dropped; with {@code exactly-once} the transactional KafkaSink, where a refused
+     * record fails the job.
+     */
+    public static Sink<DeadLetter> deadLetterSink(ScoringKafkaSettings c) {
+        DeadLetterSerializer records =
+                new DeadLetterSerializer(
+                        c.required(JobSettings.DEAD_LETTER_TOPIC), deadLetterMaxBytes(c));
+        KafkaSink<DeadLetter> transactional =
+                sink(c, records, DeliveryGuarantee.EXACTLY_ONCE, "dead-letters");
+        if (deadLettersExactlyOnce(c)) {
+            return transactional;
+        }
+        return new DeadLetterKafkaSink(clientProperties(c), records, transactional);
+    }
+
+    /** Whether dead letters go through the transactional KafkaSink. */
+    static boolean deadLettersExactlyOnce(ScoringKafkaSettings c) {
+        return c.get(JobSettings.DEAD_LETTER_DELIVERY).equals("exactly-once");
+    }
+
+    /** Whether any sink writes in Kafka transactions (and so needs the broker's timeout check). */
+    static boolean anyTransactions(ScoringKafkaSettings c) {
+        return c.deliveryGuarantee().equals("exactly-once") || deadLettersExactlyOnce(c);
     }
 
     /** dead.letter.max.bytes, checked to stay below the producer's max.request.size. */
     static int deadLetterMaxBytes(ScoringKafkaSettings c) {
         long max = c.get(JobSettings.DEAD_LETTER_MAX_BYTES);
-        String requestSize = c.get("kafka.max.request.size", String.valueOf(1 << 20));
-        long limit;
-        try {
-            limit = Long.parseLong(requestSize.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "kafka.max.request.size '" + requestSize + "' is not a whole number");
-        }
+        long limit = c.producerMaxRequestSize();
         if (max > limit - DeadLetterSerializer.RECORD_OVERHEAD || max > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(
                     "dead.letter.max.bytes "
@@ -97,15 +115,18 @@ public final class KafkaWiring {
     }
 
     private static <T> KafkaSink<T> sink(
-            ScoringKafkaSettings c, KafkaRecordSerializationSchema<T> serializer, String role) {
+            ScoringKafkaSettings c,
+            KafkaRecordSerializationSchema<T> serializer,
+            DeliveryGuarantee guarantee,
+            String role) {
         Properties p = clientProperties(c);
         // The sink's own default (1 h) exceeds the broker's default maximum (15 min).
         p.put("transaction.timeout.ms", String.valueOf(c.get(JobSettings.TRANSACTION_TIMEOUT_MS)));
         return KafkaSink.<T>builder()
                 .setKafkaProducerConfig(p)
-                .setBootstrapServers(c.required("bootstrap.servers"))
+                .setBootstrapServers(c.required(JobSettings.BOOTSTRAP_SERVERS))
                 .setRecordSerializer(serializer)
-                .setDeliveryGuarantee(guarantee(c))
+                .setDeliveryGuarantee(guarantee)
                 .setTransactionalIdPrefix(c.get(JobSettings.TRANSACTIONAL_ID_PREFIX) + "-" + role)
                 .build();
     }

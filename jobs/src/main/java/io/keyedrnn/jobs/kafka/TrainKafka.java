@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.kafka;
 
+import io.keyedrnn.jobs.common.Causes;
 import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
@@ -71,7 +72,7 @@ public final class TrainKafka {
                             + " within "
                             + s.timeoutMs()
                             + " ms ("
-                            + root(e)
+                            + Causes.innermost(e)
                             + "); check --bootstrap-servers and kafka.* settings",
                     e);
         } catch (InterruptedException e) {
@@ -167,21 +168,12 @@ public final class TrainKafka {
                             + " bytes) to topic '"
                             + s.modelsTopic()
                             + "': "
-                            + root(e)
+                            + Causes.innermost(e)
                             + " (a model above the topic's max.message.bytes needs a larger limit)",
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JobException(JobException.FAILED, "interrupted while publishing", e);
         }
-    }
-
-    /** The innermost cause of a failure, as its class name and message. */
-    public static String root(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() != null ? ": " + t.getMessage() : "");
     }
 }

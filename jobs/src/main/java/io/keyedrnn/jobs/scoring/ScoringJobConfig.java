@@ -112,13 +112,11 @@ public final class ScoringJobConfig implements ScoringKafkaSettings {
     }
 
     /** The value of a key, or the fallback. */
-    @Override
     public String get(String key, String fallback) {
         return values.getOrDefault(key, fallback);
     }
 
     /** The value of a key that must be set; throws naming the key and how to set it. */
-    @Override
     public String required(String key) {
         String v = values.get(key);
         if (v == null || v.isEmpty()) {
@@ -126,6 +124,30 @@ public final class ScoringJobConfig implements ScoringKafkaSettings {
                     "setting '" + key + "' is required (in the --config file or as an option)");
         }
         return v;
+    }
+
+    @Override
+    public String required(Setting<String> s) {
+        return required(s.key());
+    }
+
+    @Override
+    public Map<String, String> kafkaClientSettings() {
+        return withPrefix(JobSettings.KAFKA_PREFIX);
+    }
+
+    @Override
+    public long producerMaxRequestSize() {
+        String key = JobSettings.KAFKA_PREFIX + "max.request.size";
+        String v = values.get(key);
+        if (v == null) {
+            return DEFAULT_MAX_REQUEST_SIZE;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " '" + v + "' is not a whole number");
+        }
     }
 
     /** exactly-once (default), at-least-once or none. */
@@ -178,7 +200,6 @@ public final class ScoringJobConfig implements ScoringKafkaSettings {
     }
 
     /** Settings under a prefix, with the prefix removed (kafka. or flink.). */
-    @Override
     public Map<String, String> withPrefix(String prefix) {
         Map<String, String> m = new TreeMap<>();
         values.forEach(

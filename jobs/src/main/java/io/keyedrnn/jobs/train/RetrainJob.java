@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.train;
 
+import io.keyedrnn.jobs.common.Causes;
 import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.jobs.kafka.TrainKafka;
 import io.keyedrnn.jobs.train.calibrate.Calibrator;
@@ -178,7 +179,7 @@ final class RetrainJob {
             throw e;
         } catch (Exception e) {
             throw new JobException(
-                    JobException.FAILED, "reading the history failed: " + TrainKafka.root(e), e);
+                    JobException.FAILED, "reading the history failed: " + Causes.innermost(e), e);
         }
     }
 

@@ -57,5 +57,11 @@ class DeadLetterSerializerTest {
         m.put("kafka.max.request.size", "2000000");
         assertEquals(1048576, KafkaWiring.deadLetterMaxBytes(ScoringJobConfig.of(m)));
         assertEquals(900_000, KafkaWiring.deadLetterMaxBytes(ScoringJobConfig.of(Map.of())));
+        m.put("kafka.max.request.size", "2MB");
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> KafkaWiring.deadLetterMaxBytes(ScoringJobConfig.of(m)));
+        assertEquals("kafka.max.request.size '2MB' is not a whole number", e.getMessage());
     }
 }

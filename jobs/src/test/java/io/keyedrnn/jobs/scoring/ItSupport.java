@@ -122,6 +122,15 @@ final class ItSupport {
         return m;
     }
 
+    /** Creates the topics and returns settings whose start-up model is {@code model}. */
+    static Map<String, String> withTopicsAndModel(
+            EmbeddedKafka kafka, String prefix, Model model, Path dir) throws Exception {
+        createTopics(kafka, prefix);
+        Map<String, String> s = settings(kafka, prefix, dir.resolve("cp"));
+        s.put("model.path", writeModel(model, dir, prefix + "model.safetensors").toString());
+        return s;
+    }
+
     static void createTopics(EmbeddedKafka kafka, String prefix) throws Exception {
         kafka.createTopics(2, prefix + "events", prefix + "predictions", prefix + "dead");
         kafka.createTopics(1, Map.of("cleanup.policy", "compact"), prefix + "models");

@@ -11,18 +11,25 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class KafkaAndFlink implements BeforeAllCallback, AfterAllCallback {
     private final int taskManagers;
     private final int slotsPerTaskManager;
+    private final Configuration flinkConf;
     private EmbeddedKafka kafka;
     private LocalFlink flink;
 
     KafkaAndFlink(int taskManagers, int slotsPerTaskManager) {
+        this(taskManagers, slotsPerTaskManager, new Configuration());
+    }
+
+    /** With cluster settings, e.g. a metric reporter the test reads. */
+    KafkaAndFlink(int taskManagers, int slotsPerTaskManager, Configuration flinkConf) {
         this.taskManagers = taskManagers;
         this.slotsPerTaskManager = slotsPerTaskManager;
+        this.flinkConf = flinkConf;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         kafka = EmbeddedKafka.start();
-        flink = LocalFlink.start(taskManagers, slotsPerTaskManager, new Configuration());
+        flink = LocalFlink.start(taskManagers, slotsPerTaskManager, flinkConf);
     }
 
     @Override
