@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Finds a keyed-rnn network in an ONNX graph: a chain from the features input (optionally
- * normalised by Sub and Div) through stacked recurrent nodes to an optional linear head (optionally
+ * normalised by Sub and Div) or the token ids input (looked up in an embedding by Gather) through
+ * stacked recurrent nodes to an optional linear head (optionally followed by Softmax, optionally
  * denormalised by Mul and Add) whose output is the graph's first output.
  *
  * <p>Tensors on the chain are tracked by what they hold: the features, layer k's h (a node's Y or
@@ -24,9 +25,13 @@ import java.util.Set;
 final class OnnxImporter {
     private static final Set<String> VIEWS = Set.of("Squeeze", "Unsqueeze", "Identity");
 
-    /** Ops that may continue the chain: normaliser, head and denormaliser. */
+    /** What layer 0 may read: the features, them normalised, or the token ids' embedding. */
+    private static final Set<Stage> LAYER0_INPUTS =
+            java.util.EnumSet.of(Stage.FEATURES, Stage.NORMALISED, Stage.EMBEDDED);
+
+    /** Ops that may continue the chain: normaliser, embedding, head, softmax and denormaliser. */
     private static final Set<String> CHAIN_OPS =
-            Set.of("Sub", "Div", "Mul", "Add", "Gemm", "MatMul");
+            Set.of("Sub", "Div", "Mul", "Add", "Gemm", "MatMul", "Gather", "Softmax");
 
     /** What a network and its normaliser the graph holds. */
     record Imported(RecurrentNetwork network, Normalizer normalizer) {}
@@ -36,24 +41,27 @@ final class OnnxImporter {
         FEATURES,
         CENTRED,
         NORMALISED,
+        TOKENS,
+        EMBEDDED,
         H,
         HEAD,
         HEAD_BIASED,
+        PROBABILITIES,
         SCALED,
         DENORMALISED
     }
 
     /**
      * A chain tensor: its stage, the layer whose h it derives from (-1 before layer 0), and whether
-     * it passed the head.
+     * it passed the head and a softmax.
      */
-    private record Value(int layer, Stage stage, boolean headed) {
+    private record Value(int layer, Stage stage, boolean headed, boolean softmax) {
         Value(int layer, Stage stage) {
-            this(layer, stage, false);
+            this(layer, stage, false, false);
         }
 
         Value next(Stage s) {
-            return new Value(layer, s, headed);
+            return new Value(layer, s, headed, softmax || s == Stage.PROBABILITIES);
         }
 
         boolean onTop() {
@@ -68,37 +76,44 @@ final class OnnxImporter {
     private final List<RecurrentLayer> layers = new ArrayList<>();
     private final HeadImport head;
     private final NormaliserImport normaliser;
+    private final CategoricalImport categorical;
+    private final long opset;
     private String features;
     private boolean layer0Normalised;
     private OnnxNode unimported;
 
-    private OnnxImporter(OnnxGraph graph, String source) throws ModelFormatException {
+    private OnnxImporter(OnnxGraph graph, long opset, String source) throws ModelFormatException {
         this.graph = graph;
+        this.opset = opset;
         this.source = source;
         this.constants = Constants.of(graph, source);
         this.head = new HeadImport(constants, source);
         this.normaliser = new NormaliserImport(constants, source);
+        this.categorical = new CategoricalImport(constants, source);
     }
 
     static Imported network(OnnxModel model, String source) throws ModelFormatException {
-        checkOpset(model, source);
-        return new OnnxImporter(model.graph(), source).network();
+        return new OnnxImporter(model.graph(), opset(model, source), source).network();
     }
 
-    private static void checkOpset(OnnxModel model, String source) throws ModelFormatException {
+    private static long opset(OnnxModel model, String source) throws ModelFormatException {
         Long v = model.opsets().getOrDefault("", model.opsets().get("ai.onnx"));
         if (v == null || v < 7) {
             throw new ModelFormatException(
                     source, "the model imports ONNX opset " + v + "; version 7 or later is needed");
         }
+        return v;
     }
 
     private Imported network() throws ModelFormatException {
         for (OnnxGraph.ValueInfo in : graph.inputs()) {
             if (!constants.contains(in.name()) && features == null) {
                 features = in.name();
-                checkFloat(in, "input");
-                chain.put(in.name(), new Value(-1, Stage.FEATURES));
+                boolean ids = isInteger(in);
+                if (!ids) {
+                    checkFloat(in, "input");
+                }
+                chain.put(in.name(), new Value(-1, ids ? Stage.TOKENS : Stage.FEATURES));
             }
         }
         if (features == null) {
@@ -148,7 +163,18 @@ final class OnnxImporter {
             normaliser.scale(node);
             return new Value(-1, Stage.NORMALISED);
         }
-        if (op.equals("Mul") && in.onTop()) {
+        if (op.equals("Gather")
+                && s == Stage.TOKENS
+                && chain.containsKey(node.input(1))
+                && !chain.containsKey(node.input(0))) {
+            categorical.gather(node);
+            return new Value(-1, Stage.EMBEDDED);
+        }
+        if (op.equals("Softmax") && in.headed() && (s == Stage.HEAD || s == Stage.HEAD_BIASED)) {
+            categorical.softmax(node, opset);
+            return in.next(Stage.PROBABILITIES);
+        }
+        if (op.equals("Mul") && (in.onTop() || s == Stage.PROBABILITIES)) {
             normaliser.outputScale(node);
             return in.next(Stage.SCALED);
         }
@@ -159,7 +185,7 @@ final class OnnxImporter {
         if (head.isHeadOp(node) && (in.layer() < 0 || in.onTop())) {
             boolean onHead = s != Stage.H;
             boolean bias = head.visit(node, onHead, s == Stage.HEAD_BIASED, topHidden(in));
-            return new Value(in.layer(), bias ? Stage.HEAD_BIASED : Stage.HEAD, true);
+            return new Value(in.layer(), bias ? Stage.HEAD_BIASED : Stage.HEAD, true, false);
         }
         return null;
     }
@@ -170,13 +196,13 @@ final class OnnxImporter {
         boolean ok =
                 x != null
                         && x.layer() == k - 1
-                        && (k == 0
-                                ? x.stage() == Stage.FEATURES || x.stage() == Stage.NORMALISED
-                                : x.stage() == Stage.H);
+                        && (k == 0 ? LAYER0_INPUTS.contains(x.stage()) : x.stage() == Stage.H);
         if (!ok) {
             String expected =
                     k == 0
-                            ? "the graph input '" + features + "' (or it normalised)"
+                            ? "the graph input '"
+                                    + features
+                                    + "' (normalised, or its token ids' embedding)"
                             : "layer " + (k - 1) + "'s output";
             throw fail(
                     node.label()
@@ -200,6 +226,16 @@ final class OnnxImporter {
                             + " but layer 0 is "
                             + layers.get(0).kind().id()
                             + "; a keyed-rnn model has one cell kind");
+        }
+        if (k == 0 && x.stage() == Stage.EMBEDDED && layer.inputSize() != categorical.dimension()) {
+            throw fail(
+                    node.label()
+                            + ": W takes "
+                            + layer.inputSize()
+                            + " inputs but "
+                            + categorical.gatherLabel()
+                            + " gives embedding rows of "
+                            + categorical.dimension());
         }
         layers.add(layer);
         define(node, node.output(0), new Value(k, Stage.H));
@@ -248,7 +284,9 @@ final class OnnxImporter {
         int top = layers.size() - 1;
         if (pred == null
                 || pred.layer() != top
-                || !(pred.onTop() || pred.stage() == Stage.DENORMALISED)) {
+                || !(pred.onTop()
+                        || pred.stage() == Stage.PROBABILITIES
+                        || pred.stage() == Stage.DENORMALISED)) {
             String culprit =
                     unimported == null
                             ? ""
@@ -259,18 +297,13 @@ final class OnnxImporter {
             throw fail(
                     "the graph's first output '"
                             + first.name()
-                            + "' is not the top layer's h or a linear head on it"
+                            + "' is not the top layer's h or a linear head (and softmax) on it"
                             + culprit);
         }
         checkFloat(first, "output");
         int hidden = layers.get(top).hiddenSize();
         Linear linear = pred.headed() ? head.linear(hidden) : null;
-        RecurrentNetwork net;
-        try {
-            net = new RecurrentNetwork(layers, null, linear, false);
-        } catch (IllegalArgumentException e) {
-            throw fail(e.getMessage());
-        }
+        RecurrentNetwork net = build(linear, pred, first);
         Normalizer n =
                 normaliser.finish(
                         layer0Normalised,
@@ -278,6 +311,46 @@ final class OnnxImporter {
                         net.outputSize(),
                         pred.stage() == Stage.DENORMALISED);
         return new Imported(net, n);
+    }
+
+    /** The network; a categorical one needs its head's softmax, which keyed-rnn always applies. */
+    private RecurrentNetwork build(Linear linear, Value pred, OnnxGraph.ValueInfo first)
+            throws ModelFormatException {
+        if (pred.softmax()) {
+            categorical.checkSoftmaxAxis(first.dims().length);
+        }
+        if (categorical.embedded()) {
+            if (!pred.softmax()) {
+                throw fail(
+                        "the graph's first output '"
+                                + first.name()
+                                + "' is not a Softmax of the head; keyed-rnn's categorical models"
+                                + " predict token probabilities (export logits through a softmax)");
+            }
+            if (linear.outputSize() != categorical.embedding().vocabularySize()) {
+                throw fail(
+                        "the head has "
+                                + linear.outputSize()
+                                + " outputs but "
+                                + categorical.gatherLabel()
+                                + " embeds "
+                                + categorical.embedding().vocabularySize()
+                                + " tokens; a categorical head scores every token");
+            }
+        }
+        try {
+            return new RecurrentNetwork(
+                    layers,
+                    categorical.embedded() ? categorical.embedding() : null,
+                    linear,
+                    pred.softmax());
+        } catch (IllegalArgumentException e) {
+            throw fail(e.getMessage());
+        }
+    }
+
+    private static boolean isInteger(OnnxGraph.ValueInfo v) {
+        return v.elemType() == OnnxFields.TensorF.INT64 || v.elemType() == OnnxFields.TensorF.INT32;
     }
 
     private void checkFloat(OnnxGraph.ValueInfo v, String what) throws ModelFormatException {

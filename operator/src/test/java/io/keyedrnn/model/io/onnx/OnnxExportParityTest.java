@@ -1,6 +1,6 @@
 package io.keyedrnn.model.io.onnx;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.keyedrnn.model.io.onnx.OrtValues.flat;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -118,15 +118,6 @@ class OnnxExportParityTest {
     }
 
     private static void assertClose(float[] ours, int off, float[] ort, String what) {
-        for (int i = 0; i < ort.length; i++) {
-            assertEquals(ort[i], ours[off + i], 1e-5, what + " [" + i + "]");
-        }
-    }
-
-    private static float[] flat(ai.onnxruntime.OnnxValue v) {
-        FloatBuffer b = ((OnnxTensor) v).getFloatBuffer();
-        float[] a = new float[b.remaining()];
-        b.get(a);
-        return a;
+        OrtValues.assertClose(ours, off, ort, 0, ort.length, what);
     }
 }

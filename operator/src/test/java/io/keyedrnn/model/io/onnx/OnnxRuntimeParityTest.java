@@ -1,5 +1,6 @@
 package io.keyedrnn.model.io.onnx;
 
+import static io.keyedrnn.model.io.onnx.OrtValues.flat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.onnxruntime.OnnxTensor;
@@ -86,12 +87,5 @@ class OnnxRuntimeParityTest {
                 }
             }
         }
-    }
-
-    private static float[] flat(ai.onnxruntime.OnnxValue v) {
-        FloatBuffer b = ((OnnxTensor) v).getFloatBuffer();
-        float[] a = new float[b.remaining()];
-        b.get(a);
-        return a;
     }
 }
