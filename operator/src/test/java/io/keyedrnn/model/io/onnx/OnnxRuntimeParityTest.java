@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtSession;
 import io.keyedrnn.model.RecurrentNetwork;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * ONNX Runtime stepping an ONNX file one event at a time and keyed-rnn stepping its import give the
- * same predictions within 1e-5, over an interleaved stream of three keys.
+ * same predictions within 1e-5 (token probabilities for the categorical files, whose first input is
+ * token ids), over an interleaved stream of three keys.
  */
 class OnnxRuntimeParityTest {
     @ParameterizedTest
@@ -29,6 +31,8 @@ class OnnxRuntimeParityTest {
                 "torch_gru_l3_h5_i2",
                 "torch_rnn_tanh_l1_h3_i2",
                 "torch_rnn_relu_l2_h3_i4",
+                "torch_cat_lstm_l2_v9_e3_h4",
+                "torch_cat_gru_l1_v6_e2_h5",
                 "hand_gru_lbr0_l1",
                 "hand_gru_lbr1_l2_const",
                 "hand_gru_lbr0_l3_matmul",
@@ -51,7 +55,8 @@ class OnnxRuntimeParityTest {
             SplittableRandom rnd = new SplittableRandom(name.hashCode());
             for (int step = 0; step < 60; step++) {
                 int key = rnd.nextInt(3);
-                float[] x = new float[net.inputSize()];
+                int token = rnd.nextInt(net.inputSize());
+                float[] x = new float[net.isCategorical() ? 0 : net.inputSize()];
                 for (int i = 0; i < x.length; i++) {
                     x[i] = (float) rnd.nextDouble(-1.5, 1.5);
                 }
@@ -67,6 +72,13 @@ class OnnxRuntimeParityTest {
                     for (long d : shape) {
                         n *= d;
                     }
+                    if (i == 0 && net.isCategorical()) {
+                        long[] ids = {token};
+                        feed.put(
+                                ins.get(i),
+                                OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
+                        continue;
+                    }
                     float[] v = i == 0 ? x : st.getOrDefault(ins.get(i), new float[(int) n]);
                     feed.put(ins.get(i), OnnxTensor.createTensor(env, FloatBuffer.wrap(v), shape));
                 }
@@ -80,7 +92,11 @@ class OnnxRuntimeParityTest {
                 feed.values().forEach(OnnxTensor::close);
                 float[] s = ourState.computeIfAbsent(key, k -> new float[net.stateSize()]);
                 float[] out = new float[net.outputSize()];
-                net.step(x, s, out, net.newWorkspace());
+                if (net.isCategorical()) {
+                    net.stepToken(token, s, out, net.newWorkspace());
+                } else {
+                    net.step(x, s, out, net.newWorkspace());
+                }
                 assertEquals(out.length, ortPred.length, name + " step " + step);
                 for (int i = 0; i < out.length; i++) {
                     assertEquals(ortPred[i], out[i], 1e-5, name + " step " + step + " output " + i);
