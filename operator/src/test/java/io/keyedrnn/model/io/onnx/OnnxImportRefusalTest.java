@@ -24,7 +24,7 @@ class OnnxImportRefusalTest {
     private static final OnnxModel NORMALISED =
             OnnxExporter.export(ExportFixtures.model(CellKind.LSTM, 1));
 
-    private static void refused(OnnxModel m, String... fragments) {
+    static void refused(OnnxModel m, String... fragments) {
         ModelFormatException e =
                 assertThrows(
                         ModelFormatException.class,
@@ -34,8 +34,7 @@ class OnnxImportRefusalTest {
         }
     }
 
-    private static void refusedAttr(
-            OnnxModel m, String nodeName, OnnxAttribute a, String... fragments) {
+    static void refusedAttr(OnnxModel m, String nodeName, OnnxAttribute a, String... fragments) {
         UnaryOperator<OnnxNode> edit = n -> attr(n, a);
         String[] all = new String[fragments.length + 2];
         all[0] = "node '" + nodeName + "'";
