@@ -106,6 +106,7 @@ final class OnnxImporter {
     }
 
     private Imported network() throws ModelFormatException {
+        GraphNames.check(graph, source);
         for (OnnxGraph.ValueInfo in : graph.inputs()) {
             if (!constants.contains(in.name()) && features == null) {
                 features = in.name();

@@ -1,18 +1,10 @@
 package io.keyedrnn.model.io.onnx;
 
-import static io.keyedrnn.model.io.onnx.OrtValues.flat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
 import io.keyedrnn.model.RecurrentNetwork;
 import java.io.InputStream;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,10 +38,8 @@ class OnnxRuntimeParityTest {
             bytes = in.readAllBytes();
         }
         RecurrentNetwork net = Onnx.read(bytes, name).network();
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession session = env.createSession(bytes, new OrtSession.SessionOptions())) {
-            List<String> ins = new ArrayList<>(session.getInputNames());
-            Map<String, ai.onnxruntime.NodeInfo> info = session.getInputInfo();
+        try (OrtStepper ort = new OrtStepper(bytes)) {
+            assertEquals(net.isCategorical(), ort.takesTokens(), name);
             Map<Integer, Map<String, float[]>> ortState = new HashMap<>();
             Map<Integer, float[]> ourState = new HashMap<>();
             SplittableRandom rnd = new SplittableRandom(name.hashCode());
@@ -61,35 +51,7 @@ class OnnxRuntimeParityTest {
                     x[i] = (float) rnd.nextDouble(-1.5, 1.5);
                 }
                 Map<String, float[]> st = ortState.computeIfAbsent(key, k -> new HashMap<>());
-                Map<String, OnnxTensor> feed = new HashMap<>();
-                for (int i = 0; i < ins.size(); i++) {
-                    long[] shape =
-                            ((ai.onnxruntime.TensorInfo) info.get(ins.get(i)).getInfo()).getShape();
-                    for (int d = 0; d < shape.length; d++) {
-                        shape[d] = shape[d] < 0 ? 1 : shape[d];
-                    }
-                    long n = 1;
-                    for (long d : shape) {
-                        n *= d;
-                    }
-                    if (i == 0 && net.isCategorical()) {
-                        long[] ids = {token};
-                        feed.put(
-                                ins.get(i),
-                                OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
-                        continue;
-                    }
-                    float[] v = i == 0 ? x : st.getOrDefault(ins.get(i), new float[(int) n]);
-                    feed.put(ins.get(i), OnnxTensor.createTensor(env, FloatBuffer.wrap(v), shape));
-                }
-                float[] ortPred;
-                try (OrtSession.Result r = session.run(feed)) {
-                    ortPred = flat(r.get(0));
-                    for (int i = 1; i < ins.size(); i++) {
-                        st.put(ins.get(i), flat(r.get(i)));
-                    }
-                }
-                feed.values().forEach(OnnxTensor::close);
+                float[] ortPred = ort.step(x, token, st);
                 float[] s = ourState.computeIfAbsent(key, k -> new float[net.stateSize()]);
                 float[] out = new float[net.outputSize()];
                 if (net.isCategorical()) {
