@@ -1,6 +1,7 @@
 package io.keyedrnn.model.io.onnx;
 
 import io.keyedrnn.model.Embedding;
+import io.keyedrnn.model.Linear;
 import io.keyedrnn.model.io.ModelFormatException;
 import java.util.Set;
 
@@ -84,7 +85,7 @@ final class CategoricalImport {
      * Checks the softmax runs over the prediction's last axis, of rank {@code rank} as the graph's
      * output declares it (0: not declared, then only axis -1 is known to be the last).
      */
-    void checkSoftmaxAxis(int rank) throws ModelFormatException {
+    private void checkSoftmaxAxis(int rank) throws ModelFormatException {
         if (softmaxAxis == -1 || (rank > 0 && softmaxAxis == rank - 1)) {
             return;
         }
@@ -97,8 +98,40 @@ final class CategoricalImport {
                         + "; the softmax must run over the tokens");
     }
 
-    /** The embedding. */
-    Embedding embedding() throws ModelFormatException {
+    /**
+     * The embedding, or null for numeric input, once the head is known: a categorical prediction
+     * must be the softmax of a head that scores every token, as keyed-rnn always computes it.
+     */
+    Embedding finish(Linear head, boolean softmaxed, OnnxGraph.ValueInfo prediction)
+            throws ModelFormatException {
+        if (softmaxed) {
+            checkSoftmaxAxis(prediction.dims().length);
+        }
+        if (gather == null) {
+            return null;
+        }
+        if (!softmaxed) {
+            throw new ModelFormatException(
+                    source,
+                    "the graph's first output '"
+                            + prediction.name()
+                            + "' is not a Softmax of the head; keyed-rnn's categorical models"
+                            + " predict token probabilities (export logits through a softmax)");
+        }
+        Embedding e = embedding();
+        if (head.outputSize() != e.vocabularySize()) {
+            throw fail(
+                    gather,
+                    "embeds "
+                            + e.vocabularySize()
+                            + " tokens but the head has "
+                            + head.outputSize()
+                            + " outputs; a categorical head scores every token");
+        }
+        return e;
+    }
+
+    private Embedding embedding() throws ModelFormatException {
         try {
             return new Embedding((int) table.dims()[0], dimension(), weight);
         } catch (IllegalArgumentException e) {

@@ -1,10 +1,12 @@
 package io.keyedrnn.model.io.onnx;
 
+import io.keyedrnn.model.Embedding;
 import io.keyedrnn.model.Linear;
 import io.keyedrnn.model.RecurrentLayer;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.model.io.ModelFormatException;
 import io.keyedrnn.model.io.Normalizer;
+import io.keyedrnn.model.io.onnx.ChainValue.Stage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,43 +38,10 @@ final class OnnxImporter {
     /** What a network and its normaliser the graph holds. */
     record Imported(RecurrentNetwork network, Normalizer normalizer) {}
 
-    /** What a chain tensor holds, in the order the chain passes through. */
-    private enum Stage {
-        FEATURES,
-        CENTRED,
-        NORMALISED,
-        TOKENS,
-        EMBEDDED,
-        H,
-        HEAD,
-        HEAD_BIASED,
-        PROBABILITIES,
-        SCALED,
-        DENORMALISED
-    }
-
-    /**
-     * A chain tensor: its stage, the layer whose h it derives from (-1 before layer 0), and whether
-     * it passed the head and a softmax.
-     */
-    private record Value(int layer, Stage stage, boolean headed, boolean softmax) {
-        Value(int layer, Stage stage) {
-            this(layer, stage, false, false);
-        }
-
-        Value next(Stage s) {
-            return new Value(layer, s, headed, softmax || s == Stage.PROBABILITIES);
-        }
-
-        boolean onTop() {
-            return stage == Stage.H || stage == Stage.HEAD || stage == Stage.HEAD_BIASED;
-        }
-    }
-
     private final OnnxGraph graph;
     private final Constants constants;
     private final String source;
-    private final Map<String, Value> chain = new HashMap<>();
+    private final Map<String, ChainValue> chain = new HashMap<>();
     private final List<RecurrentLayer> layers = new ArrayList<>();
     private final HeadImport head;
     private final NormaliserImport normaliser;
@@ -114,7 +83,7 @@ final class OnnxImporter {
                 if (!ids) {
                     checkFloat(in, "input");
                 }
-                chain.put(in.name(), new Value(-1, ids ? Stage.TOKENS : Stage.FEATURES));
+                chain.put(in.name(), new ChainValue(-1, ids ? Stage.TOKENS : Stage.FEATURES));
             }
         }
         if (features == null) {
@@ -141,7 +110,8 @@ final class OnnxImporter {
         } else if (VIEWS.contains(node.opType()) && chain.containsKey(node.input(0))) {
             define(node, node.output(0), chain.get(node.input(0)));
         } else if (readsChain(node)) {
-            Value next = CHAIN_OPS.contains(node.opType()) ? step(node, chainOperand(node)) : null;
+            ChainValue next =
+                    CHAIN_OPS.contains(node.opType()) ? step(node, chainOperand(node)) : null;
             if (next != null) {
                 define(node, node.output(0), next);
             } else if (unimported == null) {
@@ -153,23 +123,23 @@ final class OnnxImporter {
     }
 
     /** The value a non-recurrent node makes from chain value {@code in}, or null: not imported. */
-    private Value step(OnnxNode node, Value in) throws ModelFormatException {
+    private ChainValue step(OnnxNode node, ChainValue in) throws ModelFormatException {
         String op = node.opType();
         Stage s = in.stage();
         if (op.equals("Sub") && s == Stage.FEATURES && chain.containsKey(node.input(0))) {
             normaliser.centre(node);
-            return new Value(-1, Stage.CENTRED);
+            return new ChainValue(-1, Stage.CENTRED);
         }
         if (op.equals("Div") && s == Stage.CENTRED && chain.containsKey(node.input(0))) {
             normaliser.scale(node);
-            return new Value(-1, Stage.NORMALISED);
+            return new ChainValue(-1, Stage.NORMALISED);
         }
         if (op.equals("Gather")
                 && s == Stage.TOKENS
                 && chain.containsKey(node.input(1))
                 && !chain.containsKey(node.input(0))) {
             categorical.gather(node);
-            return new Value(-1, Stage.EMBEDDED);
+            return new ChainValue(-1, Stage.EMBEDDED);
         }
         if (op.equals("Softmax") && in.headed() && (s == Stage.HEAD || s == Stage.HEAD_BIASED)) {
             categorical.softmax(node, opset);
@@ -186,13 +156,13 @@ final class OnnxImporter {
         if (head.isHeadOp(node) && (in.layer() < 0 || in.onTop())) {
             boolean onHead = s != Stage.H;
             boolean bias = head.visit(node, onHead, s == Stage.HEAD_BIASED, topHidden(in));
-            return new Value(in.layer(), bias ? Stage.HEAD_BIASED : Stage.HEAD, true, false);
+            return new ChainValue(in.layer(), bias ? Stage.HEAD_BIASED : Stage.HEAD, true, false);
         }
         return null;
     }
 
     private void recurrent(OnnxNode node) throws ModelFormatException {
-        Value x = chain.get(node.input(0));
+        ChainValue x = chain.get(node.input(0));
         int k = layers.size();
         boolean ok =
                 x != null
@@ -239,11 +209,11 @@ final class OnnxImporter {
                             + categorical.dimension());
         }
         layers.add(layer);
-        define(node, node.output(0), new Value(k, Stage.H));
-        define(node, node.output(1), new Value(k, Stage.H));
+        define(node, node.output(0), new ChainValue(k, Stage.H));
+        define(node, node.output(1), new ChainValue(k, Stage.H));
     }
 
-    private int topHidden(Value in) throws ModelFormatException {
+    private int topHidden(ChainValue in) throws ModelFormatException {
         if (in.layer() < 0) {
             throw fail("the head reads the graph input directly, not a recurrent layer");
         }
@@ -254,10 +224,10 @@ final class OnnxImporter {
         return node.inputs().stream().anyMatch(chain::containsKey);
     }
 
-    private Value chainOperand(OnnxNode node) throws ModelFormatException {
-        Value found = null;
+    private ChainValue chainOperand(OnnxNode node) throws ModelFormatException {
+        ChainValue found = null;
         for (String in : node.inputs()) {
-            Value v = chain.get(in);
+            ChainValue v = chain.get(in);
             if (v != null && found != null) {
                 throw fail(node.label() + ": reads two recurrent outputs");
             }
@@ -266,7 +236,7 @@ final class OnnxImporter {
         return found;
     }
 
-    private void define(OnnxNode node, String name, Value v) throws ModelFormatException {
+    private void define(OnnxNode node, String name, ChainValue v) throws ModelFormatException {
         if (name.isEmpty() || v == null) {
             return;
         }
@@ -281,7 +251,7 @@ final class OnnxImporter {
             throw fail("the graph has no outputs");
         }
         OnnxGraph.ValueInfo first = graph.outputs().get(0);
-        Value pred = chain.get(first.name());
+        ChainValue pred = chain.get(first.name());
         int top = layers.size() - 1;
         if (pred == null
                 || pred.layer() != top
@@ -314,37 +284,11 @@ final class OnnxImporter {
         return new Imported(net, n);
     }
 
-    /** The network; a categorical one needs its head's softmax, which keyed-rnn always applies. */
-    private RecurrentNetwork build(Linear linear, Value pred, OnnxGraph.ValueInfo first)
+    private RecurrentNetwork build(Linear linear, ChainValue pred, OnnxGraph.ValueInfo first)
             throws ModelFormatException {
-        if (pred.softmax()) {
-            categorical.checkSoftmaxAxis(first.dims().length);
-        }
-        if (categorical.embedded()) {
-            if (!pred.softmax()) {
-                throw fail(
-                        "the graph's first output '"
-                                + first.name()
-                                + "' is not a Softmax of the head; keyed-rnn's categorical models"
-                                + " predict token probabilities (export logits through a softmax)");
-            }
-            if (linear.outputSize() != categorical.embedding().vocabularySize()) {
-                throw fail(
-                        "the head has "
-                                + linear.outputSize()
-                                + " outputs but "
-                                + categorical.gatherLabel()
-                                + " embeds "
-                                + categorical.embedding().vocabularySize()
-                                + " tokens; a categorical head scores every token");
-            }
-        }
+        Embedding embedding = categorical.finish(linear, pred.softmax(), first);
         try {
-            return new RecurrentNetwork(
-                    layers,
-                    categorical.embedded() ? categorical.embedding() : null,
-                    linear,
-                    pred.softmax());
+            return new RecurrentNetwork(layers, embedding, linear, pred.softmax());
         } catch (IllegalArgumentException e) {
             throw fail(e.getMessage());
         }

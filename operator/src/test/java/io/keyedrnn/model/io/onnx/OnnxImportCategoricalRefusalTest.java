@@ -50,7 +50,9 @@ class OnnxImportCategoricalRefusalTest {
                 table(new long[] {1, 7, 3}, null),
                 "embedding table 'embedding.weight' has shape [1, 7, 3]");
         refused(table(new long[] {21, 1}, null), "W takes 3 inputs", "embedding rows of 1");
-        refused(table(new long[] {8, 3}, new float[24]), "head has 7 outputs", "embeds 8 tokens");
+        refused(
+                table(new long[] {8, 3}, new float[24]),
+                "embeds 8 tokens but the head has 7 outputs");
         refused(table(new long[] {8, 3}, null), "raw_data holds 84 bytes");
         refused(
                 table(new long[] {1L << 40, 3}, null),
