@@ -68,10 +68,6 @@ final class CategoricalImport {
         softmax = node;
     }
 
-    boolean embedded() {
-        return gather != null;
-    }
-
     /** Embedding dimension: what layer 0 must take. */
     int dimension() {
         return (int) table.dims()[1];
