@@ -99,6 +99,20 @@ class WithHead(torch.nn.Module):
         return self.head(y), hn, cn
 
 
+def export_torch(name, model, args, ins, outs, meta):
+    """torch_<name>.onnx (seq and batch axes dynamic) and the state_dict as .safetensors."""
+    axes = {ins[0]: {0: "seq", 1: "batch"}, outs[0]: {0: "seq", 1: "batch"}}
+    for n in ins[1:] + outs[1:]:
+        axes[n] = {1: "batch"}
+    path = OUT / f"torch_{name}.onnx"
+    torch.onnx.export(model, args, str(path), input_names=ins, output_names=outs,
+                      dynamic_axes=axes, opset_version=OPSET, do_constant_folding=True)
+    tensors = {k.removeprefix("rnn."): v.detach().numpy().astype(np.float32)
+               for k, v in model.state_dict().items()}
+    write_safetensors(OUT / f"torch_{name}.safetensors", tensors, meta)
+    return path
+
+
 def torch_case(name, module, inp, hidden, layers, kwargs, cell):
     torch.manual_seed(sum(map(ord, name)))
     model = WithHead(module(inp, hidden, layers, **kwargs), inp).eval()
@@ -108,18 +122,10 @@ def torch_case(name, module, inp, hidden, layers, kwargs, cell):
     args = (x, h0, torch.zeros(layers, 1, hidden)) if lstm else (x, h0)
     ins = ["x", "h0", "c0"] if lstm else ["x", "h0"]
     outs = ["y", "hn", "cn"] if lstm else ["y", "hn"]
-    axes = {"x": {0: "seq", 1: "batch"}, "y": {0: "seq", 1: "batch"}}
-    for n in ins[1:] + outs[1:]:
-        axes[n] = {1: "batch"}
-    path = OUT / f"torch_{name}.onnx"
-    torch.onnx.export(model, args, str(path), input_names=ins, output_names=outs,
-                      dynamic_axes=axes, opset_version=OPSET, do_constant_folding=True)
-    tensors = {k.removeprefix("rnn."): v.detach().numpy().astype(np.float32)
-               for k, v in model.state_dict().items()}
     meta = None
     if cell == "rnn_relu":  # shapes cannot tell relu from tanh
         meta = {"keyed_rnn": json.dumps({"format": 1, "cell": cell}, separators=(",", ":"))}
-    write_safetensors(OUT / f"torch_{name}.safetensors", tensors, meta)
+    path = export_torch(name, model, args, ins, outs, meta)
     return {"file": path.name, "cell": cell, "input": inp, "hidden": hidden, "layers": layers,
             "head": inp, "state_inputs": ins[1:], "source": "torch"}
 
@@ -133,15 +139,7 @@ def cat_case(name, module, vocab, emb, hidden, layers, softmax, cell):
     args = (tokens, h0, torch.zeros(layers, 1, hidden)) if lstm else (tokens, h0)
     ins = ["tokens", "h0", "c0"] if lstm else ["tokens", "h0"]
     outs = ["probs" if softmax else "logits", "hn"] + (["cn"] if lstm else [])
-    axes = {"tokens": {0: "seq", 1: "batch"}, outs[0]: {0: "seq", 1: "batch"}}
-    for n in ins[1:] + outs[1:]:
-        axes[n] = {1: "batch"}
-    path = OUT / f"torch_{name}.onnx"
-    torch.onnx.export(model, args, str(path), input_names=ins, output_names=outs,
-                      dynamic_axes=axes, opset_version=OPSET, do_constant_folding=True)
-    tensors = {k.removeprefix("rnn."): v.detach().numpy().astype(np.float32)
-               for k, v in model.state_dict().items()}
-    write_safetensors(OUT / f"torch_{name}.safetensors", tensors, None)
+    path = export_torch(name, model, args, ins, outs, None)
     return {"file": path.name, "cell": cell, "input": emb, "hidden": hidden, "layers": layers,
             "head": vocab, "vocabulary": vocab, "softmax": softmax,
             "state_inputs": ins[1:], "source": "torch"}

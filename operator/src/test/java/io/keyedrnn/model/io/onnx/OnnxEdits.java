@@ -86,35 +86,26 @@ final class OnnxEdits {
 
     /** Replaces the metadata_props. */
     static OnnxModel metadata(OnnxModel m, Map<String, String> props) {
-        return new OnnxModel(
-                m.irVersion(),
-                m.producerName(),
-                m.producerVersion(),
-                m.docString(),
-                m.opsets(),
-                props,
-                m.graph());
+        return copy(m, m.opsets(), props, m.graph());
     }
 
     static OnnxModel opset(OnnxModel m, long v) {
-        return new OnnxModel(
-                m.irVersion(),
-                m.producerName(),
-                m.producerVersion(),
-                m.docString(),
-                Map.of("", v),
-                m.metadataProps(),
-                m.graph());
+        return copy(m, Map.of("", v), m.metadataProps(), m.graph());
     }
 
     private static OnnxModel graph(OnnxModel m, OnnxGraph g) {
+        return copy(m, m.opsets(), m.metadataProps(), g);
+    }
+
+    private static OnnxModel copy(
+            OnnxModel m, Map<String, Long> opsets, Map<String, String> props, OnnxGraph g) {
         return new OnnxModel(
                 m.irVersion(),
                 m.producerName(),
                 m.producerVersion(),
                 m.docString(),
-                m.opsets(),
-                m.metadataProps(),
+                opsets,
+                props,
                 g);
     }
 }
