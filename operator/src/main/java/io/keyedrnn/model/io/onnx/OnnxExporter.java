@@ -71,29 +71,34 @@ final class OnnxExporter {
     }
 
     private OnnxGraph graph() {
-        boolean denormalise = normalizer != null && net.outputSize() == net.inputSize();
         String x = net.isCategorical() ? embed() : features();
         String axis0 = g.longs("axis_0", 0);
         x = g.node("Unsqueeze", "as_sequence", List.of(x, axis0), List.of("x_seq"));
         for (int k = 0; k < net.layers().size(); k++) {
             x = RecurrentNodeExport.layer(g, k, net.layers().get(k), x);
         }
-        Linear head = net.head();
-        boolean last = head == null && !denormalise;
-        String pred =
-                g.node("Squeeze", "top_h", List.of(x, axis0), List.of(last ? PREDICTION : "top_h"));
-        if (head != null) {
-            boolean tail = denormalise || net.hasSoftmax();
-            pred = head(pred, head, tail ? "head_out" : PREDICTION);
+        prediction(g.node("Squeeze", "top_h", List.of(x, axis0), List.of("top_h")));
+        g.firstOutput(PREDICTION, -1, net.outputSize());
+        return g.build("keyed_rnn_step");
+    }
+
+    /**
+     * The prediction from the top layer's h: head, softmax, and the scoring job's denormalisation
+     * of a prediction with one value per feature, each when the model has it.
+     */
+    private void prediction(String topH) {
+        boolean denormalise = normalizer != null && net.outputSize() == net.inputSize();
+        String pred = topH;
+        if (net.head() != null) {
+            pred = head(pred, net.head(), "head_out");
         }
         if (net.hasSoftmax()) {
-            String out = denormalise ? "probabilities" : PREDICTION;
             pred =
                     g.node(
                             "Softmax",
                             "softmax",
                             List.of(pred),
-                            List.of(out),
+                            List.of("probabilities"),
                             GraphBuilder.integer("axis", -1));
         }
         if (denormalise) {
@@ -103,10 +108,10 @@ final class OnnxExporter {
                             "denormalise_scale",
                             List.of(pred, "norm_std"),
                             List.of("pred_scaled"));
-            g.node("Add", "denormalise_shift", List.of(pred, "norm_mean"), List.of(PREDICTION));
+            pred = g.node("Add", "denormalise_shift", List.of(pred, "norm_mean"), List.of("pred"));
         }
-        g.firstOutput(PREDICTION, -1, net.outputSize());
-        return g.build("keyed_rnn_step");
+        // One name for the output whatever the last op: Identity costs the runtime nothing.
+        g.node("Identity", "prediction", List.of(pred), List.of(PREDICTION));
     }
 
     /** The features input, normalised when the model has a normaliser; returns [batch, I]. */
