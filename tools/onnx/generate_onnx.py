@@ -12,6 +12,11 @@ It (re)writes operator/src/test/resources/onnx/:
   torch_<case>.safetensors  the same module's state_dict as a plain PyTorch
                             file (weight_ih_l{k} ..., head.weight, head.bias):
                             what an import of the .onnx file must reproduce.
+  torch_cat_<case>.onnx     categorical models: nn.Embedding -> nn.LSTM / nn.GRU /
+                            nn.RNN -> nn.Linear -> softmax over the tokens,
+                            inputs (tokens int64 [seq, batch], h0[, c0]); with
+                            its .safetensors (embedding.weight too). The
+                            "_logits" case has no softmax: import refuses it.
   hand_<case>.onnx          graphs built node by node with onnx.helper: GRU with
                             linear_before_reset 0 and 1, 1-3 stacked layers,
                             weights as initializers or Constant nodes, Gemm or
@@ -50,6 +55,36 @@ TORCH_CASES = [
 ]
 
 
+CAT_CASES = [
+    # name, module, vocabulary, embedding, hidden, layers, softmax, keyed-rnn cell
+    ("cat_lstm_l2_v9_e3_h4", torch.nn.LSTM, 9, 3, 4, 2, True, "lstm"),
+    ("cat_gru_l1_v6_e2_h5", torch.nn.GRU, 6, 2, 5, 1, True, "gru"),
+    ("cat_rnn_l1_v5_e2_h3_logits", torch.nn.RNN, 5, 2, 3, 1, False, "rnn_tanh"),
+]
+
+
+class Categorical(torch.nn.Module):
+    """Next-token model as keyed-rnn defines one: embedding, recurrent layers, softmax head."""
+
+    def __init__(self, rnn, vocab, emb, softmax):
+        super().__init__()
+        self.embedding = torch.nn.Embedding(vocab, emb)
+        self.rnn = rnn
+        self.head = torch.nn.Linear(rnn.hidden_size, vocab)
+        self.softmax = softmax
+
+    def forward(self, tokens, h0, c0=None):
+        x = self.embedding(tokens)
+        if c0 is None:
+            y, hn = self.rnn(x, h0)
+            rest = (hn,)
+        else:
+            y, (hn, cn) = self.rnn(x, (h0, c0))
+            rest = (hn, cn)
+        out = self.head(y)
+        return (torch.softmax(out, dim=-1) if self.softmax else out,) + rest
+
+
 class WithHead(torch.nn.Module):
     def __init__(self, rnn, out):
         super().__init__()
@@ -64,6 +99,20 @@ class WithHead(torch.nn.Module):
         return self.head(y), hn, cn
 
 
+def export_torch(name, model, args, ins, outs, meta):
+    """torch_<name>.onnx (seq and batch axes dynamic) and the state_dict as .safetensors."""
+    axes = {ins[0]: {0: "seq", 1: "batch"}, outs[0]: {0: "seq", 1: "batch"}}
+    for n in ins[1:] + outs[1:]:
+        axes[n] = {1: "batch"}
+    path = OUT / f"torch_{name}.onnx"
+    torch.onnx.export(model, args, str(path), input_names=ins, output_names=outs,
+                      dynamic_axes=axes, opset_version=OPSET, do_constant_folding=True)
+    tensors = {k.removeprefix("rnn."): v.detach().numpy().astype(np.float32)
+               for k, v in model.state_dict().items()}
+    write_safetensors(OUT / f"torch_{name}.safetensors", tensors, meta)
+    return path
+
+
 def torch_case(name, module, inp, hidden, layers, kwargs, cell):
     torch.manual_seed(sum(map(ord, name)))
     model = WithHead(module(inp, hidden, layers, **kwargs), inp).eval()
@@ -73,20 +122,27 @@ def torch_case(name, module, inp, hidden, layers, kwargs, cell):
     args = (x, h0, torch.zeros(layers, 1, hidden)) if lstm else (x, h0)
     ins = ["x", "h0", "c0"] if lstm else ["x", "h0"]
     outs = ["y", "hn", "cn"] if lstm else ["y", "hn"]
-    axes = {"x": {0: "seq", 1: "batch"}, "y": {0: "seq", 1: "batch"}}
-    for n in ins[1:] + outs[1:]:
-        axes[n] = {1: "batch"}
-    path = OUT / f"torch_{name}.onnx"
-    torch.onnx.export(model, args, str(path), input_names=ins, output_names=outs,
-                      dynamic_axes=axes, opset_version=OPSET, do_constant_folding=True)
-    tensors = {k.removeprefix("rnn."): v.detach().numpy().astype(np.float32)
-               for k, v in model.state_dict().items()}
     meta = None
     if cell == "rnn_relu":  # shapes cannot tell relu from tanh
         meta = {"keyed_rnn": json.dumps({"format": 1, "cell": cell}, separators=(",", ":"))}
-    write_safetensors(OUT / f"torch_{name}.safetensors", tensors, meta)
+    path = export_torch(name, model, args, ins, outs, meta)
     return {"file": path.name, "cell": cell, "input": inp, "hidden": hidden, "layers": layers,
             "head": inp, "state_inputs": ins[1:], "source": "torch"}
+
+
+def cat_case(name, module, vocab, emb, hidden, layers, softmax, cell):
+    torch.manual_seed(sum(map(ord, name)))
+    model = Categorical(module(emb, hidden, layers), vocab, emb, softmax).eval()
+    lstm = module is torch.nn.LSTM
+    tokens = torch.tensor([[1], [vocab - 1]], dtype=torch.int64)
+    h0 = torch.zeros(layers, 1, hidden)
+    args = (tokens, h0, torch.zeros(layers, 1, hidden)) if lstm else (tokens, h0)
+    ins = ["tokens", "h0", "c0"] if lstm else ["tokens", "h0"]
+    outs = ["probs" if softmax else "logits", "hn"] + (["cn"] if lstm else [])
+    path = export_torch(name, model, args, ins, outs, None)
+    return {"file": path.name, "cell": cell, "input": emb, "hidden": hidden, "layers": layers,
+            "head": vocab, "vocabulary": vocab, "softmax": softmax,
+            "state_inputs": ins[1:], "source": "torch"}
 
 
 def rand(rng, *shape):
@@ -211,7 +267,8 @@ def main():
     torch.set_num_threads(1)
     check_subset()
     OUT.mkdir(parents=True, exist_ok=True)
-    cases = [torch_case(*c) for c in TORCH_CASES] + [hand_case(*c) for c in HAND_CASES]
+    cases = ([torch_case(*c) for c in TORCH_CASES] + [cat_case(*c) for c in CAT_CASES]
+             + [hand_case(*c) for c in HAND_CASES])
     (OUT / "cases.json").write_text(json.dumps(cases, indent=1) + "\n")
     for c in cases:
         print(c["file"])

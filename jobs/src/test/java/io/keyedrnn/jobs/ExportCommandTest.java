@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,14 +79,36 @@ class ExportCommandTest {
     }
 
     @Test
-    void aCategoricalModelIsRefusedWithTheReason(@TempDir Path dir) throws Exception {
+    void aCategoricalModelExportsAndImportsBackWithItsVocabulary(@TempDir Path dir)
+            throws Exception {
         RecurrentNetwork net =
                 NetworkFactory.random(NetworkSpec.categorical(CellKind.GRU, 4, 2, 3, 1), 3);
+        List<String> tokens = List.of("a", "b", "<unk>", "<end>");
         Path model = dir.resolve("c.safetensors");
-        ModelFile.write(new Model(net, ModelMetadata.empty()), model);
-        Run r = cli("export", model.toString(), "--out", dir.resolve("c.onnx").toString());
-        assertEquals(1, r.code());
-        assertTrue(r.err().contains("categorical"), r.err());
-        assertTrue(Files.notExists(dir.resolve("c.onnx")));
+        ModelFile.write(
+                new Model(
+                        net,
+                        new ModelMetadata(1, null, null, null, null, tokens, null, null, 4, null)),
+                model);
+        Path onnx = dir.resolve("c.onnx");
+        Run r = cli("export", model.toString(), "--out", onnx.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("1-layer gru categorical, 4 tokens"), r.out());
+
+        Path back = dir.resolve("back.safetensors");
+        Run imp = cli("import", onnx.toString(), "--out", back.toString());
+        assertEquals(0, imp.code(), imp.err());
+        Model b = ModelFile.read(back);
+        assertTrue(b.network().isCategorical() && b.network().hasSoftmax());
+        assertArrayEquals(net.embedding().weight(), b.network().embedding().weight());
+        assertEquals(tokens, b.metadata().vocabulary());
+        assertEquals(4, b.version());
+    }
+
+    @Test
+    void aModelTheExportCannotHoldIsRefusedWithTheReason(@TempDir Path dir) {
+        Run r = cli("export", dir.resolve("none.safetensors").toString(), "--out", "x.onnx");
+        assertTrue(r.code() != 0, r.out());
+        assertTrue(r.err().contains("none.safetensors"), r.err());
     }
 }

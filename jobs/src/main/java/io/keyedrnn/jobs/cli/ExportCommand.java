@@ -18,8 +18,10 @@ import picocli.CommandLine.Spec;
         name = "export",
         mixinStandardHelpOptions = true,
         description =
-                "Write a numeric keyed-rnn model as an ONNX graph that steps one event per run:"
-                        + " inputs features and h_l{k} (c_l{k}), outputs prediction and"
+                "Write a keyed-rnn model, numeric or categorical, as an ONNX graph that steps"
+                        + " one event per run: inputs features (a categorical model: token, INT64"
+                        + " ids, looked up in its embedding) and h_l{k} (c_l{k}), outputs"
+                        + " prediction (a categorical model: the softmax over its tokens) and"
                         + " h_l{k}_out (c_l{k}_out).")
 public final class ExportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -53,6 +55,9 @@ public final class ExportCommand implements Callable<Integer> {
                                 + m.network().layers().size()
                                 + "-layer "
                                 + m.network().cellKind().id()
+                                + (m.network().isCategorical()
+                                        ? " categorical, " + m.network().inputSize() + " tokens"
+                                        : "")
                                 + ", "
                                 + onnx.length
                                 + " bytes, ONNX opset "

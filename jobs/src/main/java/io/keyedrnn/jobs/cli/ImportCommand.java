@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
         name = "import",
         mixinStandardHelpOptions = true,
         description =
-                "Convert an ONNX model (stacked LSTM/GRU/RNN, optional linear head) to a"
-                        + " keyed-rnn .safetensors model file.")
+                "Convert an ONNX model (stacked LSTM/GRU/RNN, optional linear head; or"
+                        + " categorical: token ids through Gather on an embedding, a linear head"
+                        + " and Softmax) to a keyed-rnn .safetensors model file.")
 public final class ImportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -30,6 +30,11 @@ final class GraphBuilder {
         inputs.add(new OnnxGraph.ValueInfo(name, OnnxFields.TensorF.FLOAT, dims));
     }
 
+    /** Adds an INT64 graph input (token ids); a dimension of -1 is the batch axis. */
+    void longInput(String name, long... dims) {
+        inputs.add(new OnnxGraph.ValueInfo(name, OnnxFields.TensorF.INT64, dims));
+    }
+
     /** Adds a FLOAT graph output; a dimension of -1 is the batch axis. */
     void output(String name, long... dims) {
         outputs.add(new OnnxGraph.ValueInfo(name, OnnxFields.TensorF.FLOAT, dims));

@@ -11,14 +11,17 @@ import java.nio.file.Path;
  * ONNX import and export of keyed-rnn models.
  *
  * <p>Import reads stacked forward {@code LSTM}, {@code GRU} or {@code RNN} nodes with default
- * activations, an optional linear head and the normaliser an export writes; the file is treated as
- * hostile like a model file: anything else raises one {@link ModelFormatException} naming the node,
- * attribute or tensor at fault, and no allocation is sized by a number the file states before it is
- * checked against the file's bytes. The result is the model a PyTorch state_dict of the same
- * network would give, checked by writing it as safetensors and reading it back.
+ * activations, an optional linear head and the normaliser an export writes, or for a categorical
+ * model the token ids' {@code Gather} on an embedding table and the head's {@code Softmax}; the
+ * file is treated as hostile like a model file: anything else raises one {@link
+ * ModelFormatException} naming the node, attribute or tensor at fault, and no allocation is sized
+ * by a number the file states before it is checked against the file's bytes. The result is the
+ * model a PyTorch state_dict of the same network would give, checked by writing it as safetensors
+ * and reading it back.
  *
- * <p>Export writes a graph that steps the model by one event: inputs {@code features} and every
- * layer's state, outputs {@code prediction} and the new state (see {@link OnnxExporter}).
+ * <p>Export writes a graph that steps the model by one event: inputs {@code features} (or {@code
+ * token}, INT64 ids, for a categorical model) and every layer's state, outputs {@code prediction}
+ * and the new state (see {@link OnnxExporter}).
  */
 public final class Onnx {
     /** The ONNX opset an export imports. */
@@ -60,7 +63,8 @@ public final class Onnx {
     /**
      * The ONNX bytes of a graph that steps {@code model} one event at a time.
      *
-     * @throws IllegalArgumentException for a model ONNX's recurrent ops cannot express
+     * @throws IllegalArgumentException for a model no model file could hold (non-finite weights,
+     *     metadata that contradicts the network), naming what is wrong
      */
     public static byte[] toBytes(Model model) {
         return OnnxEncoder.encode(OnnxExporter.export(model));

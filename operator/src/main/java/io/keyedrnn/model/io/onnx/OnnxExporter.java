@@ -3,9 +3,11 @@ package io.keyedrnn.model.io.onnx;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.keyedrnn.model.Embedding;
 import io.keyedrnn.model.Linear;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.model.io.Model;
+import io.keyedrnn.model.io.ModelFile;
 import io.keyedrnn.model.io.ModelMetadata;
 import io.keyedrnn.model.io.Normalizer;
 import java.util.List;
@@ -13,14 +15,18 @@ import java.util.Map;
 
 /**
  * Builds the ONNX graph that steps a keyed-rnn model by one event: features (normalised in the
- * graph when the model has a normaliser) and every layer's state in, the prediction (denormalised
- * as the scoring job does) and the new state out. keyed-rnn's metadata, less the normaliser the
- * graph holds, travels in metadata_props so an import restores it.
+ * graph when the model has a normaliser) or a token id (looked up in the embedding by {@code
+ * Gather}) and every layer's state in, the prediction (softmax probabilities for a categorical
+ * model, denormalised as the scoring job does for a numeric one) and the new state out. keyed-rnn's
+ * metadata, less the normaliser the graph holds, travels in metadata_props so an import restores
+ * it.
  */
 final class OnnxExporter {
     static final long IR_VERSION = 8;
     static final long OPSET = 14;
     static final String FEATURES = "features";
+    static final String TOKEN = "token";
+    static final String EMBEDDING = "embedding.weight";
     static final String PREDICTION = "prediction";
 
     private static final JsonMapper JSON =
@@ -35,14 +41,9 @@ final class OnnxExporter {
         this.normalizer = model.metadata().normalizer();
     }
 
-    /** The ONNX model for {@code model}; refuses what ONNX's recurrent ops cannot express. */
+    /** The ONNX model for {@code model}; refuses a model a model file could not hold. */
     static OnnxModel export(Model model) {
-        RecurrentNetwork n = model.network();
-        if (n.isCategorical() || n.hasSoftmax()) {
-            throw new IllegalArgumentException(
-                    "cannot export to ONNX: categorical models (token input, embedding, softmax"
-                            + " head) are not supported; only numeric models are");
-        }
+        check(model);
         OnnxExporter e = new OnnxExporter(model);
         OnnxGraph graph = e.graph();
         return new OnnxModel(
@@ -55,28 +56,50 @@ final class OnnxExporter {
                 graph);
     }
 
-    private OnnxGraph graph() {
-        int features = net.inputSize();
-        boolean denormalise = normalizer != null && net.outputSize() == features;
-        g.input(FEATURES, -1, features);
-        String x = FEATURES;
-        if (normalizer != null) {
-            x = normalise(x, features);
+    /**
+     * Refuses what the model file writer refuses (non-finite weights, mixed cell kinds, metadata
+     * that contradicts the network, a normaliser on token input): the import of such a graph would
+     * fail or read back another model.
+     */
+    private static void check(Model model) {
+        try {
+            ModelFile.toBytes(model);
+        } catch (IllegalArgumentException e) {
+            String why = e.getMessage().replaceFirst("^cannot write model: ", "");
+            throw new IllegalArgumentException("cannot export to ONNX: " + why, e);
         }
+    }
+
+    private OnnxGraph graph() {
+        String x = net.isCategorical() ? embed() : features();
         String axis0 = g.longs("axis_0", 0);
-        x = g.node("Unsqueeze", "as_sequence", List.of(x, axis0), List.of("features_seq"));
+        x = g.node("Unsqueeze", "as_sequence", List.of(x, axis0), List.of("x_seq"));
         for (int k = 0; k < net.layers().size(); k++) {
             x = RecurrentNodeExport.layer(g, k, net.layers().get(k), x);
         }
-        Linear head = net.head();
-        String pred =
-                g.node(
-                        "Squeeze",
-                        "top_h",
-                        List.of(x, axis0),
-                        List.of(head == null && !denormalise ? PREDICTION : "top_h"));
-        if (head != null) {
-            pred = head(pred, head, denormalise ? "head_out" : PREDICTION);
+        prediction(g.node("Squeeze", "top_h", List.of(x, axis0), List.of("top_h")));
+        g.firstOutput(PREDICTION, -1, net.outputSize());
+        return g.build("keyed_rnn_step");
+    }
+
+    /**
+     * The prediction from the top layer's h: head, softmax, and the scoring job's denormalisation
+     * of a prediction with one value per feature, each when the model has it.
+     */
+    private void prediction(String topH) {
+        boolean denormalise = normalizer != null && net.outputSize() == net.inputSize();
+        String pred = topH;
+        if (net.head() != null) {
+            pred = head(pred, net.head(), "head_out");
+        }
+        if (net.hasSoftmax()) {
+            pred =
+                    g.node(
+                            "Softmax",
+                            "softmax",
+                            List.of(pred),
+                            List.of("probabilities"),
+                            GraphBuilder.integer("axis", -1));
         }
         if (denormalise) {
             pred =
@@ -85,10 +108,30 @@ final class OnnxExporter {
                             "denormalise_scale",
                             List.of(pred, "norm_std"),
                             List.of("pred_scaled"));
-            g.node("Add", "denormalise_shift", List.of(pred, "norm_mean"), List.of(PREDICTION));
+            pred = g.node("Add", "denormalise_shift", List.of(pred, "norm_mean"), List.of("pred"));
         }
-        g.firstOutput(PREDICTION, -1, net.outputSize());
-        return g.build("keyed_rnn_step");
+        // One name for the output whatever the last op: Identity costs the runtime nothing.
+        g.node("Identity", "prediction", List.of(pred), List.of(PREDICTION));
+    }
+
+    /** The features input, normalised when the model has a normaliser; returns [batch, I]. */
+    private String features() {
+        int features = net.inputSize();
+        g.input(FEATURES, -1, features);
+        return normalizer == null ? FEATURES : normalise(FEATURES, features);
+    }
+
+    /** The token id input and its embedding row ({@code Gather} on axis 0); returns [batch, E]. */
+    private String embed() {
+        Embedding e = net.embedding();
+        g.longInput(TOKEN, -1);
+        String table = g.floats(EMBEDDING, e.weight(), e.vocabularySize(), e.dimension());
+        return g.node(
+                "Gather",
+                "embedding",
+                List.of(table, TOKEN),
+                List.of("token_embedded"),
+                GraphBuilder.integer("axis", 0));
     }
 
     private String normalise(String x, int features) {

@@ -1,10 +1,12 @@
 package io.keyedrnn.model.io.onnx;
 
+import io.keyedrnn.model.Embedding;
 import io.keyedrnn.model.Linear;
 import io.keyedrnn.model.RecurrentLayer;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.model.io.ModelFormatException;
 import io.keyedrnn.model.io.Normalizer;
+import io.keyedrnn.model.io.onnx.ChainValue.Stage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.Set;
 
 /**
  * Finds a keyed-rnn network in an ONNX graph: a chain from the features input (optionally
- * normalised by Sub and Div) through stacked recurrent nodes to an optional linear head (optionally
+ * normalised by Sub and Div) or the token ids input (looked up in an embedding by Gather) through
+ * stacked recurrent nodes to an optional linear head (optionally followed by Softmax, optionally
  * denormalised by Mul and Add) whose output is the graph's first output.
  *
  * <p>Tensors on the chain are tracked by what they hold: the features, layer k's h (a node's Y or
@@ -24,81 +27,63 @@ import java.util.Set;
 final class OnnxImporter {
     private static final Set<String> VIEWS = Set.of("Squeeze", "Unsqueeze", "Identity");
 
-    /** Ops that may continue the chain: normaliser, head and denormaliser. */
+    /** What layer 0 may read: the features, them normalised, or the token ids' embedding. */
+    private static final Set<Stage> LAYER0_INPUTS =
+            java.util.EnumSet.of(Stage.FEATURES, Stage.NORMALISED, Stage.EMBEDDED);
+
+    /** Ops that may continue the chain: normaliser, embedding, head, softmax and denormaliser. */
     private static final Set<String> CHAIN_OPS =
-            Set.of("Sub", "Div", "Mul", "Add", "Gemm", "MatMul");
+            Set.of("Sub", "Div", "Mul", "Add", "Gemm", "MatMul", "Gather", "Softmax");
 
     /** What a network and its normaliser the graph holds. */
     record Imported(RecurrentNetwork network, Normalizer normalizer) {}
 
-    /** What a chain tensor holds, in the order the chain passes through. */
-    private enum Stage {
-        FEATURES,
-        CENTRED,
-        NORMALISED,
-        H,
-        HEAD,
-        HEAD_BIASED,
-        SCALED,
-        DENORMALISED
-    }
-
-    /**
-     * A chain tensor: its stage, the layer whose h it derives from (-1 before layer 0), and whether
-     * it passed the head.
-     */
-    private record Value(int layer, Stage stage, boolean headed) {
-        Value(int layer, Stage stage) {
-            this(layer, stage, false);
-        }
-
-        Value next(Stage s) {
-            return new Value(layer, s, headed);
-        }
-
-        boolean onTop() {
-            return stage == Stage.H || stage == Stage.HEAD || stage == Stage.HEAD_BIASED;
-        }
-    }
-
     private final OnnxGraph graph;
     private final Constants constants;
     private final String source;
-    private final Map<String, Value> chain = new HashMap<>();
+    private final Map<String, ChainValue> chain = new HashMap<>();
     private final List<RecurrentLayer> layers = new ArrayList<>();
     private final HeadImport head;
     private final NormaliserImport normaliser;
+    private final CategoricalImport categorical;
+    private final long opset;
     private String features;
     private boolean layer0Normalised;
     private OnnxNode unimported;
 
-    private OnnxImporter(OnnxGraph graph, String source) throws ModelFormatException {
+    private OnnxImporter(OnnxGraph graph, long opset, String source) throws ModelFormatException {
         this.graph = graph;
+        this.opset = opset;
         this.source = source;
         this.constants = Constants.of(graph, source);
         this.head = new HeadImport(constants, source);
         this.normaliser = new NormaliserImport(constants, source);
+        this.categorical = new CategoricalImport(constants, source);
     }
 
     static Imported network(OnnxModel model, String source) throws ModelFormatException {
-        checkOpset(model, source);
-        return new OnnxImporter(model.graph(), source).network();
+        return new OnnxImporter(model.graph(), opset(model, source), source).network();
     }
 
-    private static void checkOpset(OnnxModel model, String source) throws ModelFormatException {
+    private static long opset(OnnxModel model, String source) throws ModelFormatException {
         Long v = model.opsets().getOrDefault("", model.opsets().get("ai.onnx"));
         if (v == null || v < 7) {
             throw new ModelFormatException(
                     source, "the model imports ONNX opset " + v + "; version 7 or later is needed");
         }
+        return v;
     }
 
     private Imported network() throws ModelFormatException {
+        GraphNames.check(graph, source);
         for (OnnxGraph.ValueInfo in : graph.inputs()) {
             if (!constants.contains(in.name()) && features == null) {
                 features = in.name();
-                checkFloat(in, "input");
-                chain.put(in.name(), new Value(-1, Stage.FEATURES));
+                boolean ids = isInteger(in);
+                if (!ids) {
+                    checkFloat(in, "input");
+                }
+                chain.put(in.name(), new ChainValue(-1, ids ? Stage.TOKENS : Stage.FEATURES));
             }
         }
         if (features == null) {
@@ -125,7 +110,8 @@ final class OnnxImporter {
         } else if (VIEWS.contains(node.opType()) && chain.containsKey(node.input(0))) {
             define(node, node.output(0), chain.get(node.input(0)));
         } else if (readsChain(node)) {
-            Value next = CHAIN_OPS.contains(node.opType()) ? step(node, chainOperand(node)) : null;
+            ChainValue next =
+                    CHAIN_OPS.contains(node.opType()) ? step(node, chainOperand(node)) : null;
             if (next != null) {
                 define(node, node.output(0), next);
             } else if (unimported == null) {
@@ -137,18 +123,29 @@ final class OnnxImporter {
     }
 
     /** The value a non-recurrent node makes from chain value {@code in}, or null: not imported. */
-    private Value step(OnnxNode node, Value in) throws ModelFormatException {
+    private ChainValue step(OnnxNode node, ChainValue in) throws ModelFormatException {
         String op = node.opType();
         Stage s = in.stage();
         if (op.equals("Sub") && s == Stage.FEATURES && chain.containsKey(node.input(0))) {
             normaliser.centre(node);
-            return new Value(-1, Stage.CENTRED);
+            return new ChainValue(-1, Stage.CENTRED);
         }
         if (op.equals("Div") && s == Stage.CENTRED && chain.containsKey(node.input(0))) {
             normaliser.scale(node);
-            return new Value(-1, Stage.NORMALISED);
+            return new ChainValue(-1, Stage.NORMALISED);
         }
-        if (op.equals("Mul") && in.onTop()) {
+        if (op.equals("Gather")
+                && s == Stage.TOKENS
+                && chain.containsKey(node.input(1))
+                && !chain.containsKey(node.input(0))) {
+            categorical.gather(node);
+            return new ChainValue(-1, Stage.EMBEDDED);
+        }
+        if (op.equals("Softmax") && in.headed() && (s == Stage.HEAD || s == Stage.HEAD_BIASED)) {
+            categorical.softmax(node, opset);
+            return in.next(Stage.PROBABILITIES);
+        }
+        if (op.equals("Mul") && (in.onTop() || s == Stage.PROBABILITIES)) {
             normaliser.outputScale(node);
             return in.next(Stage.SCALED);
         }
@@ -159,24 +156,24 @@ final class OnnxImporter {
         if (head.isHeadOp(node) && (in.layer() < 0 || in.onTop())) {
             boolean onHead = s != Stage.H;
             boolean bias = head.visit(node, onHead, s == Stage.HEAD_BIASED, topHidden(in));
-            return new Value(in.layer(), bias ? Stage.HEAD_BIASED : Stage.HEAD, true);
+            return new ChainValue(in.layer(), bias ? Stage.HEAD_BIASED : Stage.HEAD, true, false);
         }
         return null;
     }
 
     private void recurrent(OnnxNode node) throws ModelFormatException {
-        Value x = chain.get(node.input(0));
+        ChainValue x = chain.get(node.input(0));
         int k = layers.size();
         boolean ok =
                 x != null
                         && x.layer() == k - 1
-                        && (k == 0
-                                ? x.stage() == Stage.FEATURES || x.stage() == Stage.NORMALISED
-                                : x.stage() == Stage.H);
+                        && (k == 0 ? LAYER0_INPUTS.contains(x.stage()) : x.stage() == Stage.H);
         if (!ok) {
             String expected =
                     k == 0
-                            ? "the graph input '" + features + "' (or it normalised)"
+                            ? "the graph input '"
+                                    + features
+                                    + "' (normalised, or its token ids' embedding)"
                             : "layer " + (k - 1) + "'s output";
             throw fail(
                     node.label()
@@ -201,12 +198,22 @@ final class OnnxImporter {
                             + layers.get(0).kind().id()
                             + "; a keyed-rnn model has one cell kind");
         }
+        if (k == 0 && x.stage() == Stage.EMBEDDED && layer.inputSize() != categorical.dimension()) {
+            throw fail(
+                    node.label()
+                            + ": W takes "
+                            + layer.inputSize()
+                            + " inputs but "
+                            + categorical.gatherLabel()
+                            + " gives embedding rows of "
+                            + categorical.dimension());
+        }
         layers.add(layer);
-        define(node, node.output(0), new Value(k, Stage.H));
-        define(node, node.output(1), new Value(k, Stage.H));
+        define(node, node.output(0), new ChainValue(k, Stage.H));
+        define(node, node.output(1), new ChainValue(k, Stage.H));
     }
 
-    private int topHidden(Value in) throws ModelFormatException {
+    private int topHidden(ChainValue in) throws ModelFormatException {
         if (in.layer() < 0) {
             throw fail("the head reads the graph input directly, not a recurrent layer");
         }
@@ -217,10 +224,10 @@ final class OnnxImporter {
         return node.inputs().stream().anyMatch(chain::containsKey);
     }
 
-    private Value chainOperand(OnnxNode node) throws ModelFormatException {
-        Value found = null;
+    private ChainValue chainOperand(OnnxNode node) throws ModelFormatException {
+        ChainValue found = null;
         for (String in : node.inputs()) {
-            Value v = chain.get(in);
+            ChainValue v = chain.get(in);
             if (v != null && found != null) {
                 throw fail(node.label() + ": reads two recurrent outputs");
             }
@@ -229,7 +236,7 @@ final class OnnxImporter {
         return found;
     }
 
-    private void define(OnnxNode node, String name, Value v) throws ModelFormatException {
+    private void define(OnnxNode node, String name, ChainValue v) throws ModelFormatException {
         if (name.isEmpty() || v == null) {
             return;
         }
@@ -244,11 +251,13 @@ final class OnnxImporter {
             throw fail("the graph has no outputs");
         }
         OnnxGraph.ValueInfo first = graph.outputs().get(0);
-        Value pred = chain.get(first.name());
+        ChainValue pred = chain.get(first.name());
         int top = layers.size() - 1;
         if (pred == null
                 || pred.layer() != top
-                || !(pred.onTop() || pred.stage() == Stage.DENORMALISED)) {
+                || !(pred.onTop()
+                        || pred.stage() == Stage.PROBABILITIES
+                        || pred.stage() == Stage.DENORMALISED)) {
             String culprit =
                     unimported == null
                             ? ""
@@ -259,18 +268,13 @@ final class OnnxImporter {
             throw fail(
                     "the graph's first output '"
                             + first.name()
-                            + "' is not the top layer's h or a linear head on it"
+                            + "' is not the top layer's h or a linear head (and softmax) on it"
                             + culprit);
         }
         checkFloat(first, "output");
         int hidden = layers.get(top).hiddenSize();
         Linear linear = pred.headed() ? head.linear(hidden) : null;
-        RecurrentNetwork net;
-        try {
-            net = new RecurrentNetwork(layers, null, linear, false);
-        } catch (IllegalArgumentException e) {
-            throw fail(e.getMessage());
-        }
+        RecurrentNetwork net = build(linear, pred, first);
         Normalizer n =
                 normaliser.finish(
                         layer0Normalised,
@@ -278,6 +282,20 @@ final class OnnxImporter {
                         net.outputSize(),
                         pred.stage() == Stage.DENORMALISED);
         return new Imported(net, n);
+    }
+
+    private RecurrentNetwork build(Linear linear, ChainValue pred, OnnxGraph.ValueInfo first)
+            throws ModelFormatException {
+        Embedding embedding = categorical.finish(linear, pred.softmax(), first);
+        try {
+            return new RecurrentNetwork(layers, embedding, linear, pred.softmax());
+        } catch (IllegalArgumentException e) {
+            throw fail(e.getMessage());
+        }
+    }
+
+    private static boolean isInteger(OnnxGraph.ValueInfo v) {
+        return v.elemType() == OnnxFields.TensorF.INT64 || v.elemType() == OnnxFields.TensorF.INT32;
     }
 
     private void checkFloat(OnnxGraph.ValueInfo v, String what) throws ModelFormatException {

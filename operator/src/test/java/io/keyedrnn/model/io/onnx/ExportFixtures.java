@@ -4,6 +4,7 @@ import io.keyedrnn.model.CellKind;
 import io.keyedrnn.model.NetworkFactory;
 import io.keyedrnn.model.NetworkSpec;
 import io.keyedrnn.model.RecurrentNetwork;
+import io.keyedrnn.model.io.Calibration;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelMetadata;
 import io.keyedrnn.model.io.Normalizer;
@@ -13,12 +14,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
- * Models to export: every cell kind with 1-3 layers, and by layer count the three shapes an export
- * takes (1: head with one output per feature and a normaliser, so the graph also denormalises; 2:
- * no head, a normaliser, the top h as prediction; 3: a head of another width, no normaliser).
+ * Models to export: every cell kind with 1-3 layers, and by layer count the three shapes a numeric
+ * export takes (1: head with one output per feature and a normaliser, so the graph also
+ * denormalises; 2: no head, a normaliser, the top h as prediction; 3: a head of another width, no
+ * normaliser); and categorical models (token ids, embedding, softmax head) of every cell kind.
  */
 final class ExportFixtures {
     static final int FEATURES = 3;
+    static final List<String> TOKENS = List.of("E1", "E2", "E3", "<unk>", "E5", "<end>", "E7");
 
     private ExportFixtures() {}
 
@@ -52,6 +55,28 @@ final class ExportFixtures {
                         7L,
                         Map.of("epochs", 3),
                         new ModelMetadata.Source("keyed-rnn", "trained.safetensors", "ab12"));
+        return new Model(net, meta);
+    }
+
+    /** A categorical model: 7 tokens, embedding dimension 3, hidden 4 ({@code layers} layers). */
+    static Model categorical(CellKind cell, int layers) {
+        RecurrentNetwork net =
+                NetworkFactory.random(
+                        NetworkSpec.categorical(cell, TOKENS.size(), 3, 4, layers),
+                        97L * cell.ordinal() + layers);
+        ModelMetadata meta =
+                new ModelMetadata(
+                        1,
+                        null,
+                        null,
+                        null,
+                        null,
+                        TOKENS,
+                        null,
+                        new Calibration("token_rank", null, null, null, null, 3),
+                        11L,
+                        Map.of("epochs", 2),
+                        null);
         return new Model(net, meta);
     }
 }

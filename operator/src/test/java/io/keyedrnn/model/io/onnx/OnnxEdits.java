@@ -65,25 +65,47 @@ final class OnnxEdits {
         return graph(m, new OnnxGraph(g.name(), g.nodes(), inits, g.inputs(), g.outputs()));
     }
 
+    /** Appends {@code extra} to the graph's nodes. */
+    static OnnxModel addNode(OnnxModel m, OnnxNode extra) {
+        OnnxGraph g = m.graph();
+        List<OnnxNode> nodes = new ArrayList<>(g.nodes());
+        nodes.add(extra);
+        return graph(m, new OnnxGraph(g.name(), nodes, g.initializers(), g.inputs(), g.outputs()));
+    }
+
+    /** Gives graph input {@code name} another element type. */
+    static OnnxModel inputType(OnnxModel m, String name, int elemType) {
+        OnnxGraph g = m.graph();
+        List<OnnxGraph.ValueInfo> inputs = new ArrayList<>();
+        for (OnnxGraph.ValueInfo v : g.inputs()) {
+            inputs.add(
+                    v.name().equals(name) ? new OnnxGraph.ValueInfo(name, elemType, v.dims()) : v);
+        }
+        return graph(m, new OnnxGraph(g.name(), g.nodes(), g.initializers(), inputs, g.outputs()));
+    }
+
+    /** Replaces the metadata_props. */
+    static OnnxModel metadata(OnnxModel m, Map<String, String> props) {
+        return copy(m, m.opsets(), props, m.graph());
+    }
+
     static OnnxModel opset(OnnxModel m, long v) {
-        return new OnnxModel(
-                m.irVersion(),
-                m.producerName(),
-                m.producerVersion(),
-                m.docString(),
-                Map.of("", v),
-                m.metadataProps(),
-                m.graph());
+        return copy(m, Map.of("", v), m.metadataProps(), m.graph());
     }
 
     private static OnnxModel graph(OnnxModel m, OnnxGraph g) {
+        return copy(m, m.opsets(), m.metadataProps(), g);
+    }
+
+    private static OnnxModel copy(
+            OnnxModel m, Map<String, Long> opsets, Map<String, String> props, OnnxGraph g) {
         return new OnnxModel(
                 m.irVersion(),
                 m.producerName(),
                 m.producerVersion(),
                 m.docString(),
-                m.opsets(),
-                m.metadataProps(),
+                opsets,
+                props,
                 g);
     }
 }

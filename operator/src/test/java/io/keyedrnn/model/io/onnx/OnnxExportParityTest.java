@@ -1,6 +1,6 @@
 package io.keyedrnn.model.io.onnx;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.keyedrnn.model.io.onnx.OrtValues.flat;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -10,7 +10,6 @@ import io.keyedrnn.model.RecurrentLayer;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.model.Workspace;
 import io.keyedrnn.model.io.Model;
-import io.keyedrnn.model.io.Normalizer;
 import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,7 +48,7 @@ class OnnxExportParityTest {
                 Map<String, float[]> ort = ortStates.computeIfAbsent(key, k -> new HashMap<>());
                 float[] ortPred = run(env, session, net, x, ort);
                 float[] ours = ourStates.computeIfAbsent(key, k -> new float[net.stateSize()]);
-                float[] pred = keyedRnnStep(model, x, ours, ws);
+                float[] pred = KeyedRnnStep.step(model, x, 0, ours, ws);
                 String at = what + " step " + step + " key " + key;
                 assertClose(pred, 0, ortPred, at + " prediction");
                 for (int k = 0; k < layers; k++) {
@@ -63,22 +62,6 @@ class OnnxExportParityTest {
                 }
             }
         }
-    }
-
-    /** The scoring job's step: normalise, step, denormalise a prediction of feature width. */
-    private static float[] keyedRnnStep(Model model, float[] raw, float[] state, Workspace ws) {
-        RecurrentNetwork net = model.network();
-        Normalizer norm = model.metadata().normalizer();
-        float[] x = raw.clone();
-        if (norm != null) {
-            norm.normalize(raw, x);
-        }
-        float[] out = new float[net.outputSize()];
-        net.step(x, state, out, ws);
-        if (norm != null && out.length == raw.length) {
-            norm.denormalize(out.clone(), out);
-        }
-        return out;
     }
 
     /** One run for one key: feeds its state, stores the new state. Modified: state. */
@@ -118,15 +101,6 @@ class OnnxExportParityTest {
     }
 
     private static void assertClose(float[] ours, int off, float[] ort, String what) {
-        for (int i = 0; i < ort.length; i++) {
-            assertEquals(ort[i], ours[off + i], 1e-5, what + " [" + i + "]");
-        }
-    }
-
-    private static float[] flat(ai.onnxruntime.OnnxValue v) {
-        FloatBuffer b = ((OnnxTensor) v).getFloatBuffer();
-        float[] a = new float[b.remaining()];
-        b.get(a);
-        return a;
+        OrtValues.assertClose(ours, off, ort, 0, ort.length, what);
     }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyedrnn.model.CellKind;
 import io.keyedrnn.model.io.ModelFormatException;
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +26,7 @@ class OnnxImportRefusalTest {
     private static final OnnxModel NORMALISED =
             OnnxExporter.export(ExportFixtures.model(CellKind.LSTM, 1));
 
-    private static void refused(OnnxModel m, String... fragments) {
+    static void refused(OnnxModel m, String... fragments) {
         ModelFormatException e =
                 assertThrows(
                         ModelFormatException.class,
@@ -34,8 +36,7 @@ class OnnxImportRefusalTest {
         }
     }
 
-    private static void refusedAttr(
-            OnnxModel m, String nodeName, OnnxAttribute a, String... fragments) {
+    static void refusedAttr(OnnxModel m, String nodeName, OnnxAttribute a, String... fragments) {
         UnaryOperator<OnnxNode> edit = n -> attr(n, a);
         String[] all = new String[fragments.length + 2];
         all[0] = "node '" + nodeName + "'";
@@ -119,7 +120,11 @@ class OnnxImportRefusalTest {
         refused(
                 OnnxEdits.initializer(LSTM, "R_l2", null),
                 "node 'lstm_l2'",
-                "input R 'R_l2' is not an initializer or Constant");
+                "input 'R_l2' is not a graph input, initializer or earlier node's output");
+        refused(
+                node(LSTM, "lstm_l2", n -> input(n, 2, "h_l0")),
+                "node 'lstm_l2'",
+                "input R 'h_l0' is not an initializer or Constant");
     }
 
     @Test
@@ -143,6 +148,23 @@ class OnnxImportRefusalTest {
                         OnnxTensor.ofFloats(
                                 "h_l1", new long[] {1, 1, 4}, new float[] {0, 1, 0, 0}));
         refused(constH, "node 'gru_l1'", "initial_h 'h_l1' is a non-zero constant");
+    }
+
+    @Test
+    void namesNoNodeDefinesOrTwoNodesDefine() {
+        // A node off the prediction's path still has to be a valid node: ONNX Runtime refuses
+        // the graph otherwise, so the import must too.
+        OnnxNode dangling =
+                new OnnxNode("side", "Relu", "", List.of("nowhere"), List.of("side_out"), Map.of());
+        refused(
+                OnnxEdits.addNode(LSTM, dangling),
+                "node 'side' (Relu): input 'nowhere' is not a graph input");
+        OnnxNode twice =
+                new OnnxNode("again", "Relu", "", List.of("h_l0"), List.of("x_seq"), Map.of());
+        refused(
+                OnnxEdits.addNode(LSTM, twice),
+                "node 'again'",
+                "output 'x_seq' is already defined");
     }
 
     @Test
