@@ -3,9 +3,20 @@ package io.keyedrnn.flink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyedrnn.model.CellKind;
+import io.keyedrnn.model.NetworkFactory;
+import io.keyedrnn.model.NetworkSpec;
 import io.keyedrnn.model.io.Model;
+import io.keyedrnn.model.io.ModelMetadata;
+import io.keyedrnn.serve.EventFields;
+import io.keyedrnn.serve.EventParser;
+import io.keyedrnn.serve.SessionConfig;
+import io.keyedrnn.serve.Vocabulary;
+import io.keyedrnn.settings.Settings;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.Test;
@@ -18,6 +29,20 @@ import org.junit.jupiter.api.Test;
 class BatchingScoreOperatorTest {
     private static final Model V1 = TestModels.lstm(3, 6, 1, 11);
     private static final Model V2 = TestModels.lstm(3, 6, 2, 22);
+    private static final Model SESSION_MODEL =
+            new Model(
+                    NetworkFactory.random(NetworkSpec.categorical(CellKind.GRU, 4, 3, 5, 1), 7),
+                    new ModelMetadata(
+                            1,
+                            null,
+                            null,
+                            null,
+                            null,
+                            List.of("a", "b", "c", Vocabulary.END),
+                            null,
+                            null,
+                            1,
+                            null));
 
     private static ScoringOptions options(int size, long delayMs) {
         return ScoringHarness.options(TestModels.bytes(V1)).batching(size, delayMs);
@@ -58,6 +83,59 @@ class BatchingScoreOperatorTest {
                 }
             }
             h.endOfInput();
+            return output(h);
+        }
+    }
+
+    @Test
+    void sessionEndsAreTheUnbatchedOnes() throws Exception {
+        List<Map<String, String>> sessions =
+                List.of(
+                        Map.of("session.gap.ms", "100"),
+                        Map.of("session.gap.ms", "100", "session.end.state", "keep"),
+                        Map.of("session.gap.ms", "100", "session.time", "processing"));
+        for (Map<String, String> session : sessions) {
+            List<String> unbatched = sessionScript(sessionOptions(session, 1));
+            List<String> batched = sessionScript(sessionOptions(session, 4));
+            assertEquals(unbatched, batched, session.toString());
+            assertTrue(unbatched.stream().anyMatch(l -> l.contains("\"end\":true")), "ends");
+        }
+    }
+
+    private static ScoringOptions sessionOptions(Map<String, String> session, int size) {
+        return ScoringHarness.options(TestModels.bytes(SESSION_MODEL))
+                .fields(EventFields.DEFAULT.withEnd("end"))
+                .session(SessionConfig.from(Settings.of(session)))
+                .batching(size, 5);
+    }
+
+    /** Token events of 5 keys: end markers, gaps past the session gap, watermarks. */
+    private static List<String> sessionScript(ScoringOptions o) throws Exception {
+        SplittableRandom rnd = new SplittableRandom(3);
+        try (ScoringHarness h = ScoringHarness.batched(o, null)) {
+            h.parser(EventParser.categorical(o.eventFields(), null));
+            h.processingTime(0);
+            long ts = 0;
+            for (int t = 0; t < 300; t++) {
+                ts += rnd.nextInt(40);
+                int roll = rnd.nextInt(20);
+                String token = roll == 0 ? null : "abc".substring(rnd.nextInt(3)).substring(0, 1);
+                String json =
+                        "{\"key\":\"k"
+                                + rnd.nextInt(5)
+                                + "\",\"ts\":"
+                                + ts
+                                + (token != null ? ",\"token\":\"" + token + "\"" : "")
+                                + (roll <= 1 ? ",\"end\":true" : "")
+                                + "}";
+                h.event(json.getBytes(StandardCharsets.UTF_8));
+                if (roll == 2) {
+                    h.watermark(ts - 50);
+                }
+            }
+            h.endOfInput();
+            h.watermark(Long.MAX_VALUE);
+            h.processingTime(1_000);
             return output(h);
         }
     }
