@@ -3,7 +3,6 @@ package io.keyedrnn.jobs.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyedrnn.flink.RawRecord;
 import io.keyedrnn.flink.ScoringOptions;
 import io.keyedrnn.flink.ScoringPipeline;
 import io.keyedrnn.model.CellKind;
@@ -19,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -85,23 +83,14 @@ class BatchedScoringITCase {
     /** Predictions and dead letters ("dead reason key message") of one run. */
     private static List<String> run(List<String> lines, int batchSize) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        // One source subtask keeps each key's order (as Kafka partitions by key do).
         env.setParallelism(1);
-        List<RawRecord> raws = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            byte[] b = lines.get(i).getBytes(StandardCharsets.UTF_8);
-            raws.add(new RawRecord(b, "events", 0, i, RawRecord.NO_TIMESTAMP));
-        }
-        TypeInformation<RawRecord> type = TypeInformation.of(RawRecord.class);
-        DataStream<RawRecord> events = env.fromData(raws, type);
-        DataStream<RawRecord> models =
-                env.fromData(List.of(new RawRecord(null, "models", 0, 0, 0)), type);
+        ItSupport.Streams in = ItSupport.inMemory(env, lines);
         ScoringOptions options =
                 new ScoringOptions()
                         .scoring(Map.of())
                         .startupModel(ModelFile.toBytes(MODEL), "test model")
                         .batching(batchSize, 5);
-        ScoringPipeline.Outputs out = ScoringPipeline.apply(events, models, options);
+        ScoringPipeline.Outputs out = ScoringPipeline.apply(in.events(), in.models(), options);
         DataStream<String> predictions =
                 out.predictions().map(t -> new String(t.f1, StandardCharsets.UTF_8));
         DataStream<String> dead =
