@@ -40,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * <p>Session ends ({@link SessionStep}): an event whose end field is true, or an inactivity gap (a
  * keyed timer, {@link SessionTimers}), emits the key's {@code <end>} prediction and then clears or
  * keeps its state.
+ *
+ * <p>In the job it runs inside {@link BatchingScoreOperator}, which hands it rounds of buffered
+ * events of different keys ({@link #startRound}); their steps are then one {@link ServableBatch},
+ * with output, state and dead letters exactly those of one event at a time.
  */
 public final class ScoringFunction
         extends KeyedBroadcastProcessFunction<
