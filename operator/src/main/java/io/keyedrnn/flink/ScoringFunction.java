@@ -2,12 +2,14 @@ package io.keyedrnn.flink;
 
 import io.keyedrnn.model.io.ModelFile;
 import io.keyedrnn.model.io.ModelMetadata;
+import io.keyedrnn.serve.Event;
 import io.keyedrnn.serve.KeyState;
 import io.keyedrnn.serve.ModelServable;
 import io.keyedrnn.serve.Prediction;
 import io.keyedrnn.serve.PredictionJson;
 import io.keyedrnn.serve.RejectMessages;
 import io.keyedrnn.serve.RejectReason;
+import io.keyedrnn.serve.ServableBatch;
 import io.keyedrnn.serve.SessionStep;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -38,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * <p>Session ends ({@link SessionStep}): an event whose end field is true, or an inactivity gap (a
  * keyed timer, {@link SessionTimers}), emits the key's {@code <end>} prediction and then clears or
  * keeps its state.
+ *
+ * <p>In the job it runs inside {@link BatchingScoreOperator}, which hands it rounds of buffered
+ * events of different keys ({@link #startRound}); their steps are then one {@link ServableBatch},
+ * with output, state and dead letters exactly those of one event at a time.
  */
 public final class ScoringFunction
         extends KeyedBroadcastProcessFunction<
@@ -65,6 +71,7 @@ public final class ScoringFunction
     private transient ScoringMetrics metrics;
     private transient SessionTimers timers;
     private transient SessionStep step;
+    private transient BatchRound round;
 
     public ScoringFunction(ScoringOptions options) {
         this.options = options;
@@ -104,6 +111,85 @@ public final class ScoringFunction
 
     @Override
     public void processElement(
+            ParsedRecord r, ReadOnlyContext ctx, Collector<Tuple2<String, byte[]>> out)
+            throws Exception {
+        if (round != null && round.collecting()) {
+            collect(r, ctx);
+            return;
+        }
+        int slot = round != null && round.emitting() ? round.next() : BatchRound.ONE_BY_ONE;
+        if (slot >= 0) {
+            emitSlot(slot, r, ctx, out);
+        } else if (slot == BatchRound.ONE_BY_ONE) {
+            processOne(r, ctx, out);
+        }
+    }
+
+    /**
+     * Starts a round of buffered events ({@link BatchingScoreOperator}): each goes through {@link
+     * #processElement} twice, with its key current, in the same order: the first pass takes it into
+     * the batch (or leaves it to the per-event path: session ends, refusals, no model), {@link
+     * #stepRound} steps the batch, the second pass emits and stores.
+     */
+    void startRound(int capacity) {
+        if (round == null) {
+            round = new BatchRound(capacity);
+        }
+        round.begin();
+    }
+
+    void stepRound() {
+        ServableBatch b = round.taken();
+        if (b != null) {
+            long start = System.nanoTime();
+            b.step();
+            metrics.batchStepped(System.nanoTime() - start, b.size());
+        }
+        round.stepped();
+    }
+
+    void endRound() {
+        round.end();
+    }
+
+    /** First pass: takes the event into the batch if nothing but its step is to be done. */
+    private void collect(ParsedRecord r, ReadOnlyContext ctx) throws Exception {
+        ModelServable sv = current(ctx.getBroadcastState(MODELS).get(CURRENT));
+        Event e = r.event;
+        if (sv == null
+                || !e.hasValue()
+                || e.isEnd()
+                || options.session().endsBefore(timers.pendingEventEnd(), e)) {
+            round.mark(BatchRound.ONE_BY_ONE);
+            return;
+        }
+        KeyState s = keyState.value();
+        if (s == null) {
+            s = sv.newState();
+        }
+        ServableBatch b = round.batch(sv);
+        // A refused event leaves the state as it was: the per-event path refuses it again, so dead
+        // letters keep their order among the predictions.
+        round.mark(b.add(e, s) == null ? b.size() - 1 : BatchRound.ONE_BY_ONE);
+    }
+
+    /** Second pass of an event that took batch slot i: as {@link SessionStep#apply} ends it. */
+    private void emitSlot(
+            int i, ParsedRecord r, ReadOnlyContext ctx, Collector<Tuple2<String, byte[]>> out)
+            throws Exception {
+        ServableBatch b = round.taken();
+        Prediction p = b.result(i);
+        if (p == null) {
+            deadLetter(ctx, RejectReason.NON_FINITE_STATE.id(), b.failure(i), r);
+        } else {
+            emit(p, -1, out);
+        }
+        KeyState after = b.state(i);
+        store(after);
+        timers.afterEvent(r.event, after, session(b.servable()), ctx.timerService());
+    }
+
+    private void processOne(
             ParsedRecord r, ReadOnlyContext ctx, Collector<Tuple2<String, byte[]>> out)
             throws Exception {
         ModelServable sv = current(ctx.getBroadcastState(MODELS).get(CURRENT));

@@ -12,7 +12,8 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
  * The operator's Flink metrics: {@code eventsScored}, {@code anomalies}, {@code deadLetters} (and
  * one counter per reason in the {@code deadLettersByReason} group), {@code modelVersion} (gauge, -1
  * before any model) and {@code stepTimeNanos}, a histogram of the keyed step's duration sampled
- * every {@value #SAMPLE_EVERY}th event so the clock reads cost next to nothing.
+ * every {@value #SAMPLE_EVERY}th event so the clock reads cost next to nothing (batched: the
+ * batch's time divided by its events, once per batch).
  */
 final class ScoringMetrics {
     static final int SAMPLE_EVERY = 16;
@@ -48,6 +49,13 @@ final class ScoringMetrics {
     /** A start time when this event is sampled, else -1. */
     long startStep() {
         return (++sample & (SAMPLE_EVERY - 1)) == 0 ? System.nanoTime() : -1;
+    }
+
+    /** A batch of n steps took nanos: each counts as nanos / n (one sample per batch). */
+    void batchStepped(long nanos, int n) {
+        if (n > 0) {
+            stepTime.update(nanos / n);
+        }
     }
 
     void scored(long start, boolean anomaly) {

@@ -14,6 +14,12 @@ import java.util.Objects;
  * managers: typed settings, checked once where the job is built.
  */
 public final class ScoringOptions implements Serializable {
+    /** Events of different keys stepped together, per subtask (the job's scoring.batch.size). */
+    public static final int DEFAULT_BATCH_SIZE = 32;
+
+    /** Longest wait of a buffered event before its batch is stepped (scoring.batch.delay.ms). */
+    public static final long DEFAULT_BATCH_DELAY_MS = 5;
+
     private static final long serialVersionUID = 1L;
 
     /** How the parser reads events before the keyed step; AUTO follows the start-up model. */
@@ -35,6 +41,8 @@ public final class ScoringOptions implements Serializable {
     private ScoringConfig scoring = ScoringConfig.DEFAULTS;
     private String[] fields = {"key", "ts", "features", "token", null};
     private SessionConfig session = SessionConfig.DEFAULTS;
+    private int batchSize = DEFAULT_BATCH_SIZE;
+    private long batchDelayMs = DEFAULT_BATCH_DELAY_MS;
     private InputKind inputKind = InputKind.AUTO;
     private int features;
     private byte[] startupModel;
@@ -103,6 +111,29 @@ public final class ScoringOptions implements Serializable {
         }
         stateTtlMs = ms;
         return this;
+    }
+
+    /**
+     * Micro-batching of the keyed step: at most size events of different keys wait at most delayMs
+     * per subtask and are stepped together ({@link BatchingScoreOperator}); size 1 steps each event
+     * as it arrives.
+     */
+    public ScoringOptions batching(int size, long delayMs) {
+        if (size < 1 || delayMs < 0) {
+            throw new IllegalArgumentException(
+                    "batch size must be >= 1 and delay >= 0 ms, got " + size + ", " + delayMs);
+        }
+        batchSize = size;
+        batchDelayMs = delayMs;
+        return this;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public long batchDelayMs() {
+        return batchDelayMs;
     }
 
     /** Largest model file accepted from the model stream or a model URI. */

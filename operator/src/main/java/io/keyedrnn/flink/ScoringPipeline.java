@@ -3,8 +3,8 @@ package io.keyedrnn.flink;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
-import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
 
@@ -53,15 +53,31 @@ public final class ScoringPipeline {
                             .uid(MODEL_WATERMARKS_UID)
                             .name("model watermarks");
         }
-        BroadcastStream<RawRecord> broadcast = models.broadcast(ScoringFunction.MODELS);
         SingleOutputStreamOperator<Tuple2<String, byte[]>> scored =
-                timed.keyBy(ParsedRecord::key, Types.STRING)
-                        .connect(broadcast)
-                        .process(new ScoringFunction(options), PREDICTION_TYPE)
+                score(timed.keyBy(ParsedRecord::key, Types.STRING), models, options)
                         .uid(SCORE_UID)
                         .name("score");
         DataStream<DeadLetter> dead =
                 parsed.getSideOutput(DEAD_LETTERS).union(scored.getSideOutput(DEAD_LETTERS));
         return new Outputs(scored, dead);
+    }
+
+    /**
+     * The keyed step on events keyed by event key, with the models broadcast to every subtask: a
+     * {@link ScoringFunction} in a {@link BatchingScoreOperator} (the options' batch size and
+     * delay).
+     */
+    public static SingleOutputStreamOperator<Tuple2<String, byte[]>> score(
+            KeyedStream<ParsedRecord, String> events,
+            DataStream<RawRecord> models,
+            ScoringOptions options) {
+        return events.connect(models.broadcast())
+                .transform(
+                        "score",
+                        PREDICTION_TYPE,
+                        new BatchingScoreOperator(
+                                new ScoringFunction(options),
+                                options.batchSize(),
+                                options.batchDelayMs()));
     }
 }

@@ -49,10 +49,11 @@ public final class ModelServable {
     private final Admission admission;
     private final int endToken;
     private final Workspace ws;
-    private final float[] input;
+    private final float[] replayInput;
     private final float[] checked;
-    private final StepGuard guard = new StepGuard();
-    private final Prediction out = new Prediction();
+    private final StepSlot single;
+    private final StepGuard guard;
+    private final Prediction out;
 
     public ModelServable(Model model, ScoringConfig config) {
         this.model = model;
@@ -75,13 +76,26 @@ public final class ModelServable {
         this.admission = new Admission(vocabulary, features, config.allowedLatenessMs());
         this.endToken = vocabulary != null ? vocabulary.exactId(Vocabulary.END) : -1;
         this.ws = net.newWorkspace();
-        this.input = new float[Math.max(features, 1)];
+        this.replayInput = new float[Math.max(features, 1)];
         this.checked = new float[Math.max(features, 1)];
-        out.values = new float[net.outputSize()];
-        out.length = net.outputSize();
-        out.modelVersion = model.version();
-        out.stateParts = stateParts;
-        out.categorical = net.isCategorical();
+        this.single = newSlot();
+        this.guard = single.guard;
+        this.out = single.out;
+    }
+
+    /** Buffers for one key's step in flight (the per-event path has one, a batch one per key). */
+    StepSlot newSlot() {
+        Prediction p = new Prediction();
+        p.values = new float[net.outputSize()];
+        p.length = net.outputSize();
+        p.modelVersion = model.version();
+        p.stateParts = stateParts;
+        p.categorical = net.isCategorical();
+        return new StepSlot(new float[Math.max(features, 1)], p);
+    }
+
+    RecurrentNetwork network() {
+        return net;
     }
 
     private static Calibration calibrationOf(Model model) {
@@ -160,34 +174,66 @@ public final class ModelServable {
      * #lastFailure} says which; the event is a {@link RejectReason#NON_FINITE_STATE}). Modified: s.
      */
     public Prediction process(Event e, KeyState s) {
-        if (check(e, s) != null) {
+        if (begin(single, e, s) != null) {
             return null;
+        }
+        advance(s, single.token, single.input);
+        return finish(single);
+    }
+
+    /**
+     * The part of {@link #process} before the step, into slot: refuses the event as {@link #check}
+     * would (returns why, state untouched), else adopts the state, normalises the features once
+     * into slot.input, saves the guard and scores against the previous prediction. Returns null
+     * when the event is taken. Modified: slot, s.
+     */
+    RejectReason begin(StepSlot slot, Event e, KeyState s) {
+        RejectReason why = admission.check(e, s);
+        if (why != null) {
+            return why;
+        }
+        if (vocabulary == null) {
+            normalize(e.getFeatures(), 0, slot.input);
+            if (!StepGuard.finite(slot.input)) {
+                return RejectReason.NON_FINITE_FEATURE;
+            }
         }
         adopt(s);
-        int token = vocabulary != null ? vocabulary.id(e.getToken()) : -1;
-        if (vocabulary == null) {
-            normalize(e.getFeatures(), 0);
-        }
-        guard.save(s);
-        out.key = e.getKey();
-        out.timestamp = e.getTimestamp();
-        out.end = false;
-        out.warmup = s.stepsSinceReset < config.warmupEvents();
-        scoring.score(s, input, e.getFeatures(), token, out);
-        advance(s, token);
-        writeValues(s);
-        if (!guard.holds(s, out)) {
-            guard.restore(s);
+        slot.event = e;
+        slot.state = s;
+        slot.token = vocabulary != null ? vocabulary.id(e.getToken()) : -1;
+        slot.guard.save(s);
+        Prediction p = slot.out;
+        p.key = e.getKey();
+        p.timestamp = e.getTimestamp();
+        p.end = false;
+        p.warmup = s.stepsSinceReset < config.warmupEvents();
+        scoring.score(s, slot.input, e.getFeatures(), slot.token, p);
+        return null;
+    }
+
+    /**
+     * The part of {@link #process} after the slot's state was stepped: output, guard, ring and
+     * counters. Returns the slot's output, or null when the guard undid the step. Modified: slot,
+     * its state.
+     */
+    Prediction finish(StepSlot slot) {
+        KeyState s = slot.state;
+        Event e = slot.event;
+        Prediction p = slot.out;
+        writeValues(s, p);
+        if (!slot.guard.holds(s, p)) {
+            slot.guard.restore(s);
             return null;
         }
-        Ring.push(s, e.getFeatures(), token, features);
+        Ring.push(s, e.getFeatures(), slot.token, features);
         s.eventCount++;
         s.stepsSinceReset++;
         if (e.hasTimestamp()
                 && (s.lastTimestamp == Event.NO_TIMESTAMP || e.getTimestamp() > s.lastTimestamp)) {
             s.lastTimestamp = e.getTimestamp();
         }
-        return out;
+        return p;
     }
 
     /**
@@ -206,9 +252,9 @@ public final class ModelServable {
         out.warmup = s.stepsSinceReset < config.warmupEvents();
         if (endToken >= 0) {
             guard.save(s);
-            scoring.score(s, input, null, endToken, out);
-            advance(s, endToken);
-            writeValues(s);
+            scoring.score(s, single.input, null, endToken, out);
+            advance(s, endToken, single.input);
+            writeValues(s, out);
             if (!guard.holds(s, out)) {
                 guard.restore(s);
                 return null;
@@ -217,7 +263,7 @@ public final class ModelServable {
             s.stepsSinceReset++;
         } else {
             Scoring.unscored(out);
-            writeValues(s);
+            writeValues(s, out);
         }
         out.end = true;
         return out;
@@ -230,6 +276,11 @@ public final class ModelServable {
 
     /** Why the last {@link #process} that returned null after {@link #check} passed did so. */
     public String lastFailure() {
+        return failure(guard);
+    }
+
+    /** Why the guard of a step undid it, in {@link #lastFailure}'s words. */
+    String failure(StepGuard guard) {
         return "model version "
                 + model.version()
                 + " made "
@@ -255,14 +306,14 @@ public final class ModelServable {
         return -1;
     }
 
-    private void normalize(float[] raw, int offset) {
+    private void normalize(float[] raw, int offset, float[] input) {
         System.arraycopy(raw, offset, input, 0, features);
         if (normalizer != null) {
             normalizer.normalize(input, input);
         }
     }
 
-    private void advance(KeyState s, int token) {
+    private void advance(KeyState s, int token, float[] input) {
         if (vocabulary != null) {
             net.stepToken(token, s.state, s.prediction, ws);
         } else {
@@ -270,7 +321,7 @@ public final class ModelServable {
         }
     }
 
-    private void writeValues(KeyState s) {
+    private void writeValues(KeyState s, Prediction out) {
         if (normalizer != null && out.length == features) {
             normalizer.denormalize(s.prediction, out.values);
         } else {
@@ -350,8 +401,8 @@ public final class ModelServable {
             if (vocabulary != null) {
                 net.stepToken(s.ringTokens[slot], s.state, s.prediction, ws);
             } else {
-                normalize(s.ringFeatures, slot * features);
-                net.step(input, s.state, s.prediction, ws);
+                normalize(s.ringFeatures, slot * features, replayInput);
+                net.step(replayInput, s.state, s.prediction, ws);
             }
         }
         s.stepsSinceReset = s.ringCount;

@@ -23,16 +23,14 @@ final class ScoringHarness implements AutoCloseable {
     private long modelOffset;
     private boolean broadcastWatermarked;
 
-    private ScoringHarness(ScoringOptions options, OperatorSubtaskState restore) throws Exception {
+    private ScoringHarness(
+            CoBroadcastWithKeyedOperator<String, ParsedRecord, RawRecord, Tuple2<String, byte[]>>
+                    operator,
+            OperatorSubtaskState restore)
+            throws Exception {
         harness =
                 new KeyedBroadcastOperatorTestHarness<>(
-                        new CoBroadcastWithKeyedOperator<>(
-                                new ScoringFunction(options), List.of(ScoringFunction.MODELS)),
-                        ParsedRecord::key,
-                        Types.STRING,
-                        128,
-                        1,
-                        0);
+                        operator, ParsedRecord::key, Types.STRING, 128, 1, 0);
         harness.setup();
         if (restore != null) {
             harness.initializeState(restore);
@@ -41,12 +39,29 @@ final class ScoringHarness implements AutoCloseable {
     }
 
     static ScoringHarness open(ScoringOptions options) throws Exception {
-        return new ScoringHarness(options, null);
+        return restore(options, null);
     }
 
     static ScoringHarness restore(ScoringOptions options, OperatorSubtaskState state)
             throws Exception {
-        return new ScoringHarness(options, state);
+        return new ScoringHarness(
+                new CoBroadcastWithKeyedOperator<>(
+                        new ScoringFunction(options), List.of(ScoringFunction.MODELS)),
+                state);
+    }
+
+    /** The function in the micro-batching operator of the job (size 1: unbatched). */
+    static ScoringHarness batched(ScoringOptions options, OperatorSubtaskState state)
+            throws Exception {
+        return new ScoringHarness(
+                new BatchingScoreOperator(
+                        new ScoringFunction(options), options.batchSize(), options.batchDelayMs()),
+                state);
+    }
+
+    /** The end of the input: the operator finishes (a batching one steps what it holds). */
+    void endOfInput() throws Exception {
+        harness.getTwoInputOperator().finish();
     }
 
     static ScoringOptions options(byte[] startupModel) {
@@ -118,7 +133,9 @@ final class ScoringHarness implements AutoCloseable {
         return out;
     }
 
+    /** A checkpoint as the task takes it: the operator sees the barrier coming first. */
     OperatorSubtaskState snapshot() throws Exception {
+        harness.prepareSnapshotPreBarrier(1);
         return harness.snapshot(1, 1);
     }
 

@@ -3,7 +3,6 @@ package io.keyedrnn.bench.flink;
 import io.keyedrnn.flink.ParsedRecord;
 import io.keyedrnn.flink.ParsedRecordType;
 import io.keyedrnn.flink.RawRecord;
-import io.keyedrnn.flink.ScoringFunction;
 import io.keyedrnn.flink.ScoringOptions;
 import io.keyedrnn.flink.ScoringPipeline;
 import io.keyedrnn.model.CellKind;
@@ -30,10 +29,11 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  *
  * <pre>java -Xmx6g -cp benchmarks/target/benchmarks.jar io.keyedrnn.bench.flink.ThroughputBench
  *   [--keys 200000] [--events-per-key 20] [--hidden 32,64,128] [--backend hashmap,rocksdb]
- *   [--parallelism 2] [--features 4]</pre>
+ *   [--parallelism 2] [--features 4] [--batch 32,1]</pre>
  *
  * Prints one line per run: backend, hidden, pipeline, events, seconds, events/s, and the ratio of
- * scoring to state-only. Each run includes job start-up (about a second), so long runs are fairer.
+ * scoring to state-only; {@code --batch} lists the scoring job's batch sizes (1: unbatched). Each
+ * run includes job start-up (about a second), so long runs are fairer.
  */
 public final class ThroughputBench {
     private ThroughputBench() {}
@@ -45,15 +45,37 @@ public final class ThroughputBench {
         int parallelism = Integer.parseInt(a.getOrDefault("parallelism", "2"));
         int features = Integer.parseInt(a.getOrDefault("features", "4"));
         long events = (long) keys * perKey;
-        System.out.println("backend   hidden  pipeline     events      seconds  events/s   ratio");
+        System.out.println(
+                "backend   hidden  pipeline       events      seconds  events/s   ratio");
         for (String backend : a.getOrDefault("backend", "hashmap,rocksdb").split(",")) {
             for (String h : a.getOrDefault("hidden", "32,64,128").split(",")) {
                 int hidden = Integer.parseInt(h.trim());
                 byte[] model = model(features, hidden);
-                double scoring = run(backend, parallelism, keys, features, events, model, true);
-                double stateOnly = run(backend, parallelism, keys, features, events, model, false);
-                print(backend, hidden, "scoring", events, scoring, Double.NaN);
-                print(backend, hidden, "state-only", events, stateOnly, stateOnly / scoring);
+                List<Integer> sizes = new ArrayList<>();
+                List<Double> scoring = new ArrayList<>();
+                for (String b : a.getOrDefault("batch", "32,1").split(",")) {
+                    sizes.add(Integer.parseInt(b.trim()));
+                    scoring.add(
+                            run(
+                                    backend,
+                                    parallelism,
+                                    keys,
+                                    features,
+                                    events,
+                                    model,
+                                    sizes.get(sizes.size() - 1)));
+                }
+                double stateOnly = run(backend, parallelism, keys, features, events, model, 0);
+                for (int i = 0; i < sizes.size(); i++) {
+                    print(
+                            backend,
+                            hidden,
+                            "scoring b=" + sizes.get(i),
+                            events,
+                            scoring.get(i),
+                            stateOnly / scoring.get(i));
+                }
+                print(backend, hidden, "state-only", events, stateOnly, Double.NaN);
             }
         }
     }
@@ -63,7 +85,7 @@ public final class ThroughputBench {
         System.out.println(
                 String.format(
                         Locale.ROOT,
-                        "%-9s %6d  %-10s %9d %10.2f %9.0f   %s",
+                        "%-9s %6d  %-12s %9d %10.2f %9.0f   %s",
                         backend,
                         hidden,
                         what,
@@ -72,7 +94,7 @@ public final class ThroughputBench {
                         events / seconds,
                         Double.isNaN(ratio)
                                 ? ""
-                                : String.format(Locale.ROOT, "scoring = %.0f%%", 100 * ratio)));
+                                : String.format(Locale.ROOT, "%.0f%% of state-only", 100 * ratio)));
         System.out.flush();
     }
 
@@ -92,8 +114,9 @@ public final class ThroughputBench {
             int features,
             long events,
             byte[] model,
-            boolean scoring)
+            int batch)
             throws Exception {
+        boolean scoring = batch > 0;
         Configuration conf = new Configuration();
         conf.setString("state.backend.type", backend);
         conf.setString("parallelism.default", String.valueOf(parallelism));
@@ -112,15 +135,17 @@ public final class ThroughputBench {
             DataStream<RawRecord> noModels =
                     env.fromData(List.of(new RawRecord(null, "none", 0, 0, 0))).setParallelism(1);
             ScoringOptions options =
-                    new ScoringOptions().scoring(Map.of()).startupModel(model, "benchmark model");
-            out =
-                    keyed.connect(noModels.broadcast(ScoringFunction.MODELS))
-                            .process(new ScoringFunction(options), ScoringPipeline.PREDICTION_TYPE);
+                    new ScoringOptions()
+                            .scoring(Map.of())
+                            .startupModel(model, "benchmark model")
+                            .batching(batch, ScoringOptions.DEFAULT_BATCH_DELAY_MS);
+            out = ScoringPipeline.score(keyed, noModels, options);
         } else {
             out = keyed.process(new StateOnlyFunction(model), ScoringPipeline.PREDICTION_TYPE);
         }
         out.sinkTo(new DiscardingSink<>());
-        JobExecutionResult r = env.execute("throughput " + (scoring ? "scoring" : "state-only"));
+        JobExecutionResult r =
+                env.execute("throughput " + (scoring ? "scoring b=" + batch : "state-only"));
         return r.getNetRuntime() / 1000.0;
     }
 

@@ -1,6 +1,7 @@
 package io.keyedrnn.jobs.common;
 
 import io.keyedrnn.flink.ModelPointerPolicy;
+import io.keyedrnn.flink.ScoringOptions;
 import io.keyedrnn.settings.Setting;
 import java.util.List;
 
@@ -106,6 +107,18 @@ public final class JobSettings {
     public static final Setting<Long> STATE_TTL_MS =
             Setting.whole(
                     "state.ttl.ms", 0L, 0, "drop a key's state after this long idle; 0 = never");
+    public static final Setting<Integer> BATCH_SIZE =
+            Setting.integer(
+                    "batch.size",
+                    ScoringOptions.DEFAULT_BATCH_SIZE,
+                    1,
+                    "events of different keys a subtask steps together; 1 = one at a time");
+    public static final Setting<Long> BATCH_DELAY_MS =
+            Setting.whole(
+                    "batch.delay.ms",
+                    ScoringOptions.DEFAULT_BATCH_DELAY_MS,
+                    0,
+                    "longest an event waits for its batch to fill");
     public static final Setting<Long> STOP_SAVEPOINT_TIMEOUT_MS =
             Setting.whole(
                     "stop.savepoint.timeout.ms",
@@ -143,6 +156,8 @@ public final class JobSettings {
                     CHECKPOINT_DIR,
                     STATE_BACKEND,
                     STATE_TTL_MS,
+                    BATCH_SIZE,
+                    BATCH_DELAY_MS,
                     STOP_SAVEPOINT_TIMEOUT_MS,
                     JOB_NAME);
 

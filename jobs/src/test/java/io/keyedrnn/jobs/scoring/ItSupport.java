@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.scoring;
 
+import io.keyedrnn.flink.RawRecord;
 import io.keyedrnn.jobs.cli.Replay;
 import io.keyedrnn.jobs.cli.ReplaySettings;
 import io.keyedrnn.jobs.kafka.EmbeddedKafka;
@@ -25,7 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -37,6 +40,26 @@ final class ItSupport {
     static final Map<String, String> SCORING = Map.of("ring.size", "8", "warmup.events", "3");
 
     private ItSupport() {}
+
+    /**
+     * Event lines as one source subtask of raw records (one subtask keeps each key's order, as
+     * Kafka partitions by key do), and a model stream with only a tombstone.
+     */
+    static Streams inMemory(StreamExecutionEnvironment env, List<String> lines) {
+        List<RawRecord> raws = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            byte[] b = lines.get(i).getBytes(StandardCharsets.UTF_8);
+            raws.add(new RawRecord(b, "events", 0, i, RawRecord.NO_TIMESTAMP));
+        }
+        TypeInformation<RawRecord> type = TypeInformation.of(RawRecord.class);
+        return new Streams(
+                env.fromData(raws, type).setParallelism(1),
+                env.fromData(List.of(new RawRecord(null, "models", 0, 0, 0)), type)
+                        .setParallelism(1));
+    }
+
+    /** The two inputs of the scoring pipeline. */
+    record Streams(DataStream<RawRecord> events, DataStream<RawRecord> models) {}
 
     static Model model(long version, long seed) {
         return new Model(

@@ -2,7 +2,6 @@ package io.keyedrnn.jobs.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.keyedrnn.flink.RawRecord;
 import io.keyedrnn.flink.ScoringOptions;
 import io.keyedrnn.flink.ScoringPipeline;
 import io.keyedrnn.jobs.cli.Replay;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -108,16 +106,7 @@ class SessionEndITCase {
         // Source and parse in one subtask keep each key's order (as Kafka partitions by key do);
         // the keyed step runs in two.
         env.setParallelism(1);
-        List<RawRecord> raws = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            byte[] b = lines.get(i).getBytes(StandardCharsets.UTF_8);
-            raws.add(new RawRecord(b, "events", 0, i, RawRecord.NO_TIMESTAMP));
-        }
-        TypeInformation<RawRecord> type = TypeInformation.of(RawRecord.class);
-        DataStream<RawRecord> events = env.fromData(raws, type).setParallelism(1);
-        DataStream<RawRecord> models =
-                env.fromData(List.of(new RawRecord(null, "models", 0, 0, 0)), type)
-                        .setParallelism(1);
+        ItSupport.Streams in = ItSupport.inMemory(env, lines);
         ScoringOptions options =
                 new ScoringOptions()
                         .scoring(rs.scoring())
@@ -126,7 +115,7 @@ class SessionEndITCase {
                         .startupModel(ModelFile.toBytes(MODEL), "test model");
         List<String> out = new ArrayList<>();
         DataStream<Tuple2<String, byte[]>> scored =
-                ScoringPipeline.apply(events, models, options).predictions();
+                ScoringPipeline.apply(in.events(), in.models(), options).predictions();
         ((SingleOutputStreamOperator<Tuple2<String, byte[]>>) scored).setParallelism(2);
         try (CloseableIterator<String> it =
                 scored.map(t -> new String(t.f1, StandardCharsets.UTF_8)).executeAndCollect()) {
