@@ -30,14 +30,24 @@ public record HdfsSettings(
 
     /**
      * The false-positive rate g and the threshold are chosen for on validation normals: the issue's
-     * target of 0.2% (of 971 validation sessions, at most one flagged).
+     * target of 0.2% (of 1,457 validation sessions, at most two flagged).
      */
     public static final double TARGET_FP_RATE = 0.002;
 
+    /**
+     * Shares of hdfs_train for training and validation; the rest (30%, 1,457 sessions) is held out.
+     * The held-out part is large enough that 0.2% is a count of normals (at most two) rather than
+     * the resolution of the split (one of 971 was 0.103%), and the validation part gives the choice
+     * of g and threshold as many normals; training keeps 1,942 sessions.
+     */
+    static final double TRAIN_SHARE = 0.4;
+
+    static final double VALIDATION_SHARE = 0.3;
+
     public static HdfsSettings full(long seed) {
         return new HdfsSettings(
-                0.6,
-                0.2,
+                TRAIN_SHARE,
+                VALIDATION_SHARE,
                 Integer.MAX_VALUE,
                 Integer.MAX_VALUE,
                 2,
@@ -52,6 +62,18 @@ public record HdfsSettings(
 
     /** A small slice for CI. */
     public static HdfsSettings quick(long seed) {
-        return new HdfsSettings(0.6, 0.2, 500, 1000, 1, 16, 8, 4, 2, 2e-3, TARGET_FP_RATE, seed);
+        return new HdfsSettings(
+                TRAIN_SHARE,
+                VALIDATION_SHARE,
+                500,
+                1000,
+                1,
+                16,
+                8,
+                4,
+                2,
+                2e-3,
+                TARGET_FP_RATE,
+                seed);
     }
 }
