@@ -1,5 +1,7 @@
 package io.keyedrnn.jobs.eval.hdfs;
 
+import java.util.List;
+
 /**
  * What one run of the hdfs suite measured.
  *
@@ -33,7 +35,7 @@ public record HdfsResult(
         DetectionRates atEither,
         double shortRecall,
         double longRecall,
-        java.util.List<String> heldOutFlagged,
+        List<String> heldOutFlagged,
         int bestEpoch,
         int epochsRun,
         double seconds) {}

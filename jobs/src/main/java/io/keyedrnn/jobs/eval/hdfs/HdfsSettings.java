@@ -30,19 +30,19 @@ public record HdfsSettings(
 
     /**
      * The false-positive rate g and the threshold are chosen for on validation normals: the issue's
-     * target of 0.2% (of 1,457 validation sessions, at most two flagged).
+     * target of 0.2% (of 971 validation sessions, at most one flagged).
      */
     public static final double TARGET_FP_RATE = 0.002;
 
     /**
-     * Shares of hdfs_train for training and validation; the rest (30%, 1,457 sessions) is held out.
-     * The held-out part is large enough that 0.2% is a count of normals (at most two) rather than
-     * the resolution of the split (one of 971 was 0.103%), and the validation part gives the choice
-     * of g and threshold as many normals; training keeps 1,942 sessions.
+     * Shares of hdfs_train for training and validation; the rest (20%, 971 sessions) is held out. A
+     * 40/30/30 split (1,457 held-out normals, so that 0.2% is two sessions rather than the
+     * resolution of the split) was measured and is worse: training on 1,942 sessions and a
+     * threshold set by more validation normals cost recall (EVALUATION.md).
      */
-    static final double TRAIN_SHARE = 0.4;
+    static final double TRAIN_SHARE = 0.6;
 
-    static final double VALIDATION_SHARE = 0.3;
+    static final double VALIDATION_SHARE = 0.2;
 
     public static HdfsSettings full(long seed) {
         return new HdfsSettings(
