@@ -36,9 +36,9 @@ public record HdfsSettings(
 
     /**
      * Shares of hdfs_train for training and validation; the rest (20%, 971 sessions) is held out. A
-     * 40/30/30 split (1,457 held-out normals, so that 0.2% is two sessions rather than the
-     * resolution of the split) was measured and is worse: training on 1,942 sessions and a
-     * threshold set by more validation normals cost recall (EVALUATION.md).
+     * 40/30/30 split (1,456 held-out normals, so that 0.2% is two sessions rather than the
+     * resolution of the split) was measured and kept out: training on 1,942 sessions, and g and a
+     * threshold set by more validation normals, cost recall for two of three seeds (EVALUATION.md).
      */
     static final double TRAIN_SHARE = 0.6;
 
