@@ -27,7 +27,8 @@ import java.util.Arrays;
  * key's statistics winsorised to z = threshold, so one spike does not blind the key. Categorical
  * (token_rank): score = surprisal −ln p of the actual token; anomaly when its rank is outside the
  * top g (configuration, else calibration top_g, else 9), or, when a threshold is configured (or
- * calibrated), when the surprisal exceeds it. With the anomaly likelihood enabled the score is the
+ * calibrated), when the surprisal exceeds it; {@code token.rule} chooses either test or both
+ * ({@link io.keyedrnn.score.TokenRule}). With the anomaly likelihood enabled the score is the
  * likelihood of that raw score and anomaly means likelihood &gt; likelihoodThreshold. Never
  * anomalous during warm-up (the first warmupEvents events after a key's state was zeroed). The
  * {@link AlertRules} (log scale, range breach, quiet period after an alert, statistics that do not

@@ -6,6 +6,7 @@ import io.keyedrnn.score.ErrorScorer;
 import io.keyedrnn.score.LogLikelihood;
 import io.keyedrnn.score.ScorerKind;
 import io.keyedrnn.score.TokenRank;
+import io.keyedrnn.score.TokenRule;
 import io.keyedrnn.score.ValueRange;
 import java.util.Arrays;
 
@@ -19,6 +20,7 @@ final class Scoring {
     private final double zLimit;
     private final int topG;
     private final Double surprisalLimit;
+    private final TokenRule tokenRule;
     private final double calMean;
     private final double calStd;
     private final AlertRules rules;
@@ -33,6 +35,13 @@ final class Scoring {
         this.zLimit = resolveZThreshold(config, cal);
         this.topG = resolveTopG(config, cal);
         this.surprisalLimit = kind == ScorerKind.TOKEN_RANK ? surprisalLimit(config, cal) : null;
+        this.tokenRule = config.tokenRule();
+        if (kind == ScorerKind.TOKEN_RANK && tokenRule.needsThreshold() && surprisalLimit == null) {
+            throw new IllegalArgumentException(
+                    "token.rule "
+                            + tokenRule.id()
+                            + " needs a threshold on -ln p: set threshold or calibrate one");
+        }
         this.calMean = cal != null && cal.errorMean() != null ? cal.errorMean() : Double.NaN;
         this.calStd = cal != null && cal.errorStd() != null ? cal.errorStd() : Double.NaN;
         this.rules = config.alerts();
@@ -72,8 +81,9 @@ final class Scoring {
     }
 
     /**
-     * A token stream's threshold on the surprisal −ln p, when configured (or calibrated): it then
-     * replaces the top-g rule, so an improbable token is anomalous whatever its rank.
+     * A token stream's threshold on the surprisal −ln p, when configured (or calibrated): under
+     * token.rule auto it then replaces the top-g rule, so an improbable token is anomalous whatever
+     * its rank.
      */
     private static Double surprisalLimit(ScoringConfig config, Calibration cal) {
         if (config.threshold() != null) {
@@ -121,10 +131,7 @@ final class Scoring {
             out.probability = s.prediction[token];
             out.rank = TokenRank.rank(s.prediction, s.prediction.length, token);
             value = TokenRank.surprisal(s.prediction[token]);
-            outlier =
-                    surprisalLimit != null
-                            ? value > surprisalLimit
-                            : TokenRank.outsideTopG(out.rank, topG);
+            outlier = tokenRule.outlier(out.rank, topG, value, surprisalLimit);
         } else if (errorComputable) {
             out.error = ErrorScorer.meanSquaredError(x, s.prediction, features);
             out.z =

@@ -1,6 +1,7 @@
 package io.keyedrnn.serve;
 
 import io.keyedrnn.score.ScorerKind;
+import io.keyedrnn.score.TokenRule;
 import io.keyedrnn.settings.Setting;
 import io.keyedrnn.settings.Settings;
 import java.io.Serializable;
@@ -27,6 +28,8 @@ import java.util.stream.Collectors;
  * @param likelihoodThreshold likelihood above which an event is anomalous, when enabled (0.9999)
  * @param openVocabulary map unknown tokens to {@code <unk>} instead of rejecting them (false)
  * @param alerts how raw scores become alerts beyond the threshold ({@link AlertRules#NONE})
+ * @param tokenRule which of top g and the surprisal threshold flags a token (AUTO: the threshold
+ *     when one is set, else top g)
  */
 public record ScoringConfig(
         int warmupEvents,
@@ -41,7 +44,8 @@ public record ScoringConfig(
         int likelihoodLongWindow,
         double likelihoodThreshold,
         boolean openVocabulary,
-        AlertRules alerts)
+        AlertRules alerts,
+        TokenRule tokenRule)
         implements Serializable {
 
     /** Threshold on z when neither configuration nor calibration gives one. */
@@ -67,8 +71,9 @@ public record ScoringConfig(
         if (threshold != null && !Double.isFinite(threshold)) {
             throw new IllegalArgumentException("threshold must be finite, got " + threshold);
         }
-        if (scorer == null || swapPolicy == null || alerts == null) {
-            throw new IllegalArgumentException("scorer, swap.policy and alerts must be set");
+        if (scorer == null || swapPolicy == null || alerts == null || tokenRule == null) {
+            throw new IllegalArgumentException(
+                    "scorer, swap.policy, alerts and token.rule must be set");
         }
     }
 
@@ -103,7 +108,8 @@ public record ScoringConfig(
                 s.get(ScoringSettings.LIKELIHOOD_LONG_WINDOW),
                 s.get(ScoringSettings.LIKELIHOOD_THRESHOLD),
                 s.get(ScoringSettings.VOCABULARY_OPEN),
-                AlertRules.from(s));
+                AlertRules.from(s),
+                s.get(ScoringSettings.TOKEN_RULE));
     }
 
     public ScoringConfig withWarmupEvents(int n) {
@@ -138,6 +144,14 @@ public record ScoringConfig(
         return with(p -> p.alerts = rules);
     }
 
+    public ScoringConfig withTopG(Integer g) {
+        return with(p -> p.topG = g);
+    }
+
+    public ScoringConfig withTokenRule(TokenRule rule) {
+        return with(p -> p.tokenRule = rule);
+    }
+
     private ScoringConfig with(Consumer<Parts> change) {
         Parts p = new Parts(this);
         change.accept(p);
@@ -159,6 +173,7 @@ public record ScoringConfig(
         double likelihoodThreshold;
         boolean openVocabulary;
         AlertRules alerts;
+        TokenRule tokenRule;
 
         Parts(ScoringConfig c) {
             warmupEvents = c.warmupEvents;
@@ -174,6 +189,7 @@ public record ScoringConfig(
             likelihoodThreshold = c.likelihoodThreshold;
             openVocabulary = c.openVocabulary;
             alerts = c.alerts;
+            tokenRule = c.tokenRule;
         }
 
         ScoringConfig build() {
@@ -190,7 +206,8 @@ public record ScoringConfig(
                     likelihoodLongWindow,
                     likelihoodThreshold,
                     openVocabulary,
-                    alerts);
+                    alerts,
+                    tokenRule);
         }
     }
 }

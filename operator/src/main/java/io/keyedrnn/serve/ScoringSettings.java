@@ -2,6 +2,7 @@ package io.keyedrnn.serve;
 
 import io.keyedrnn.score.ErrorScorer;
 import io.keyedrnn.score.ScorerKind;
+import io.keyedrnn.score.TokenRule;
 import io.keyedrnn.settings.Parsers;
 import io.keyedrnn.settings.Setting;
 import java.util.List;
@@ -49,6 +50,13 @@ public final class ScoringSettings {
                     null,
                     1,
                     "DeepLog's g for token streams; default: calibration, else 9");
+    public static final Setting<TokenRule> TOKEN_RULE =
+            Setting.of(
+                    "token.rule",
+                    TokenRule.AUTO,
+                    TokenRule::fromId,
+                    "token streams: auto (threshold when set, else top.g), top_g, threshold, or"
+                            + " either (outside top.g or -ln p above threshold)");
     public static final Setting<Integer> MIN_KEY_ERRORS =
             Setting.integer(
                     "min.key.errors",
@@ -141,6 +149,7 @@ public final class ScoringSettings {
                     RING_SIZE,
                     SWAP_POLICY,
                     TOP_G,
+                    TOKEN_RULE,
                     MIN_KEY_ERRORS,
                     LIKELIHOOD_SHORT_WINDOW,
                     LIKELIHOOD_LONG_WINDOW,

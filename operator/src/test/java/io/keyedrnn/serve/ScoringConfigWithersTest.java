@@ -2,6 +2,7 @@ package io.keyedrnn.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.keyedrnn.score.TokenRule;
 import org.junit.jupiter.api.Test;
 
 class ScoringConfigWithersTest {
@@ -23,7 +24,8 @@ class ScoringConfigWithersTest {
                         500,
                         d.likelihoodThreshold(),
                         false,
-                        AlertRules.NONE),
+                        AlertRules.NONE,
+                        TokenRule.AUTO),
                 d.withWarmupEvents(3));
         assertEquals(2.5, d.withThreshold(2.5).threshold());
         assertEquals(d, d.withThreshold(2.5).withThreshold(null));
@@ -40,5 +42,9 @@ class ScoringConfigWithersTest {
         AlertRules quiet = new AlertRules(true, true, false, 0.05, 30, true);
         assertEquals(quiet, d.withAlerts(quiet).alerts());
         assertEquals(d, d.withAlerts(quiet).withAlerts(AlertRules.NONE));
+        assertEquals(4, d.withTopG(4).topG());
+        assertEquals(d, d.withTopG(4).withTopG(null));
+        assertEquals(TokenRule.EITHER, d.withTokenRule(TokenRule.EITHER).tokenRule());
+        assertEquals(d, d.withTokenRule(TokenRule.EITHER).withTokenRule(TokenRule.AUTO));
     }
 }

@@ -2,6 +2,7 @@ package io.keyedrnn.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyedrnn.model.CellKind;
@@ -10,10 +11,12 @@ import io.keyedrnn.model.NetworkSpec;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelMetadata;
 import io.keyedrnn.score.TokenRank;
+import io.keyedrnn.score.TokenRule;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Scoring {@code <end>} in the servable, and a token stream's surprisal threshold. */
+/** Scoring {@code <end>} in the servable, and a token stream's surprisal threshold and rule. */
 class SessionEndScoringTest {
     private static Model model(List<String> vocab) {
         return new Model(
@@ -59,6 +62,28 @@ class SessionEndScoringTest {
         assertFalse(second(m, base).anomaly);
         assertTrue(second(m, base.withThreshold(0.0)).anomaly);
         assertFalse(second(m, base.withThreshold(1e9)).anomaly);
+    }
+
+    @Test
+    void tokenRuleEitherFlagsOutsideTopGOrAboveTheThreshold() {
+        Model m = model(List.of("a", "b", "c", "d"));
+        ScoringConfig either =
+                ScoringConfig.fromMap(Map.of("warmup.events", "0", "token.rule", "either"));
+        Prediction p = second(m, either.withThreshold(1e9));
+        assertFalse(p.anomaly, "inside top 9, below the threshold");
+        assertEquals(p.rank >= 1, second(m, either.withThreshold(1e9).withTopG(1)).anomaly);
+        assertTrue(second(m, either.withThreshold(0.0)).anomaly, "inside top 9, above it");
+        ScoringConfig topG = either.withTokenRule(TokenRule.TOP_G).withThreshold(0.0);
+        assertFalse(second(m, topG).anomaly, "top_g ignores the threshold");
+    }
+
+    @Test
+    void aRuleThatNeedsAThresholdRefusesAModelWithoutOne() {
+        Model m = model(List.of("a", "b"));
+        ScoringConfig c = ScoringConfig.DEFAULTS.withTokenRule(TokenRule.EITHER);
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new ModelServable(m, c));
+        assertTrue(e.getMessage().contains("token.rule either"), e.getMessage());
     }
 
     private static Prediction second(Model m, ScoringConfig c) {

@@ -1,5 +1,7 @@
 package io.keyedrnn.jobs.eval.hdfs;
 
+import java.util.List;
+
 /**
  * What one run of the hdfs suite measured.
  *
@@ -15,6 +17,8 @@ package io.keyedrnn.jobs.eval.hdfs;
  * @param shortRecall recall at g = 9 on abnormal sessions shorter than {@link
  *     HdfsSuite#SHORT_SESSION} keys (NaN if none)
  * @param longRecall recall at g = 9 on the other abnormal sessions (NaN if none)
+ * @param heldOutFlagged the held-out normals the combined rule flags: keys, worst rank, worst
+ *     surprisal
  */
 public record HdfsResult(
         boolean endToken,
@@ -31,6 +35,7 @@ public record HdfsResult(
         DetectionRates atEither,
         double shortRecall,
         double longRecall,
+        List<String> heldOutFlagged,
         int bestEpoch,
         int epochsRun,
         double seconds) {}

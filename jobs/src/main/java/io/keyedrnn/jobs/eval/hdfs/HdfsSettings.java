@@ -34,10 +34,20 @@ public record HdfsSettings(
      */
     public static final double TARGET_FP_RATE = 0.002;
 
+    /**
+     * Shares of hdfs_train for training and validation; the rest (20%, 971 sessions) is held out. A
+     * 40/30/30 split (1,456 held-out normals, so that 0.2% is two sessions rather than the
+     * resolution of the split) was measured and kept out: training on 1,942 sessions, and g and a
+     * threshold set by more validation normals, cost recall for two of three seeds (EVALUATION.md).
+     */
+    static final double TRAIN_SHARE = 0.6;
+
+    static final double VALIDATION_SHARE = 0.2;
+
     public static HdfsSettings full(long seed) {
         return new HdfsSettings(
-                0.6,
-                0.2,
+                TRAIN_SHARE,
+                VALIDATION_SHARE,
                 Integer.MAX_VALUE,
                 Integer.MAX_VALUE,
                 2,
@@ -52,6 +62,18 @@ public record HdfsSettings(
 
     /** A small slice for CI. */
     public static HdfsSettings quick(long seed) {
-        return new HdfsSettings(0.6, 0.2, 500, 1000, 1, 16, 8, 4, 2, 2e-3, TARGET_FP_RATE, seed);
+        return new HdfsSettings(
+                TRAIN_SHARE,
+                VALIDATION_SHARE,
+                500,
+                1000,
+                1,
+                16,
+                8,
+                4,
+                2,
+                2e-3,
+                TARGET_FP_RATE,
+                seed);
     }
 }

@@ -1,8 +1,13 @@
 package io.keyedrnn.jobs.eval.hdfs;
 
 import io.keyedrnn.jobs.eval.data.HdfsSessions;
+import io.keyedrnn.model.io.Model;
+import io.keyedrnn.score.TokenRank;
+import io.keyedrnn.score.TokenRule;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The hdfs suite: DeepLog's protocol on its HDFS log-key sessions, the streaming way. Trains on
@@ -61,12 +66,62 @@ public final class HdfsSuite {
                         SessionThreshold.flagged(held.worstSurprisal(), t),
                         held.size()),
                 te,
-                SessionEither.rates(bad, held, g, te),
+                either(trained.model(), alphabet, split, abnormal, g, te, bad, held),
                 recall(bad.worstRank(), abnormal, true),
                 recall(bad.worstRank(), abnormal, false),
+                flaggedHeldOut(held, split.heldOut(), g, te),
                 trained.bestEpoch(),
                 trained.epochsRun(),
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The combined rule's rates as the scoring job flags them: the sessions scored again through a
+     * servable configured with {@code top.g} g, {@code threshold} t and {@code token.rule} either.
+     * They must agree with the rule applied to the worst ranks and surprisals.
+     */
+    private static DetectionRates either(
+            Model model,
+            SessionTokens alphabet,
+            SessionSplit split,
+            List<int[]> abnormal,
+            int g,
+            double t,
+            SessionScores bad,
+            SessionScores held) {
+        SessionScorer job = new SessionScorer(model, alphabet, g, t, TokenRule.EITHER);
+        DetectionRates served =
+                new DetectionRates(
+                        job.score(abnormal, "abnormal-").flaggedCount(),
+                        abnormal.size(),
+                        job.score(split.heldOut(), "normal-").flaggedCount(),
+                        split.heldOut().size());
+        if (!served.equals(SessionEither.rates(bad, held, g, t))) {
+            throw new IllegalStateException(
+                    "token.rule either in the servable disagrees with the session rule: " + served);
+        }
+        return served;
+    }
+
+    /**
+     * The held-out normals the combined rule flags, each as "keys/worst rank/worst surprisal", so
+     * that a false positive can be looked at.
+     */
+    private static List<String> flaggedHeldOut(
+            SessionScores held, List<int[]> sessions, int g, double t) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < held.size(); i++) {
+            if (TokenRank.outsideTopG(held.worstRank()[i], g) || held.worstSurprisal()[i] > t) {
+                out.add(
+                        String.format(
+                                Locale.ROOT,
+                                "%d keys/rank %d/-ln p %.2f",
+                                sessions.get(i).length,
+                                held.worstRank()[i],
+                                held.worstSurprisal()[i]));
+            }
+        }
+        return out;
     }
 
     /** Recall at g = 9 among the short (or the other) abnormal sessions. */

@@ -98,6 +98,9 @@ public final class HdfsTable {
                             x.bestEpoch(),
                             x.epochsRun(),
                             x.seconds()));
+            sb.append("held-out normals flagged by the combined rule: ")
+                    .append(x.heldOutFlagged().isEmpty() ? "none" : x.heldOutFlagged())
+                    .append('\n');
         }
         return sb.toString();
     }

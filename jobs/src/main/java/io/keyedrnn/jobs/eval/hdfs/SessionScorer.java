@@ -1,6 +1,7 @@
 package io.keyedrnn.jobs.eval.hdfs;
 
 import io.keyedrnn.model.io.Model;
+import io.keyedrnn.score.TokenRule;
 import io.keyedrnn.serve.Event;
 import io.keyedrnn.serve.KeyState;
 import io.keyedrnn.serve.ModelServable;
@@ -22,20 +23,40 @@ final class SessionScorer {
     private final String[] tokens;
     private int worstRank;
     private double worstSurprisal;
+    private boolean anomaly;
 
+    /**
+     * Scores under the default rule (top g = 9); the worst rank and surprisal do not depend on it.
+     */
     SessionScorer(Model model, SessionTokens alphabet) {
-        this.servable = new ModelServable(model, ScoringConfig.DEFAULTS.withWarmupEvents(0));
+        this(model, alphabet, null, null, TokenRule.AUTO);
+    }
+
+    /**
+     * Scores with the servable's rule set to g, threshold t (null: none) and rule, the way the
+     * scoring job would be configured ({@code top.g}, {@code threshold}, {@code token.rule}).
+     */
+    SessionScorer(Model model, SessionTokens alphabet, Integer g, Double t, TokenRule rule) {
+        ScoringConfig c =
+                ScoringConfig.DEFAULTS
+                        .withWarmupEvents(0)
+                        .withTopG(g)
+                        .withThreshold(t)
+                        .withTokenRule(rule);
+        this.servable = new ModelServable(model, c);
         this.step = new SessionStep(servable, SessionConfig.DEFAULTS);
         this.tokens = alphabet.vocabulary().toArray(new String[0]);
     }
 
-    /** Worst rank and surprisal of each session, in order. */
+    /** Worst rank and surprisal of each session, and whether the servable flagged it, in order. */
     SessionScores score(List<int[]> sessions, String prefix) {
         int[] rank = new int[sessions.size()];
         double[] surprisal = new double[sessions.size()];
+        boolean[] flagged = new boolean[sessions.size()];
         for (int i = 0; i < rank.length; i++) {
             worstRank = -1;
             worstSurprisal = Double.NEGATIVE_INFINITY;
+            anomaly = false;
             String key = prefix + i;
             KeyState state = servable.newState();
             for (int id : sessions.get(i)) {
@@ -50,14 +71,16 @@ final class SessionScorer {
                     Event.endOf(key, Event.NO_TIMESTAMP), state, SessionStep.NO_END, this::observe);
             rank[i] = worstRank;
             surprisal[i] = worstSurprisal;
+            flagged[i] = anomaly;
         }
-        return new SessionScores(rank, surprisal);
+        return new SessionScores(rank, surprisal, flagged);
     }
 
     private void observe(Prediction p) {
         if (p.scored) {
             worstRank = Math.max(worstRank, p.rank);
             worstSurprisal = Math.max(worstSurprisal, p.score);
+            anomaly |= p.anomaly;
         }
     }
 }
