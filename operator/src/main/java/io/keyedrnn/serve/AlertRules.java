@@ -20,6 +20,8 @@ import java.io.Serializable;
  *     incident, one alert
  * @param keepStatisticsOnSwap a new model version keeps the key's error statistics and likelihood
  *     windows instead of starting them afresh
+ * @param likelihoodCap raw scores above this enter the likelihood's windows as this value, so one
+ *     huge error does not widen the long window's spread and hide the anomalies after it; null: off
  */
 public record AlertRules(
         boolean logScale,
@@ -27,16 +29,21 @@ public record AlertRules(
         boolean learnFromAlerts,
         Double rangeMargin,
         int quietEvents,
-        boolean keepStatisticsOnSwap)
+        boolean keepStatisticsOnSwap,
+        Double likelihoodCap)
         implements Serializable {
 
     /** Every rule off: the scoring of earlier versions. */
-    public static final AlertRules NONE = new AlertRules(false, false, true, null, 0, false);
+    public static final AlertRules NONE = new AlertRules(false, false, true, null, 0, false, null);
 
     public AlertRules {
         if (rangeMargin != null && !(rangeMargin >= 0 && Double.isFinite(rangeMargin))) {
             throw new IllegalArgumentException(
                     "range.margin must be a finite number >= 0, got " + rangeMargin);
+        }
+        if (likelihoodCap != null && !Double.isFinite(likelihoodCap)) {
+            throw new IllegalArgumentException(
+                    "likelihood.cap must be a finite number, got " + likelihoodCap);
         }
         if (quietEvents < 0) {
             throw new IllegalArgumentException(
@@ -52,7 +59,13 @@ public record AlertRules(
                 s.get(ScoringSettings.LEARN_FROM_ALERTS),
                 s.get(ScoringSettings.RANGE_MARGIN),
                 s.get(ScoringSettings.ALERT_QUIET_EVENTS),
-                s.get(ScoringSettings.SWAP_KEEP_STATISTICS));
+                s.get(ScoringSettings.SWAP_KEEP_STATISTICS),
+                s.get(ScoringSettings.LIKELIHOOD_CAP));
+    }
+
+    /** The raw score as the likelihood's windows take it: at most the cap, when one is set. */
+    public double capped(double score) {
+        return likelihoodCap != null ? Math.min(score, likelihoodCap) : score;
     }
 
     /** Whether the key needs to track its value range. */

@@ -148,6 +148,7 @@ final class Scoring {
         // infinite there and blind the key; at the float limit it still reads as extreme.
         value = Math.max(-Float.MAX_VALUE, Math.min(Float.MAX_VALUE, value));
         if (s.likelihood.enabled()) {
+            value = rules.capped(value);
             double tail = s.likelihood.tail(value);
             out.likelihood = 1 - tail;
             out.score = rules.logScale() ? LogLikelihood.ofTail(tail) : out.likelihood;

@@ -139,6 +139,14 @@ public final class ScoringSettings {
                     "swap.keep.statistics",
                     false,
                     "a new model version keeps the key's error statistics and likelihood windows");
+    public static final Setting<Double> LIKELIHOOD_CAP =
+            Setting.decimal(
+                    "likelihood.cap",
+                    null,
+                    -Double.MAX_VALUE,
+                    Double.MAX_VALUE,
+                    "raw scores above this enter the likelihood's windows as this value;"
+                            + " default: off");
 
     public static final List<Setting<?>> ALL =
             List.of(
@@ -163,5 +171,6 @@ public final class ScoringSettings {
                     LEARN_FROM_ALERTS,
                     RANGE_MARGIN,
                     ALERT_QUIET_EVENTS,
-                    SWAP_KEEP_STATISTICS);
+                    SWAP_KEEP_STATISTICS,
+                    LIKELIHOOD_CAP);
 }

@@ -43,7 +43,7 @@ class KeyStateSerializerTest extends SerializerTestBase<KeyState> {
                 ScoringConfig.DEFAULTS
                         .withRingSize(4)
                         .withLikelihood(3, 20)
-                        .withAlerts(new AlertRules(true, true, false, 0.05, 7, true));
+                        .withAlerts(new AlertRules(true, true, false, 0.05, 7, true, 20.0));
         ModelServable servable = new ModelServable(model, config);
         KeyState fresh = servable.newState();
         KeyState stepped = servable.newState();

@@ -42,7 +42,7 @@ class AlertRulesTest {
     void defaultsAreAllOff() {
         assertEquals(AlertRules.NONE, ScoringConfig.DEFAULTS.alerts());
         assertEquals(
-                new AlertRules(true, true, false, 0.05, 30, true),
+                new AlertRules(true, true, false, 0.05, 30, true, 20.0),
                 AlertRules.from(
                         Settings.of(
                                 Map.of(
@@ -51,7 +51,8 @@ class AlertRulesTest {
                                         "learn.from.alerts", "false",
                                         "range.margin", "0.05",
                                         "alert.quiet.events", "30",
-                                        "swap.keep.statistics", "true"))));
+                                        "swap.keep.statistics", "true",
+                                        "likelihood.cap", "20"))));
     }
 
     @Test
@@ -173,5 +174,34 @@ class AlertRulesTest {
             assertEquals(keep ? errors + 1 : 1, s.errorStats.count, "keep " + keep);
             assertEquals(keep ? history + 1 : 1, s.likelihood.longCount, "keep " + keep);
         }
+    }
+
+    @Test
+    void capKeepsOneHugeErrorFromWideningTheLikelihoodsSpread() {
+        String[] likelihood = {"likelihood.short.window", "1", "likelihood.long.window", "1000"};
+        ModelServable plain = new ModelServable(model, config(likelihood));
+        String[] withCap = java.util.Arrays.copyOf(likelihood, likelihood.length + 2);
+        withCap[likelihood.length] = "likelihood.cap";
+        withCap[likelihood.length + 1] = "20";
+        ModelServable capped = new ModelServable(model, config(withCap));
+        KeyState a = normal(plain, 40);
+        KeyState b = normal(capped, 40);
+        Prediction p = capped.process(event("k", 100, OUTLIER), b);
+        plain.process(event("k", 100, OUTLIER), a);
+        assertTrue(p.z > 20, "z is reported as it is: " + p.z);
+        assertEquals(20.0, b.likelihood.shortMean(), 1e-9);
+        assertEquals(p.z, a.likelihood.shortMean(), 1e-3 * p.z);
+        assertTrue(
+                b.likelihood.longVar * 10 < a.likelihood.longVar,
+                "spread " + b.likelihood.longVar + " against " + a.likelihood.longVar);
+    }
+
+    @Test
+    void capMustBeFinite() {
+        IllegalArgumentException e =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new AlertRules(false, false, true, null, 0, false, Double.NaN));
+        assertTrue(e.getMessage().contains("likelihood.cap"), e.getMessage());
     }
 }

@@ -39,7 +39,7 @@ class ScoringConfigWithersTest {
         assertEquals(5, l.likelihoodShortWindow());
         assertEquals(50, l.likelihoodLongWindow());
         assertEquals(d, l.withLikelihood(0, 500));
-        AlertRules quiet = new AlertRules(true, true, false, 0.05, 30, true);
+        AlertRules quiet = new AlertRules(true, true, false, 0.05, 30, true, 20.0);
         assertEquals(quiet, d.withAlerts(quiet).alerts());
         assertEquals(d, d.withAlerts(quiet).withAlerts(AlertRules.NONE));
         assertEquals(4, d.withTopG(4).topG());

@@ -33,9 +33,9 @@ public record NabSettings(
 
     /**
      * The detector's scoring settings: NuPIC's anomaly likelihood (short window 10, long window
-     * 8640 of short-window means) on NAB's log scale, NAB numenta's 5% range margin, and a quiet
-     * period of 100 events after an alert; alerting events stay out of the statistics, and a
-     * retrained model keeps them.
+     * 8640 of short-window means) on NAB's log scale, z capped at 20 where it enters the
+     * likelihood, NAB numenta's 5% range margin, and a quiet period of 100 events after an alert;
+     * alerting events stay out of the statistics, and a retrained model keeps them.
      */
     public static final Map<String, String> DETECTOR =
             Map.ofEntries(
@@ -43,6 +43,7 @@ public record NabSettings(
                     Map.entry("likelihood.long.window", "8640"),
                     Map.entry("likelihood.history", "averages"),
                     Map.entry("likelihood.log.scale", "true"),
+                    Map.entry("likelihood.cap", "20"),
                     Map.entry("likelihood.threshold", "0.8"),
                     Map.entry("range.margin", "0.05"),
                     Map.entry("alert.quiet.events", "100"),
