@@ -3,10 +3,20 @@ package io.keyedrnn.jobs.train;
 import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.jobs.kafka.TrainKafka;
 import io.keyedrnn.jobs.train.calibrate.Calibrator;
+import io.keyedrnn.jobs.train.calibrate.ModelAssembly;
+import io.keyedrnn.jobs.train.calibrate.ValidationLoss;
 import io.keyedrnn.jobs.train.history.History;
+import io.keyedrnn.jobs.train.history.HistoryInput;
+import io.keyedrnn.jobs.train.history.HistoryJob;
 import io.keyedrnn.jobs.train.history.ReadSpec;
+import io.keyedrnn.jobs.train.history.RunInputs;
+import io.keyedrnn.jobs.train.prepare.Preparation;
 import io.keyedrnn.jobs.train.prepare.PreparedData;
+import io.keyedrnn.jobs.train.report.ReportHtml;
+import io.keyedrnn.jobs.train.report.RunRecord;
+import io.keyedrnn.jobs.train.report.RunStatus;
 import io.keyedrnn.jobs.train.report.Svg;
+import io.keyedrnn.jobs.train.report.TrainingSummary;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
@@ -41,7 +51,7 @@ import java.util.function.LongSupplier;
  * (newest on the models topic, else {@code --init}) → read the history → prepare (split,
  * normaliser, vocabulary; see {@link Preparation}) → train with early stopping on validation loss →
  * calibrate through the serving step ({@link Calibrator}) → compare with the current model on the
- * same validation events ({@link ValidationLoss}) → version ({@link Versions}), write the model and
+ * same validation events ({@link ValidationLoss}) → version ({@code Versions}), write the model and
  * {@code <out>.report.html} → publish. A run whose loss becomes NaN or infinite, or that does not
  * beat the current model, writes only the report, publishes nothing, and fails (exit code 1) with
  * the reason. With {@code validation.fraction} 0 nothing is held out: training runs every epoch on
@@ -51,7 +61,7 @@ import java.util.function.LongSupplier;
 final class RetrainJob {
     /** Reads the history; the Flink job in production, an in-process reader in unit tests. */
     interface HistoryReader {
-        History read(TrainSettings s, ReadSpec spec) throws Exception;
+        History read(HistoryInput in, ReadSpec spec) throws Exception;
     }
 
     /** The production reader: the Flink BATCH job. */
@@ -76,8 +86,8 @@ final class RetrainJob {
         this.terminal = terminal;
         this.clock = clock;
         r.out = s.out;
-        r.source = HistoryJob.describe(s);
-        r.config = ModelAssembly.config(s);
+        r.source = s.history().describe();
+        r.config = s.recorded();
     }
 
     /** What the run did (for tests and the report). */
@@ -87,7 +97,12 @@ final class RetrainJob {
 
     /** Runs every step; returns normally on success, else throws a {@link JobException}. */
     void run() throws Exception {
-        RunInputs in = RunInputs.check(s, r, out, clock.getAsLong());
+        RunInputs in = RunInputs.check(s.inputs(), out, clock.getAsLong());
+        r.version = in.version();
+        if (in.current() != null) {
+            r.currentVersion = in.current().version();
+            r.currentOrigin = in.currentOrigin();
+        }
         out.println("reading " + r.source);
         out.flush();
         History h = read(spec(in.init()));
@@ -136,7 +151,7 @@ final class RetrainJob {
         r.validationLoss = ValidationLoss.of(draft, d, scoring).loss();
         if (!Double.isFinite(r.validationLoss)) {
             fail(
-                    TrainingOutcome.Status.DIVERGED,
+                    RunStatus.DIVERGED,
                     "the trained model's validation loss is "
                             + r.validationLoss
                             + "; nothing written or published");
@@ -158,11 +173,11 @@ final class RetrainJob {
             Files.createDirectories(dir);
         }
         ModelFile.write(model, s.out);
-        r.status = TrainingOutcome.Status.WRITTEN;
+        r.status = RunStatus.WRITTEN;
         r.message = "model version " + r.version + " written to " + s.out;
         if (s.publish) {
             r.publishedTo = TrainKafka.publish(s.kafka(), ModelFile.toBytes(model));
-            r.status = TrainingOutcome.Status.PUBLISHED;
+            r.status = RunStatus.PUBLISHED;
             r.message += " and published to " + r.publishedTo;
         }
         writeReport();
@@ -173,7 +188,7 @@ final class RetrainJob {
 
     private History read(ReadSpec spec) {
         try {
-            return reader.read(s, spec);
+            return reader.read(s.history(), spec);
         } catch (JobException e) {
             throw e;
         } catch (Exception e) {
@@ -183,13 +198,12 @@ final class RetrainJob {
     }
 
     private ReadSpec spec(Model init) {
-        int features = init != null && !s.categorical ? init.network().inputSize() : s.features;
-        return ReadSpec.of(s.fields, s.categorical, features, s.csv);
+        return s.readSpec(init != null && !s.categorical ? init.network().inputSize() : 0);
     }
 
     private PreparedData prepare(History h, Model init, List<String> names) throws IOException {
         try {
-            PreparedData d = Preparation.prepare(h, Preparation.Options.of(s), init, names);
+            PreparedData d = Preparation.prepare(h, s.preparation(), init, names);
             r.data = d;
             r.skipped = d.skipped();
             // Preparation adds its own skips (single_event_key, ...) to the reader's: print the
@@ -207,7 +221,7 @@ final class RetrainJob {
                     d.validationEvents());
             return d;
         } catch (IllegalArgumentException e) {
-            fail(TrainingOutcome.Status.FAILED, e.getMessage());
+            fail(RunStatus.FAILED, e.getMessage());
             return null;
         }
     }
@@ -241,10 +255,10 @@ final class RetrainJob {
             return result;
         } catch (TrainingDivergedException e) {
             fail(
-                    TrainingOutcome.Status.DIVERGED,
+                    RunStatus.DIVERGED,
                     e.getMessage() + "; nothing written or published (try a lower --lr or --clip)");
         } catch (IllegalArgumentException e) {
-            fail(TrainingOutcome.Status.FAILED, e.getMessage());
+            fail(RunStatus.FAILED, e.getMessage());
         }
         return null;
     }
@@ -268,7 +282,7 @@ final class RetrainJob {
                 r.validationLoss);
         if (!(r.validationLoss < c.loss())) {
             fail(
-                    TrainingOutcome.Status.NOT_BETTER,
+                    RunStatus.NOT_BETTER,
                     String.format(
                             Locale.ROOT,
                             "not published: the new model's validation loss %.6g does not beat the current model's (version %d from %s) %.6g on the same validation data",
@@ -280,7 +294,7 @@ final class RetrainJob {
     }
 
     /** Records the failure, writes the report, and throws the exit-code-1 failure. */
-    private void fail(TrainingOutcome.Status status, String message) throws IOException {
+    private void fail(RunStatus status, String message) throws IOException {
         r.status = status;
         r.message = message;
         writeReport();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyedrnn.jobs.common.JobException;
+import io.keyedrnn.jobs.train.report.RunStatus;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
 import io.keyedrnn.serve.Vocabulary;
@@ -30,9 +31,8 @@ class RetrainJobTest {
 
     /** A configuration map as the report shows it. */
     static Map<String, Object> config() {
-        return ModelAssembly.config(
-                TrainSettings.load(
-                        null, Map.of("events.files", "x.jsonl", "out", "m.safetensors")));
+        return TrainSettings.load(null, Map.of("events.files", "x.jsonl", "out", "m.safetensors"))
+                .recorded();
     }
 
     private Path sineFile() throws Exception {
@@ -157,7 +157,7 @@ class RetrainJobTest {
         m.put("validation.fraction", "0");
         m.put("patience", "1");
         RetrainJob job = run(m);
-        assertEquals(TrainingOutcome.Status.WRITTEN, job.record().status);
+        assertEquals(RunStatus.WRITTEN, job.record().status);
         Model all = ModelFile.read(dir.resolve("all.safetensors"));
         assertEquals(6, all.version());
         Map<String, Object> training = all.metadata().training();

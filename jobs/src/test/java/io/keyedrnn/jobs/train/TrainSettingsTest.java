@@ -125,7 +125,7 @@ class TrainSettingsTest {
                                 "examples/events.jsonl",
                                 "out",
                                 "model.safetensors"));
-        assertEquals(ModelAssembly.config(defaults), ModelAssembly.config(example));
+        assertEquals(defaults.recorded(), example.recorded());
         assertEquals(List.of(Path.of("examples/events.jsonl")), example.files);
         assertEquals(defaults.startOffsets, example.startOffsets);
         assertEquals(defaults.kafkaTimeoutMs, example.kafkaTimeoutMs);
