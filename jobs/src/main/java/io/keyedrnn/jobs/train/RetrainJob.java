@@ -1,6 +1,7 @@
 package io.keyedrnn.jobs.train;
 
 import io.keyedrnn.jobs.common.JobException;
+import io.keyedrnn.jobs.common.ProgressPrinter;
 import io.keyedrnn.jobs.kafka.TrainKafka;
 import io.keyedrnn.jobs.train.calibrate.Calibrator;
 import io.keyedrnn.jobs.train.calibrate.ModelAssembly;

@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.eval.hdfs;
 
+import io.keyedrnn.jobs.common.Progress;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.serve.Event;
 import io.keyedrnn.serve.KeyState;
@@ -20,10 +21,14 @@ final class SessionScorer {
     private final ModelServable servable;
     private final SessionStep step;
     private final String[] tokens;
+    private final Progress progress;
+    private long scored;
     private int worstRank;
     private double worstSurprisal;
 
-    SessionScorer(Model model, SessionTokens alphabet) {
+    /** A scorer that counts each session scored on {@code progress}. */
+    SessionScorer(Model model, SessionTokens alphabet, Progress progress) {
+        this.progress = progress;
         this.servable = new ModelServable(model, ScoringConfig.DEFAULTS.withWarmupEvents(0));
         this.step = new SessionStep(servable, SessionConfig.DEFAULTS);
         this.tokens = alphabet.vocabulary().toArray(new String[0]);
@@ -50,6 +55,7 @@ final class SessionScorer {
                     Event.endOf(key, Event.NO_TIMESTAMP), state, SessionStep.NO_END, this::observe);
             rank[i] = worstRank;
             surprisal[i] = worstSurprisal;
+            progress.done(++scored);
         }
         return new SessionScores(rank, surprisal);
     }
