@@ -30,7 +30,8 @@ public final class Retraining {
         try {
             job.run();
         } catch (JobException e) {
-            if (!job.record().status.refused()) {
+            // A failure before any outcome (bad input, broker down) has no status yet.
+            if (job.record().status == null || !job.record().status.refused()) {
                 throw e;
             }
             return outcome(job.record(), e.getMessage());
