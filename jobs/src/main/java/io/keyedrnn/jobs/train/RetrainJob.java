@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.train;
 
+import io.keyedrnn.jobs.common.Counts;
 import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.jobs.common.ProgressPrinter;
 import io.keyedrnn.jobs.kafka.TrainKafka;
@@ -208,12 +209,14 @@ final class RetrainJob {
             r.data = d;
             r.skipped = d.skipped();
             // Preparation adds its own skips (single_event_key, ...) to the reader's: print the
-            // total the report shows.
-            out.printf(
-                    Locale.ROOT,
-                    "skipped %d records %s%n",
-                    d.skipped().totalEvents(),
-                    d.skipped().events());
+            // total the report shows, or nothing when nothing was skipped.
+            if (d.skipped().totalEvents() > 0) {
+                out.printf(
+                        Locale.ROOT,
+                        "skipped %d records%s; examples in the report%n",
+                        d.skipped().totalEvents(),
+                        Counts.inParentheses(d.skipped().events()));
+            }
             out.printf(
                     Locale.ROOT,
                     "training on %d keys: %d training events, %d validation events%n",

@@ -103,8 +103,9 @@ class RetrainJobTest {
         assertTrue(out.contains("epoch   1/8  loss "), out);
         assertTrue(
                 out.contains(
-                        "skipped 5 records {invalid_json=1, missing_key=1, non_finite_feature=1,"
-                                + " single_event_key=1, wrong_feature_count=1}"),
+                        "skipped 5 records (invalid_json 1, missing_key 1, non_finite_feature 1,"
+                                + " single_event_key 1, wrong_feature_count 1); examples in the"
+                                + " report"),
                 out);
         assertFalse(out.contains("\r"), "no progress bar off a terminal");
         String report = Files.readString(dir.resolve("m.safetensors.report.html"));
@@ -210,6 +211,9 @@ class RetrainJobTest {
         assertEquals(20, t.metadata().vocabulary().size());
         assertNotNull(t.metadata().calibration().topG());
         assertNull(t.metadata().calibration().threshold());
+        String out = printed.toString();
+        assertTrue(out.contains("training on 8 keys"), out);
+        assertFalse(out.contains("skipped"), "nothing skipped, nothing said: " + out);
     }
 
     @Test
