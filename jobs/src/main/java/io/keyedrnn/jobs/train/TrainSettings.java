@@ -193,12 +193,20 @@ final class TrainSettings {
     }
 
     private void checkCombinations() {
-        boolean kafka = bootstrapServers != null || eventsTopic != null;
-        if (files.isEmpty() == !kafka
-                || kafka && (bootstrapServers == null || eventsTopic == null)) {
+        if (files.isEmpty()
+                ? bootstrapServers == null || eventsTopic == null
+                : eventsTopic != null) {
             throw new IllegalArgumentException(
                     "give either --events FILE (one or more) or --bootstrap-servers H:P with"
                             + " --events-topic T");
+        }
+        if (!files.isEmpty() && bootstrapServers != null && modelsTopic == null) {
+            // With files, the broker serves only the models topic: the current model and
+            // publishing.
+            throw new IllegalArgumentException(
+                    "with --events FILE, --bootstrap-servers is for the models topic: add"
+                            + " --models-topic M (and --publish to publish the model), or drop"
+                            + " --bootstrap-servers");
         }
         if (publish && (modelsTopic == null || bootstrapServers == null)) {
             throw new IllegalArgumentException(
