@@ -116,9 +116,12 @@ public final class Progress {
                 Math.round(f * 100));
     }
 
-    /** Time left at the pace so far; empty before the first item or after the last. */
+    /**
+     * Time left at the pace so far; empty after the last item, and in the first second (the first
+     * items carry the start-up, so their pace says little).
+     */
     private Optional<String> eta(long done, long elapsedNs) {
-        if (done <= 0 || done >= total) {
+        if (done <= 0 || done >= total || elapsedNs < 1_000_000_000L) {
             return Optional.empty();
         }
         double left = elapsedNs / 1e9 * (total - done) / done;

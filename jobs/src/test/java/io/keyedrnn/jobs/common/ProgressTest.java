@@ -24,6 +24,8 @@ class ProgressTest {
                 "files 12/58 [######........................]  21%  ETA 3m 50s",
                 p.text(12, 60 * S));
         assertEquals("files 0/58 [..............................]   0%", p.text(0, 0));
+        assertEquals(
+                "files 1/58 [#.............................]   2%", p.text(1, S / 2), "no ETA yet");
         assertEquals("files 58/58 [##############################] 100%", p.text(58, 99 * S));
     }
 
