@@ -14,6 +14,11 @@ public final class Counts {
         return j.toString();
     }
 
+    /** {@code 1 key}, {@code 2 keys}: a count and its noun. */
+    public static String of(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** {@code " (a 3, b 1)"}, or nothing for no counts: to follow a total. */
     public static String inParentheses(Map<?, ? extends Number> counts) {
         return counts.isEmpty() ? "" : " (" + list(counts) + ")";

@@ -109,7 +109,11 @@ final class RetrainJob {
         out.flush();
         History h = read(spec(in.init()));
         r.skipped = h.skipped();
-        out.printf(Locale.ROOT, "read %d events of %d keys%n", h.eventCount(), h.keys().size());
+        out.printf(
+                Locale.ROOT,
+                "read %d events of %s%n",
+                h.eventCount(),
+                Counts.of(h.keys().size(), "key"));
         PreparedData d = prepare(h, in.init(), in.featureNames());
         TrainResult result = train(d, in.init());
         Model draft = ModelAssembly.model(result.network(), d, null, 0, null);
@@ -219,8 +223,8 @@ final class RetrainJob {
             }
             out.printf(
                     Locale.ROOT,
-                    "training on %d keys: %d training events, %d validation events%n",
-                    d.keys().size(),
+                    "training on %s: %d training events, %d validation events%n",
+                    Counts.of(d.keys().size(), "key"),
                     d.trainingEvents(),
                     d.validationEvents());
             return d;
