@@ -1,6 +1,7 @@
 package io.keyedrnn.jobs.cli;
 
 import io.keyedrnn.jobs.common.JobException;
+import io.keyedrnn.jobs.common.ProgressOut;
 import io.keyedrnn.jobs.eval.cui2016.TaxiResult;
 import io.keyedrnn.jobs.eval.cui2016.TaxiSettings;
 import io.keyedrnn.jobs.eval.cui2016.TaxiSuite;
@@ -73,10 +74,12 @@ public final class EvalCommand implements Callable<Integer> {
             throw JobException.badInput("--results is for the nab suite only");
         }
         PrintWriter out = spec.commandLine().getOut();
+        // The table goes to stdout; progress to stderr, so `eval ... > table.md` keeps it clean.
+        ProgressOut progress = new ProgressOut(spec.commandLine().getErr(), Terminal.interactive());
         switch (suite.toLowerCase(Locale.ROOT)) {
             case "cui2016" -> {
                 TaxiSettings s = quick ? TaxiSettings.quick(seed) : TaxiSettings.full(seed);
-                TaxiResult r = TaxiSuite.run(dir, s);
+                TaxiResult r = TaxiSuite.run(dir, s, progress);
                 out.print(TaxiSuite.table(r, s));
                 out.printf(
                         Locale.ROOT,
@@ -89,13 +92,13 @@ public final class EvalCommand implements Callable<Integer> {
             }
             case "hdfs" -> {
                 HdfsSettings s = quick ? HdfsSettings.quick(seed) : HdfsSettings.full(seed);
-                List<HdfsResult> runs = HdfsSuite.run(dir, s);
+                List<HdfsResult> runs = HdfsSuite.run(dir, s, progress);
                 out.print(HdfsTable.render(runs));
                 out.print(HdfsTable.notes(runs, seed));
             }
             case "nab" -> {
                 NabSettings s = quick ? NabSettings.quick(seed) : NabSettings.full(seed);
-                NabSuiteResult r = NabSuite.run(dir, s, results);
+                NabSuiteResult r = NabSuite.run(dir, s, results, progress);
                 out.print(NabSuite.table(r));
                 out.printf(
                         Locale.ROOT,

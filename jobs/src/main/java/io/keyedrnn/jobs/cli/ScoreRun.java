@@ -20,6 +20,8 @@ import org.apache.flink.runtime.executiongraph.ErrorInfo;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run of {@code score} on a MiniCluster in this JVM: submits the job under its stable id,
@@ -28,6 +30,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 final class ScoreRun {
     private static final long POLL_MS = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(ScoreRun.class);
 
     private final JobIdentity identity;
     private final RestorePoint from;
@@ -112,18 +115,40 @@ final class ScoreRun {
         return false;
     }
 
+    /**
+     * The job ended on its own: one sentence with the innermost cause on the console, the full
+     * stack trace in the log file (whose path {@code score} printed at start).
+     */
     private JobException ended(JobResult r, boolean confirmed) {
-        String cause =
-                r.getSerializedThrowable()
-                        .map(t -> firstLines(t.getFullStringifiedStackTrace(), 8))
-                        .orElse(String.valueOf(r.getApplicationStatus()));
+        String trace =
+                r.getSerializedThrowable().map(t -> t.getFullStringifiedStackTrace()).orElse(null);
         if (!confirmed) {
             return restoreFailed(
-                    r.getSerializedThrowable()
-                            .map(t -> rootCause(t.getFullStringifiedStackTrace()))
-                            .orElse(cause));
+                    trace != null ? rootCause(trace) : String.valueOf(r.getApplicationStatus()));
         }
-        return new JobException(JobException.FAILED, "the job ended: " + cause);
+        if (trace == null) {
+            return new JobException(
+                    JobException.FAILED,
+                    "the job ended ("
+                            + String.valueOf(r.getApplicationStatus()).toLowerCase(Locale.ROOT)
+                            + ") without a stop signal");
+        }
+        LOG.error("The scoring job {} failed", r.getJobId(), new FlinkFailure(trace));
+        return new JobException(JobException.FAILED, endedMessage(trace));
+    }
+
+    /** The console's sentence for a job that failed with this stack trace. */
+    static String endedMessage(String trace) {
+        return "the job failed: " + rootCause(trace) + " (the full stack trace is in the log file)";
+    }
+
+    /** Carries a job's stringified stack trace into the log (the original classes may be gone). */
+    private static final class FlinkFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        FlinkFailure(String trace) {
+            super(trace, null, false, false);
+        }
     }
 
     private JobException restoreFailed(String cause) {
@@ -210,10 +235,6 @@ final class ScoreRun {
             }
         }
         return b.length() > 0 ? b.toString() : cause;
-    }
-
-    private static String firstLines(String text, int n) {
-        return String.join("\n", text.lines().limit(n).toList());
     }
 
     private static int cores() {

@@ -3,7 +3,9 @@ package io.keyedrnn.jobs.common;
 import io.keyedrnn.flink.ModelPointerPolicy;
 import io.keyedrnn.flink.ScoringOptions;
 import io.keyedrnn.settings.Setting;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** How the jobs are wired to Kafka and Flink: settings shared by score and train. */
 public final class JobSettings {
@@ -98,10 +100,11 @@ public final class JobSettings {
             Setting.whole(
                     "checkpoint.interval.ms", 10_000L, 1, "exactly-once output shows at each");
     public static final Setting<String> CHECKPOINT_DIR =
-            Setting.text(
+            Setting.of(
                     "checkpoint.dir",
                     "file:///tmp/keyed-rnn/checkpoints",
-                    "checkpoint storage URI");
+                    JobSettings::storageUri,
+                    "checkpoint storage URI; a path without a scheme is a local directory");
     public static final Setting<String> STATE_BACKEND =
             Setting.choice("state.backend", "hashmap", "hashmap or rocksdb", "hashmap", "rocksdb");
     public static final Setting<Long> STATE_TTL_MS =
@@ -165,4 +168,18 @@ public final class JobSettings {
     public static final String KAFKA_PREFIX = "kafka.";
 
     public static final String FLINK_PREFIX = "flink.";
+
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+
+    /**
+     * A storage URI as given ({@code s3://...}, {@code file:///...}), or a plain path as the {@code
+     * file:} URI of its absolute form: Flink refuses a path without a scheme only once the job
+     * runs.
+     */
+    static String storageUri(String v) {
+        if (v.isEmpty() || SCHEME.matcher(v).matches()) {
+            return v;
+        }
+        return Path.of(v).toAbsolutePath().normalize().toUri().toString();
+    }
 }

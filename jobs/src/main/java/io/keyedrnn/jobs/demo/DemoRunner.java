@@ -7,6 +7,7 @@ import io.keyedrnn.jobs.scoring.ScoringJob;
 import io.keyedrnn.jobs.scoring.ScoringJobConfig;
 import io.keyedrnn.jobs.train.Retraining;
 import io.keyedrnn.jobs.train.TrainingOutcome;
+import io.keyedrnn.jobs.train.report.RunStatus;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,7 +199,7 @@ public final class DemoRunner {
         if (!outcome.wroteModel()) {
             say("training refused the model: " + outcome.message());
         }
-        return outcome.status() == TrainingOutcome.Status.PUBLISHED;
+        return outcome.status() == RunStatus.PUBLISHED;
     }
 
     private Map<String, String> jobSettings(String bs, Path model) {

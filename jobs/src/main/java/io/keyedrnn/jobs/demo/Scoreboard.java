@@ -2,6 +2,7 @@ package io.keyedrnn.jobs.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keyedrnn.jobs.common.Counts;
 import io.keyedrnn.jobs.kafka.TopicFollower;
 import java.io.IOException;
 import java.util.List;
@@ -112,18 +113,23 @@ final class Scoreboard implements Runnable {
         sb.append(
                 String.format(
                         java.util.Locale.ROOT,
-                        "predictions %d, alerts %d, dead letters %d %s, models %s | precision %.2f,"
+                        "predictions %d, alerts %d, dead letters %d%s, %s | precision %.2f,"
                                 + " recall %.2f (tp %d, fp %d, fn %d)",
                         predictions,
                         anomaliesByKey.values().stream().mapToLong(Integer::longValue).sum(),
                         deadLetters,
-                        deadByReason,
-                        byVersion,
+                        Counts.inParentheses(deadByReason),
+                        byVersion.isEmpty()
+                                ? "no model version yet"
+                                : "by model version " + Counts.list(byVersion),
                         precision,
                         recall,
                         truePositives,
                         falsePositives,
                         falseNegatives));
+        if (anomaliesByKey.isEmpty()) {
+            return sb.toString();
+        }
         sb.append("\n    most alerts:");
         anomaliesByKey.entrySet().stream()
                 .sorted((a, b) -> b.getValue() - a.getValue())

@@ -17,7 +17,7 @@ public final class FlinkSetup {
                 "execution.checkpointing.interval",
                 c.get(JobSettings.CHECKPOINT_INTERVAL_MS) + " ms");
         f.setString("execution.checkpointing.mode", "EXACTLY_ONCE");
-        f.setString("execution.checkpointing.dir", c.required("checkpoint.dir"));
+        f.setString("execution.checkpointing.dir", c.checkpointDir());
         f.setString(
                 "execution.checkpointing.externalized-checkpoint-retention",
                 "RETAIN_ON_CANCELLATION");

@@ -21,7 +21,7 @@ public record JobIdentity(JobID jobId, Path jobDir) {
         }
         UUID u = UUID.nameUUIDFromBytes(name.toString().getBytes(StandardCharsets.UTF_8));
         JobID id = new JobID(u.getLeastSignificantBits(), u.getMostSignificantBits());
-        return new JobIdentity(id, new Path(c.required("checkpoint.dir"), id.toHexString()));
+        return new JobIdentity(id, new Path(c.checkpointDir(), id.toHexString()));
     }
 
     /** Where {@code score} writes the savepoint it takes when stopped. */

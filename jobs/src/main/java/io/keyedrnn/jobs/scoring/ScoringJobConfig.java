@@ -150,6 +150,12 @@ public final class ScoringJobConfig implements ScoringKafkaSettings {
         }
     }
 
+    /** Where checkpoints go, as a URI (a plain path given becomes a {@code file:} URI). */
+    public String checkpointDir() {
+        required(JobSettings.CHECKPOINT_DIR.key());
+        return get(JobSettings.CHECKPOINT_DIR);
+    }
+
     /** exactly-once (default), at-least-once or none. */
     @Override
     public String deliveryGuarantee() {

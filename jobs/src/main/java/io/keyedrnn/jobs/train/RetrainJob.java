@@ -1,13 +1,25 @@
 package io.keyedrnn.jobs.train;
 
 import io.keyedrnn.jobs.common.Causes;
+import io.keyedrnn.jobs.common.Counts;
 import io.keyedrnn.jobs.common.JobException;
+import io.keyedrnn.jobs.common.ProgressPrinter;
 import io.keyedrnn.jobs.kafka.TrainKafka;
 import io.keyedrnn.jobs.train.calibrate.Calibrator;
+import io.keyedrnn.jobs.train.calibrate.ModelAssembly;
+import io.keyedrnn.jobs.train.calibrate.ValidationLoss;
 import io.keyedrnn.jobs.train.history.History;
+import io.keyedrnn.jobs.train.history.HistoryInput;
+import io.keyedrnn.jobs.train.history.HistoryJob;
 import io.keyedrnn.jobs.train.history.ReadSpec;
+import io.keyedrnn.jobs.train.history.RunInputs;
+import io.keyedrnn.jobs.train.prepare.Preparation;
 import io.keyedrnn.jobs.train.prepare.PreparedData;
+import io.keyedrnn.jobs.train.report.ReportHtml;
+import io.keyedrnn.jobs.train.report.RunRecord;
+import io.keyedrnn.jobs.train.report.RunStatus;
 import io.keyedrnn.jobs.train.report.Svg;
+import io.keyedrnn.jobs.train.report.TrainingSummary;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
@@ -42,7 +54,7 @@ import java.util.function.LongSupplier;
  * (newest on the models topic, else {@code --init}) → read the history → prepare (split,
  * normaliser, vocabulary; see {@link Preparation}) → train with early stopping on validation loss →
  * calibrate through the serving step ({@link Calibrator}) → compare with the current model on the
- * same validation events ({@link ValidationLoss}) → version ({@link Versions}), write the model and
+ * same validation events ({@link ValidationLoss}) → version ({@code Versions}), write the model and
  * {@code <out>.report.html} → publish. A run whose loss becomes NaN or infinite, or that does not
  * beat the current model, writes only the report, publishes nothing, and fails (exit code 1) with
  * the reason. With {@code validation.fraction} 0 nothing is held out: training runs every epoch on
@@ -52,7 +64,7 @@ import java.util.function.LongSupplier;
 final class RetrainJob {
     /** Reads the history; the Flink job in production, an in-process reader in unit tests. */
     interface HistoryReader {
-        History read(TrainSettings s, ReadSpec spec) throws Exception;
+        History read(HistoryInput in, ReadSpec spec) throws Exception;
     }
 
     /** The production reader: the Flink BATCH job. */
@@ -77,8 +89,8 @@ final class RetrainJob {
         this.terminal = terminal;
         this.clock = clock;
         r.out = s.out;
-        r.source = HistoryJob.describe(s);
-        r.config = ModelAssembly.config(s);
+        r.source = s.history().describe();
+        r.config = s.recorded();
     }
 
     /** What the run did (for tests and the report). */
@@ -88,12 +100,21 @@ final class RetrainJob {
 
     /** Runs every step; returns normally on success, else throws a {@link JobException}. */
     void run() throws Exception {
-        RunInputs in = RunInputs.check(s, r, out, clock.getAsLong());
+        RunInputs in = RunInputs.check(s.inputs(), out, clock.getAsLong());
+        r.version = in.version();
+        if (in.current() != null) {
+            r.currentVersion = in.current().version();
+            r.currentOrigin = in.currentOrigin();
+        }
         out.println("reading " + r.source);
         out.flush();
         History h = read(spec(in.init()));
         r.skipped = h.skipped();
-        out.printf(Locale.ROOT, "read %d events of %d keys%n", h.eventCount(), h.keys().size());
+        out.printf(
+                Locale.ROOT,
+                "read %d events of %s%n",
+                h.eventCount(),
+                Counts.of(h.keys().size(), "key"));
         PreparedData d = prepare(h, in.init(), in.featureNames());
         TrainResult result = train(d, in.init());
         Model draft = ModelAssembly.model(result.network(), d, null, 0, null);
@@ -137,7 +158,7 @@ final class RetrainJob {
         r.validationLoss = ValidationLoss.of(draft, d, scoring).loss();
         if (!Double.isFinite(r.validationLoss)) {
             fail(
-                    TrainingOutcome.Status.DIVERGED,
+                    RunStatus.DIVERGED,
                     "the trained model's validation loss is "
                             + r.validationLoss
                             + "; nothing written or published");
@@ -159,11 +180,11 @@ final class RetrainJob {
             Files.createDirectories(dir);
         }
         ModelFile.write(model, s.out);
-        r.status = TrainingOutcome.Status.WRITTEN;
+        r.status = RunStatus.WRITTEN;
         r.message = "model version " + r.version + " written to " + s.out;
         if (s.publish) {
             r.publishedTo = TrainKafka.publish(s.kafka(), ModelFile.toBytes(model));
-            r.status = TrainingOutcome.Status.PUBLISHED;
+            r.status = RunStatus.PUBLISHED;
             r.message += " and published to " + r.publishedTo;
         }
         writeReport();
@@ -174,7 +195,7 @@ final class RetrainJob {
 
     private History read(ReadSpec spec) {
         try {
-            return reader.read(s, spec);
+            return reader.read(s.history(), spec);
         } catch (JobException e) {
             throw e;
         } catch (Exception e) {
@@ -184,31 +205,32 @@ final class RetrainJob {
     }
 
     private ReadSpec spec(Model init) {
-        int features = init != null && !s.categorical ? init.network().inputSize() : s.features;
-        return ReadSpec.of(s.fields, s.categorical, features, s.csv);
+        return s.readSpec(init != null && !s.categorical ? init.network().inputSize() : 0);
     }
 
     private PreparedData prepare(History h, Model init, List<String> names) throws IOException {
         try {
-            PreparedData d = Preparation.prepare(h, Preparation.Options.of(s), init, names);
+            PreparedData d = Preparation.prepare(h, s.preparation(), init, names);
             r.data = d;
             r.skipped = d.skipped();
             // Preparation adds its own skips (single_event_key, ...) to the reader's: print the
-            // total the report shows.
+            // total the report shows, or nothing when nothing was skipped.
+            if (d.skipped().totalEvents() > 0) {
+                out.printf(
+                        Locale.ROOT,
+                        "skipped %d records%s; examples in the report%n",
+                        d.skipped().totalEvents(),
+                        Counts.inParentheses(d.skipped().events()));
+            }
             out.printf(
                     Locale.ROOT,
-                    "skipped %d records %s%n",
-                    d.skipped().totalEvents(),
-                    d.skipped().events());
-            out.printf(
-                    Locale.ROOT,
-                    "training on %d keys: %d training events, %d validation events%n",
-                    d.keys().size(),
+                    "training on %s: %d training events, %d validation events%n",
+                    Counts.of(d.keys().size(), "key"),
                     d.trainingEvents(),
                     d.validationEvents());
             return d;
         } catch (IllegalArgumentException e) {
-            fail(TrainingOutcome.Status.FAILED, e.getMessage());
+            fail(RunStatus.FAILED, e.getMessage());
             return null;
         }
     }
@@ -242,10 +264,10 @@ final class RetrainJob {
             return result;
         } catch (TrainingDivergedException e) {
             fail(
-                    TrainingOutcome.Status.DIVERGED,
+                    RunStatus.DIVERGED,
                     e.getMessage() + "; nothing written or published (try a lower --lr or --clip)");
         } catch (IllegalArgumentException e) {
-            fail(TrainingOutcome.Status.FAILED, e.getMessage());
+            fail(RunStatus.FAILED, e.getMessage());
         }
         return null;
     }
@@ -269,7 +291,7 @@ final class RetrainJob {
                 r.validationLoss);
         if (!(r.validationLoss < c.loss())) {
             fail(
-                    TrainingOutcome.Status.NOT_BETTER,
+                    RunStatus.NOT_BETTER,
                     String.format(
                             Locale.ROOT,
                             "not published: the new model's validation loss %.6g does not beat the current model's (version %d from %s) %.6g on the same validation data",
@@ -281,7 +303,7 @@ final class RetrainJob {
     }
 
     /** Records the failure, writes the report, and throws the exit-code-1 failure. */
-    private void fail(TrainingOutcome.Status status, String message) throws IOException {
+    private void fail(RunStatus status, String message) throws IOException {
         r.status = status;
         r.message = message;
         writeReport();

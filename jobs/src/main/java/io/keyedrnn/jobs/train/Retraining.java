@@ -1,6 +1,7 @@
 package io.keyedrnn.jobs.train;
 
 import io.keyedrnn.jobs.common.JobException;
+import io.keyedrnn.jobs.train.report.RunRecord;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,17 +30,13 @@ public final class Retraining {
         try {
             job.run();
         } catch (JobException e) {
-            if (!refused(job.record().status)) {
+            // A failure before any outcome (bad input, broker down) has no status yet.
+            if (job.record().status == null || !job.record().status.refused()) {
                 throw e;
             }
             return outcome(job.record(), e.getMessage());
         }
         return outcome(job.record(), job.record().message);
-    }
-
-    private static boolean refused(TrainingOutcome.Status status) {
-        return status == TrainingOutcome.Status.NOT_BETTER
-                || status == TrainingOutcome.Status.DIVERGED;
     }
 
     private static TrainingOutcome outcome(RunRecord r, String message) {

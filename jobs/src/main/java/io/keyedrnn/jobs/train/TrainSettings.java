@@ -3,6 +3,10 @@ package io.keyedrnn.jobs.train;
 import io.keyedrnn.jobs.common.JobSettings;
 import io.keyedrnn.jobs.kafka.TrainKafkaSettings;
 import io.keyedrnn.jobs.train.history.CsvLayout;
+import io.keyedrnn.jobs.train.history.HistoryInput;
+import io.keyedrnn.jobs.train.history.ReadSpec;
+import io.keyedrnn.jobs.train.history.RunInputs;
+import io.keyedrnn.jobs.train.prepare.Preparation;
 import io.keyedrnn.model.CellKind;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.serve.EventFieldSettings;
@@ -17,9 +21,12 @@ import io.keyedrnn.train.TrainConfig;
 import io.keyedrnn.train.TrainingSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -186,12 +193,20 @@ final class TrainSettings {
     }
 
     private void checkCombinations() {
-        boolean kafka = bootstrapServers != null || eventsTopic != null;
-        if (files.isEmpty() == !kafka
-                || kafka && (bootstrapServers == null || eventsTopic == null)) {
+        if (files.isEmpty()
+                ? bootstrapServers == null || eventsTopic == null
+                : eventsTopic != null) {
             throw new IllegalArgumentException(
                     "give either --events FILE (one or more) or --bootstrap-servers H:P with"
                             + " --events-topic T");
+        }
+        if (!files.isEmpty() && bootstrapServers != null && modelsTopic == null) {
+            // With files, the broker serves only the models topic: the current model and
+            // publishing.
+            throw new IllegalArgumentException(
+                    "with --events FILE, --bootstrap-servers is for the models topic: add"
+                            + " --models-topic M (and --publish to publish the model), or drop"
+                            + " --bootstrap-servers");
         }
         if (publish && (modelsTopic == null || bootstrapServers == null)) {
             throw new IllegalArgumentException(
@@ -262,6 +277,72 @@ final class TrainSettings {
     /** Whether history comes from Kafka (else from files). */
     boolean fromKafka() {
         return files.isEmpty();
+    }
+
+    /** Where the history comes from and how its reading job runs. */
+    HistoryInput history() {
+        return new HistoryInput(
+                List.copyOf(files),
+                kafka(),
+                parallelism,
+                raw.withPrefix(JobSettings.FLINK_PREFIX),
+                jobName);
+    }
+
+    /** How records become events; {@code width} the initial model's feature count (0: none). */
+    ReadSpec readSpec(int width) {
+        return ReadSpec.of(fields, categorical, width > 0 ? width : features, csv);
+    }
+
+    /** What the checks before the long steps read. */
+    RunInputs.Request inputs() {
+        return new RunInputs.Request(
+                init, categorical, List.copyOf(files), readSpec(0), kafka(), version);
+    }
+
+    /** The settings preparation needs. */
+    Preparation.Options preparation() {
+        return new Preparation.Options(
+                categorical,
+                features,
+                zscore,
+                validationFraction,
+                vocabularySize,
+                unknownAsUnk,
+                featureNames,
+                endToken,
+                sessionGapMs);
+    }
+
+    /** The effective training settings, recorded in the metadata and the report. */
+    Map<String, Object> recorded() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cell", cell.id());
+        m.put("layers", layers);
+        m.put("hidden", hidden);
+        m.put("input_kind", categorical ? "categorical" : "numeric");
+        if (categorical) {
+            m.put("embedding", embedding);
+            m.put("vocabulary_size", vocabularySize);
+            m.put("unknown_tokens", unknownAsUnk ? "unk" : "skip");
+        }
+        m.put("epochs", epochs);
+        m.put("optimizer", optimizer.name().toLowerCase(Locale.ROOT));
+        m.put("lr", lr);
+        m.put("momentum", momentum);
+        m.put("batch_keys", batchKeys);
+        m.put("tbptt", tbptt);
+        m.put("clip", clip);
+        m.put("seed", seed);
+        m.put("shuffle", shuffle);
+        m.put("threads", threads);
+        m.put("normalize", zscore ? "zscore" : "none");
+        m.put("validation_fraction", validationFraction);
+        m.put("patience", patience);
+        m.put("false_alarm_rate", falseAlarmRate);
+        m.put("init", init == null ? null : init.toString());
+        m.put("scoring", new TreeMap<>(scoring));
+        return m;
     }
 
     /** The scoring settings of the calibration passes (the deployment's, minus thresholds). */

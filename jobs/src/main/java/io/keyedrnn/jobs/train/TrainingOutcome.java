@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.train;
 
+import io.keyedrnn.jobs.train.report.RunStatus;
 import java.nio.file.Path;
 
 /**
@@ -12,21 +13,7 @@ import java.nio.file.Path;
  * @param publishedTo topic/partition@offset of the published model record, or null
  */
 public record TrainingOutcome(
-        Status status, Path model, long version, String message, String publishedTo) {
-
-    /** How a run ended; the last two are refusals that write only the report. */
-    public enum Status {
-        PUBLISHED,
-        WRITTEN,
-        NOT_BETTER,
-        DIVERGED,
-        FAILED;
-
-        /** Whether a run that ended so wrote a model file (and maybe published it). */
-        public boolean wroteModel() {
-            return this == PUBLISHED || this == WRITTEN;
-        }
-    }
+        RunStatus status, Path model, long version, String message, String publishedTo) {
 
     /** Whether a model file was written (and maybe published). */
     public boolean wroteModel() {

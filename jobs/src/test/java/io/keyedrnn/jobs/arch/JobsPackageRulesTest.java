@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,14 +72,47 @@ class JobsPackageRulesTest {
     void trainingStagesDoNotDependOnTheRetrainingJob() {
         noClasses()
                 .that()
-                .resideInAnyPackage(
-                        "io.keyedrnn.jobs.train.history..",
-                        "io.keyedrnn.jobs.train.prepare..",
-                        "io.keyedrnn.jobs.train.calibrate..",
-                        "io.keyedrnn.jobs.train.report..")
+                .resideInAPackage("io.keyedrnn.jobs.train.(*)..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.keyedrnn.jobs.train")
+                .check(CLASSES);
+    }
+
+    /**
+     * The stages run in order, history → prepare → calibrate → report, and each knows only the
+     * stages before it.
+     */
+    @Test
+    void trainingStagesKnowOnlyEarlierStages() {
+        List<String> stages = List.of("history", "prepare", "calibrate", "report");
+        for (int i = 0; i < stages.size() - 1; i++) {
+            String[] later =
+                    stages.subList(i + 1, stages.size()).stream()
+                            .map(p -> "io.keyedrnn.jobs.train." + p + "..")
+                            .toArray(String[]::new);
+            noClasses()
+                    .that()
+                    .resideInAPackage("io.keyedrnn.jobs.train." + stages.get(i) + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(later)
+                    .check(CLASSES);
+        }
+    }
+
+    /** Outside the train package, only the retraining job's entry point and outcome are used. */
+    @Test
+    void othersUseTrainingOnlyThroughItsEntryPoint() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.keyedrnn.jobs.train..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.keyedrnn.jobs.train.history..",
+                        "io.keyedrnn.jobs.train.prepare..",
+                        "io.keyedrnn.jobs.train.calibrate..")
                 .check(CLASSES);
     }
 }

@@ -93,6 +93,15 @@ class EvalCommandTest {
             assertTrue(mape > 0 && mape < 500, row[4]);
         }
         assertTrue(r.out().contains("3 runs of the retraining job"), r.out());
+        // Not a terminal here: the progress comes as plain lines on stderr, never in the table.
+        assertTrue(r.err().contains("done (100%)"), r.err());
+        assertTrue(
+                r.err()
+                        .lines()
+                        .filter(l -> !l.startsWith("eval: library logs go to"))
+                        .allMatch(l -> l.startsWith("records ")),
+                r.err());
+        assertTrue(!r.out().contains("done ("), r.out());
         Run again = eval("cui2016", "--quick", "--data", DATA);
         assertEquals(tableOf(r.out()), tableOf(again.out()));
     }
@@ -103,6 +112,8 @@ class EvalCommandTest {
         assertEquals(0, r.code(), r.err());
         List<String[]> rows = measuredRows(r.out());
         assertEquals(4, rows.size(), "g = 9, chosen g, threshold, combined");
+        assertTrue(r.err().contains("epoch   1/4  loss"), r.err());
+        assertTrue(r.err().matches("(?s).*sessions scored \\d+/\\d+ done \\(100%\\).*"), r.err());
         for (String[] row : rows) {
             double recall = number(row[3]);
             double fpRate = number(row[4]);
@@ -122,6 +133,7 @@ class EvalCommandTest {
         List<String[]> rows = measuredRows(r.out());
         assertEquals(2, rows.size(), "protocol and deployable");
         assertTrue(r.out().contains("Measured on 3 of NAB's 58 files"), r.out());
+        assertTrue(r.err().contains("files 3/3 done (100%)"), r.err());
         // The published rows come from NAB's final_results.json: its best detector is ARTime.
         assertTrue(r.out().contains("| ARTime "), r.out());
 

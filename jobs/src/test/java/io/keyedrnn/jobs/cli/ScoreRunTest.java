@@ -1,10 +1,11 @@
 package io.keyedrnn.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** A failed restore is reported by its innermost cause, without wrappers and stack frames. */
+/** A failed job or restore is reported by its innermost cause, without wrappers and frames. */
 class ScoreRunTest {
     @Test
     void rootCauseIsTheInnermostCausedByWithItsContinuationLines() {
@@ -34,5 +35,27 @@ class ScoreRunTest {
         assertEquals(
                 "java.io.IOException: disk gone",
                 ScoreRun.rootCause("java.io.IOException: disk gone\n\tat a.B.c(B.java:1)"));
+    }
+
+    @Test
+    void aJobThatFailsIsOneLineNamingItsCause() {
+        String trace =
+                String.join(
+                        "\n",
+                        "org.apache.flink.runtime.JobException: Recovery is suppressed by"
+                                + " NoRestartBackoffTimeStrategy",
+                        "\tat org.apache.flink.runtime.executiongraph.X.a(X.java:1)",
+                        "\tat org.apache.flink.runtime.executiongraph.X.b(X.java:2)",
+                        "Caused by: org.apache.kafka.common.errors.TimeoutException: Timeout of"
+                                + " 60000ms expired before the position for partition events-0"
+                                + " could be determined",
+                        "\t... 12 more");
+        String m = ScoreRun.endedMessage(trace);
+        assertEquals(
+                "the job failed: org.apache.kafka.common.errors.TimeoutException: Timeout of"
+                        + " 60000ms expired before the position for partition events-0 could be"
+                        + " determined (the full stack trace is in the log file)",
+                m);
+        assertTrue(m.lines().count() == 1 && !m.contains("\tat "), m);
     }
 }

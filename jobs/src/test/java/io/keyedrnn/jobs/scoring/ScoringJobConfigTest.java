@@ -46,6 +46,21 @@ class ScoringJobConfigTest {
     }
 
     @Test
+    void aCheckpointDirWithoutSchemeIsALocalDirectory() {
+        String plain = tmp.resolve("ckpt").toString();
+        ScoringJobConfig c = ScoringJobConfig.of(Map.of("checkpoint.dir", plain));
+        assertEquals(tmp.resolve("ckpt").toUri().toString(), c.checkpointDir());
+        assertEquals(
+                c.checkpointDir(),
+                FlinkSetup.configuration(c).toMap().get("execution.checkpointing.dir"));
+        assertTrue(JobIdentity.of(c).savepointDir().toUri().getScheme().equals("file"));
+        ScoringJobConfig s3 = ScoringJobConfig.of(Map.of("checkpoint.dir", "s3://b/cp"));
+        assertEquals("s3://b/cp", s3.checkpointDir());
+        assertEquals(
+                "file:///tmp/keyed-rnn/checkpoints", ScoringJobConfig.of(Map.of()).checkpointDir());
+    }
+
+    @Test
     void overridesWinOverTheFile() {
         ScoringJobConfig c =
                 ScoringJobConfig.load(DOCUMENTED, Map.of("events.topic", "mine", "ring.size", "7"));

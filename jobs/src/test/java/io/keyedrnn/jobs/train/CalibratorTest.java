@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyedrnn.jobs.train.calibrate.Calibrator;
+import io.keyedrnn.jobs.train.calibrate.ModelAssembly;
 import io.keyedrnn.jobs.train.history.History;
 import io.keyedrnn.jobs.train.history.KeyHistory;
 import io.keyedrnn.jobs.train.history.SkipCounts;
+import io.keyedrnn.jobs.train.prepare.Preparation;
 import io.keyedrnn.jobs.train.prepare.PreparedData;
 import io.keyedrnn.jobs.train.prepare.ServingPass;
 import io.keyedrnn.model.CellKind;

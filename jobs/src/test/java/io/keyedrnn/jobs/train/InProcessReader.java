@@ -3,6 +3,7 @@ package io.keyedrnn.jobs.train;
 import io.keyedrnn.jobs.train.history.EventSink;
 import io.keyedrnn.jobs.train.history.FileEvents;
 import io.keyedrnn.jobs.train.history.History;
+import io.keyedrnn.jobs.train.history.HistoryInput;
 import io.keyedrnn.jobs.train.history.HistoryRecord;
 import io.keyedrnn.jobs.train.history.ParsedEvent;
 import io.keyedrnn.jobs.train.history.ReadSpec;
@@ -23,7 +24,7 @@ final class InProcessReader implements RetrainJob.HistoryReader {
     }
 
     @Override
-    public History read(TrainSettings s, ReadSpec spec) throws Exception {
+    public History read(HistoryInput s, ReadSpec spec) throws Exception {
         Map<String, List<ParsedEvent>> byKey = new TreeMap<>();
         List<HistoryRecord> out = new ArrayList<>();
         EventSink sink =
@@ -39,10 +40,10 @@ final class InProcessReader implements RetrainJob.HistoryReader {
                     }
                 };
         // Files in reverse, so the result must not depend on reading order.
-        for (int i = s.files.size() - 1; i >= 0; i--) {
-            FileEvents.read(s.files.get(i), i, spec, sink);
+        for (int i = s.files().size() - 1; i >= 0; i--) {
+            FileEvents.read(s.files().get(i), i, spec, sink);
         }
         byKey.forEach((k, events) -> out.addAll(0, HistoryRecord.series(k, events, partSize)));
-        return History.collect(out.iterator(), HistoryJob.describe(s));
+        return History.collect(out.iterator(), s.describe());
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyedrnn.jobs.train.history.History;
 import io.keyedrnn.jobs.train.history.KeyHistory;
 import io.keyedrnn.jobs.train.history.SkipCounts;
+import io.keyedrnn.jobs.train.prepare.Preparation;
 import io.keyedrnn.jobs.train.prepare.PreparedData;
 import io.keyedrnn.model.io.Normalizer;
 import io.keyedrnn.train.Sequence;

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyedrnn.jobs.train.calibrate.Calibrator;
+import io.keyedrnn.jobs.train.prepare.Preparation;
+import io.keyedrnn.jobs.train.report.ReportHtml;
+import io.keyedrnn.jobs.train.report.RunRecord;
+import io.keyedrnn.jobs.train.report.RunStatus;
 import io.keyedrnn.jobs.train.report.Svg;
 import io.keyedrnn.model.io.Calibration;
 import io.keyedrnn.train.EpochStats;
@@ -37,7 +41,7 @@ class ReportHtmlTest {
 
     private RunRecord fullRecord() {
         RunRecord r = new RunRecord();
-        r.status = TrainingOutcome.Status.PUBLISHED;
+        r.status = RunStatus.PUBLISHED;
         r.message = "model version 8 written & published <ok>";
         r.source = "files [a.jsonl]";
         r.out = dir.resolve("m.safetensors");
@@ -170,7 +174,7 @@ class ReportHtmlTest {
     @Test
     void reportOfAnEarlyFailureIsStillWellFormed() throws Exception {
         RunRecord r = new RunRecord();
-        r.status = TrainingOutcome.Status.FAILED;
+        r.status = RunStatus.FAILED;
         r.message = "no events to train on";
         r.config = Map.of("cell", "lstm");
         Document doc = parse(ReportHtml.render(r));

@@ -285,6 +285,37 @@ class RetrainITCase {
     }
 
     @Test
+    void aModelTrainedFromFilesIsPublishedToTheModelsTopic() throws Exception {
+        kafka.createTopics(1, Map.of("cleanup.policy", "compact"), "models-files");
+        Path events = TrainData.write(tmp, "pub.jsonl", TrainData.sines(3, 0, 200, 11));
+        List<String> args =
+                List.of(
+                        "train",
+                        "--events",
+                        events.toString(),
+                        "--bootstrap-servers",
+                        kafka.bootstrapServers(),
+                        "--models-topic",
+                        "models-files",
+                        "--publish",
+                        "--out",
+                        tmp.resolve("pub.safetensors").toString(),
+                        "--epochs",
+                        "2",
+                        "--hidden",
+                        "4",
+                        "--model-version",
+                        "3");
+        Run r = cli(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("published to models-files/0@0"), r.out());
+        List<ConsumerRecord<byte[], byte[]>> records =
+                KafkaIo.readAll(kafka.bootstrapServers(), "models-files", Duration.ofSeconds(30));
+        assertEquals(1, records.size());
+        assertEquals(3, ModelFile.read(records.get(0).value(), "models-files").version());
+    }
+
+    @Test
     void aModelTrainedWithoutHoldOutIsPublishedOnlyWhenAskedExplicitly() throws Exception {
         kafka.createTopics(1, "events-all");
         kafka.createTopics(1, Map.of("cleanup.policy", "compact"), "models-all");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyedrnn.jobs.common.JobException;
+import io.keyedrnn.jobs.train.report.RunStatus;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
 import io.keyedrnn.serve.Vocabulary;
@@ -30,9 +31,8 @@ class RetrainJobTest {
 
     /** A configuration map as the report shows it. */
     static Map<String, Object> config() {
-        return ModelAssembly.config(
-                TrainSettings.load(
-                        null, Map.of("events.files", "x.jsonl", "out", "m.safetensors")));
+        return TrainSettings.load(null, Map.of("events.files", "x.jsonl", "out", "m.safetensors"))
+                .recorded();
     }
 
     private Path sineFile() throws Exception {
@@ -103,8 +103,9 @@ class RetrainJobTest {
         assertTrue(out.contains("epoch   1/8  loss "), out);
         assertTrue(
                 out.contains(
-                        "skipped 5 records {invalid_json=1, missing_key=1, non_finite_feature=1,"
-                                + " single_event_key=1, wrong_feature_count=1}"),
+                        "skipped 5 records (invalid_json 1, missing_key 1, non_finite_feature 1,"
+                                + " single_event_key 1, wrong_feature_count 1); examples in the"
+                                + " report"),
                 out);
         assertFalse(out.contains("\r"), "no progress bar off a terminal");
         String report = Files.readString(dir.resolve("m.safetensors.report.html"));
@@ -157,7 +158,7 @@ class RetrainJobTest {
         m.put("validation.fraction", "0");
         m.put("patience", "1");
         RetrainJob job = run(m);
-        assertEquals(TrainingOutcome.Status.WRITTEN, job.record().status);
+        assertEquals(RunStatus.WRITTEN, job.record().status);
         Model all = ModelFile.read(dir.resolve("all.safetensors"));
         assertEquals(6, all.version());
         Map<String, Object> training = all.metadata().training();
@@ -210,6 +211,9 @@ class RetrainJobTest {
         assertEquals(20, t.metadata().vocabulary().size());
         assertNotNull(t.metadata().calibration().topG());
         assertNull(t.metadata().calibration().threshold());
+        String out = printed.toString();
+        assertTrue(out.contains("training on 8 keys"), out);
+        assertFalse(out.contains("skipped"), "nothing skipped, nothing said: " + out);
     }
 
     @Test

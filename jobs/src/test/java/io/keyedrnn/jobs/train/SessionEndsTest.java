@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.keyedrnn.jobs.train.history.History;
 import io.keyedrnn.jobs.train.history.KeyHistory;
+import io.keyedrnn.jobs.train.prepare.Preparation;
 import io.keyedrnn.jobs.train.prepare.PreparedData;
 import io.keyedrnn.jobs.train.prepare.SessionEnds;
 import java.util.List;

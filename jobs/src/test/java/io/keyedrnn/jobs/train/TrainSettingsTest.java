@@ -111,6 +111,21 @@ class TrainSettingsTest {
     }
 
     @Test
+    void aModelTrainedFromFilesCanBePublished() {
+        Map<String, String> m = minimal();
+        m.put("bootstrap.servers", "h:9092");
+        assertTrue(error(m).contains("--bootstrap-servers is for the models topic"), error(m));
+        m.put("publish", "true");
+        m.put("models.topic", "models");
+        TrainSettings s = TrainSettings.load(null, m);
+        assertFalse(s.fromKafka());
+        assertTrue(s.publish);
+        assertEquals("h:9092", s.kafka().bootstrapServers());
+        assertEquals("models", s.kafka().modelsTopic());
+        assertFalse(s.kafka().fromKafka(), "the events topic is not checked");
+    }
+
+    @Test
     void theDocumentedExampleConfigLoadsWithTheDefaults() {
         Path file = Path.of("config/train.properties");
         if (!Files.exists(file)) {
@@ -125,7 +140,7 @@ class TrainSettingsTest {
                                 "examples/events.jsonl",
                                 "out",
                                 "model.safetensors"));
-        assertEquals(ModelAssembly.config(defaults), ModelAssembly.config(example));
+        assertEquals(defaults.recorded(), example.recorded());
         assertEquals(List.of(Path.of("examples/events.jsonl")), example.files);
         assertEquals(defaults.startOffsets, example.startOffsets);
         assertEquals(defaults.kafkaTimeoutMs, example.kafkaTimeoutMs);

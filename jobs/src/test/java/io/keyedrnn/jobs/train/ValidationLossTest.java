@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyedrnn.jobs.train.calibrate.ModelAssembly;
+import io.keyedrnn.jobs.train.calibrate.ValidationLoss;
 import io.keyedrnn.jobs.train.history.History;
+import io.keyedrnn.jobs.train.prepare.Preparation;
 import io.keyedrnn.jobs.train.prepare.PreparedData;
 import io.keyedrnn.model.CellKind;
 import io.keyedrnn.model.NetworkFactory;

@@ -1,5 +1,7 @@
 package io.keyedrnn.jobs.eval.cui2016;
 
+import io.keyedrnn.jobs.common.Progress;
+import io.keyedrnn.jobs.common.ProgressOut;
 import io.keyedrnn.jobs.eval.RetrainRunner;
 import io.keyedrnn.jobs.eval.data.TaxiSeries;
 import io.keyedrnn.serve.Event;
@@ -25,12 +27,15 @@ final class TaxiForecaster {
     private final TaxiSettings settings;
     private final TaxiTraining training;
     private final ScoringConfig config;
+    private final ProgressOut progress;
     private final float[] features = new float[TaxiFeatures.WIDTH];
     private int retrains;
     private int published;
 
-    TaxiForecaster(TaxiSeries series, TaxiSettings settings, TaxiTraining training) {
+    TaxiForecaster(
+            TaxiSeries series, TaxiSettings settings, TaxiTraining training, ProgressOut progress) {
         this.series = series;
+        this.progress = progress;
         this.settings = settings;
         this.training = training;
         // Replay a week of inputs into a new model's state when it is swapped in.
@@ -46,6 +51,7 @@ final class TaxiForecaster {
         Path current = null;
         ModelServable servable = null;
         KeyState state = null;
+        Progress records = progress.of("records", Math.max(0, settings.scoredTo() - h - first));
         for (int t = first; t + h < settings.scoredTo(); t++) {
             if ((t - first) % settings.period() == 0) {
                 RetrainRunner.Outcome o = training.train(t, current, retrains + 1L);
@@ -67,7 +73,9 @@ final class TaxiForecaster {
                 throw new IllegalStateException("the servable refused record " + t);
             }
             predicted[t + h] = ahead(servable, state, p.values[0], t);
+            records.done(t + 1 - first);
         }
+        records.finish();
         return predicted;
     }
 

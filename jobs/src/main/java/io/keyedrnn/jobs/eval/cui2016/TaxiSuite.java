@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.eval.cui2016;
 
+import io.keyedrnn.jobs.common.ProgressOut;
 import io.keyedrnn.jobs.eval.RetrainRunner;
 import io.keyedrnn.jobs.eval.Table;
 import io.keyedrnn.jobs.eval.data.TaxiCsv;
@@ -14,8 +15,8 @@ import java.nio.file.Path;
 public final class TaxiSuite {
     private TaxiSuite() {}
 
-    /** Runs the suite on dataDir/cui2016/nyc_taxi.csv. */
-    public static TaxiResult run(Path dataDir, TaxiSettings settings) {
+    /** Runs the suite on dataDir/cui2016/nyc_taxi.csv, showing the records done on progress. */
+    public static TaxiResult run(Path dataDir, TaxiSettings settings, ProgressOut progress) {
         long start = System.nanoTime();
         TaxiSeries series = TaxiCsv.read(dataDir.resolve("cui2016").resolve("nyc_taxi.csv"));
         if (settings.scoredTo() > series.size()) {
@@ -34,7 +35,8 @@ public final class TaxiSuite {
         double[] predicted;
         try (RetrainRunner runner = new RetrainRunner()) {
             forecaster =
-                    new TaxiForecaster(series, settings, new TaxiTraining(rows, settings, runner));
+                    new TaxiForecaster(
+                            series, settings, new TaxiTraining(rows, settings, runner), progress);
             predicted = forecaster.run();
         }
         double[] shift = ShiftBaseline.predict(series.counts(), settings.horizon());

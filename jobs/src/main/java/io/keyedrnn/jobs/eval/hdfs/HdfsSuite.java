@@ -1,5 +1,7 @@
 package io.keyedrnn.jobs.eval.hdfs;
 
+import io.keyedrnn.jobs.common.Progress;
+import io.keyedrnn.jobs.common.ProgressOut;
 import io.keyedrnn.jobs.eval.data.HdfsSessions;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.score.TokenRank;
@@ -28,25 +30,38 @@ public final class HdfsSuite {
 
     private HdfsSuite() {}
 
-    /** Both runs: without and with the end-of-session token. */
-    public static List<HdfsResult> run(Path dataDir, HdfsSettings s) {
+    /**
+     * The run with the end-of-session token, showing training epochs and the sessions scored on
+     * {@code progress}.
+     */
+    public static List<HdfsResult> run(Path dataDir, HdfsSettings s, ProgressOut progress) {
         Path dir = dataDir.resolve("hdfs");
         int keys = SessionTokens.LOG_KEYS;
         List<int[]> normal = HdfsSessions.read(dir.resolve("hdfs_train"), keys);
         List<int[]> abnormal = HdfsSessions.read(dir.resolve("hdfs_test_abnormal"), keys);
         abnormal = abnormal.subList(0, Math.min(abnormal.size(), s.maxAbnormal()));
         SessionSplit split = SessionSplit.of(normal, s);
-        return List.of(run(split, abnormal, new SessionTokens(true), s));
+        return List.of(run(split, abnormal, new SessionTokens(true), s, progress));
     }
 
     private static HdfsResult run(
-            SessionSplit split, List<int[]> abnormal, SessionTokens alphabet, HdfsSettings s) {
+            SessionSplit split,
+            List<int[]> abnormal,
+            SessionTokens alphabet,
+            HdfsSettings s,
+            ProgressOut progress) {
         long start = System.nanoTime();
-        HdfsTraining.Trained trained = HdfsTraining.train(split, alphabet, s);
-        SessionScorer scorer = new SessionScorer(trained.model(), alphabet);
+        HdfsTraining.Trained trained =
+                HdfsTraining.train(split, alphabet, s, progress.epochs(s.epochs()));
+        Progress sessions =
+                progress.of(
+                        "sessions scored",
+                        split.validation().size() + split.heldOut().size() + abnormal.size());
+        SessionScorer scorer = new SessionScorer(trained.model(), alphabet, sessions);
         SessionScores val = scorer.score(split.validation(), "val-");
         SessionScores held = scorer.score(split.heldOut(), "normal-");
         SessionScores bad = scorer.score(abnormal, "abnormal-");
+        sessions.finish();
         int g = SessionRanks.smallestG(val.worstRank(), s.targetFpRate());
         double t = SessionThreshold.choose(val.worstSurprisal(), s.targetFpRate());
         double te = SessionEither.chooseThreshold(val);
@@ -89,7 +104,8 @@ public final class HdfsSuite {
             double t,
             SessionScores bad,
             SessionScores held) {
-        SessionScorer job = new SessionScorer(model, alphabet, g, t, TokenRule.EITHER);
+        SessionScorer job =
+                new SessionScorer(model, alphabet, Progress.NONE, g, t, TokenRule.EITHER);
         DetectionRates served =
                 new DetectionRates(
                         job.score(abnormal, "abnormal-").flaggedCount(),

@@ -24,8 +24,12 @@ import java.util.Map;
 final class HdfsTraining {
     private HdfsTraining() {}
 
-    /** The trained model, with the alphabet's tokens as its vocabulary. */
-    static Trained train(SessionSplit split, SessionTokens alphabet, HdfsSettings s) {
+    /**
+     * The trained model, with the alphabet's tokens as its vocabulary; epochs shown on {@code
+     * epochs}.
+     */
+    static Trained train(
+            SessionSplit split, SessionTokens alphabet, HdfsSettings s, TrainingListener epochs) {
         TrainConfig config =
                 TrainConfig.builder()
                         .cell(CellKind.LSTM)
@@ -48,7 +52,7 @@ final class HdfsTraining {
                         .train(
                                 sequences(split.train(), alphabet, "train-"),
                                 sequences(split.validation(), alphabet, "val-"),
-                                new TrainingListener() {});
+                                epochs);
         Map<String, Object> summary =
                 Map.of(
                         "sessions", split.train().size(),

@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.eval.hdfs;
 
+import io.keyedrnn.jobs.common.Progress;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.score.TokenRule;
 import io.keyedrnn.serve.Event;
@@ -21,28 +22,38 @@ final class SessionScorer {
     private final ModelServable servable;
     private final SessionStep step;
     private final String[] tokens;
+    private final Progress progress;
+    private long scored;
     private int worstRank;
     private double worstSurprisal;
     private boolean anomaly;
 
     /**
-     * Scores under the default rule (top g = 9); the worst rank and surprisal do not depend on it.
+     * Scores under the default rule (top g = 9), counting each session on {@code progress}; the
+     * worst rank and surprisal do not depend on the rule.
      */
-    SessionScorer(Model model, SessionTokens alphabet) {
-        this(model, alphabet, null, null, TokenRule.AUTO);
+    SessionScorer(Model model, SessionTokens alphabet, Progress progress) {
+        this(model, alphabet, progress, null, null, TokenRule.AUTO);
     }
 
     /**
      * Scores with the servable's rule set to g, threshold t (null: none) and rule, the way the
      * scoring job would be configured ({@code top.g}, {@code threshold}, {@code token.rule}).
      */
-    SessionScorer(Model model, SessionTokens alphabet, Integer g, Double t, TokenRule rule) {
+    SessionScorer(
+            Model model,
+            SessionTokens alphabet,
+            Progress progress,
+            Integer g,
+            Double t,
+            TokenRule rule) {
         ScoringConfig c =
                 ScoringConfig.DEFAULTS
                         .withWarmupEvents(0)
                         .withTopG(g)
                         .withThreshold(t)
                         .withTokenRule(rule);
+        this.progress = progress;
         this.servable = new ModelServable(model, c);
         this.step = new SessionStep(servable, SessionConfig.DEFAULTS);
         this.tokens = alphabet.vocabulary().toArray(new String[0]);
@@ -72,6 +83,7 @@ final class SessionScorer {
             rank[i] = worstRank;
             surprisal[i] = worstSurprisal;
             flagged[i] = anomaly;
+            progress.done(++scored);
         }
         return new SessionScores(rank, surprisal, flagged);
     }

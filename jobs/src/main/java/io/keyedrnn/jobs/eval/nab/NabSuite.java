@@ -1,5 +1,7 @@
 package io.keyedrnn.jobs.eval.nab;
 
+import io.keyedrnn.jobs.common.Progress;
+import io.keyedrnn.jobs.common.ProgressOut;
 import io.keyedrnn.jobs.eval.RetrainRunner;
 import io.keyedrnn.jobs.eval.Table;
 import io.keyedrnn.jobs.eval.data.NabCorpus;
@@ -21,10 +23,15 @@ public final class NabSuite {
 
     private NabSuite() {}
 
-    /** Runs the suite; with a non-null resultsDir, also writes NAB results files there. */
-    public static NabSuiteResult run(Path dataDir, NabSettings settings, Path resultsDir) {
+    /**
+     * Runs the suite, showing the files done on {@code progress}; with a non-null resultsDir, also
+     * writes NAB results files there.
+     */
+    public static NabSuiteResult run(
+            Path dataDir, NabSettings settings, Path resultsDir, ProgressOut progress) {
         long start = System.nanoTime();
         List<NabSeries> corpus = slice(NabCorpus.load(dataDir.resolve("nab")), settings);
+        Progress files = progress.of("files", corpus.size());
         List<double[]> scores = new ArrayList<>();
         double alert = Double.NaN;
         try (RetrainRunner runner = new RetrainRunner()) {
@@ -41,7 +48,10 @@ public final class NabSuite {
                 }
                 alert = out.alertThreshold();
                 scores.add(out.anomalyScores());
+                files.done(scores.size());
             }
+        } finally {
+            files.finish();
         }
         List<Path> written = new ArrayList<>();
         if (resultsDir != null) {

@@ -1,9 +1,7 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.report;
 
 import io.keyedrnn.jobs.train.calibrate.Calibrator;
 import io.keyedrnn.jobs.train.history.SkipCounts;
-import io.keyedrnn.jobs.train.report.Html;
-import io.keyedrnn.jobs.train.report.Svg;
 import io.keyedrnn.model.io.Calibration;
 import io.keyedrnn.train.EpochStats;
 import java.io.IOException;
@@ -20,7 +18,7 @@ import java.util.Map;
  * no scripts, no external resources) with the outcome, the data and what was skipped, the loss
  * curves, the calibration histogram with the threshold marked, and the configuration.
  */
-final class ReportHtml {
+public final class ReportHtml {
     private static final String CSS =
             "body{font-family:sans-serif;margin:2em;max-width:60em;color:#222}"
                     + "table{border-collapse:collapse;margin:.5em 0 1.5em}"
@@ -31,11 +29,11 @@ final class ReportHtml {
     private ReportHtml() {}
 
     /** The report's path beside the model file. */
-    static Path pathFor(Path out) {
+    public static Path pathFor(Path out) {
         return out.resolveSibling(out.getFileName() + ".report.html");
     }
 
-    static void write(RunRecord r, Path file) throws IOException {
+    public static void write(RunRecord r, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) {
             Files.createDirectories(dir);
@@ -43,7 +41,7 @@ final class ReportHtml {
         Files.writeString(file, render(r), StandardCharsets.UTF_8);
     }
 
-    static String render(RunRecord r) {
+    public static String render(RunRecord r) {
         StringBuilder b = new StringBuilder();
         b.append(
                 "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n");

@@ -1,11 +1,9 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.history;
 
 import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.jobs.common.ModelLoading;
 import io.keyedrnn.jobs.kafka.TrainKafka;
-import io.keyedrnn.jobs.train.history.CsvLayout;
-import io.keyedrnn.jobs.train.history.FileEvents;
-import io.keyedrnn.jobs.train.history.ReadSpec;
+import io.keyedrnn.jobs.kafka.TrainKafkaSettings;
 import io.keyedrnn.model.io.Model;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,23 +18,44 @@ import java.util.List;
  *
  * @param init the {@code --init} model, or null
  * @param current the model the new one must beat, or null
+ * @param currentOrigin where the current model came from (null without one)
  * @param featureNames the CSV header's feature names (empty for JSON lines)
+ * @param version the new model's version
  */
-record RunInputs(Model init, Model current, List<String> featureNames) {
+public record RunInputs(
+        Model init, Model current, String currentOrigin, List<String> featureNames, long version) {
+
+    /**
+     * What the checks read.
+     *
+     * @param init the {@code --init} file, or null
+     * @param categorical whether the run trains on tokens
+     * @param files the event files (empty when reading Kafka)
+     * @param spec how the files' records become events
+     * @param kafka brokers and topics (a null broker: no Kafka)
+     * @param version the requested version, or null
+     */
+    public record Request(
+            Path init,
+            boolean categorical,
+            List<Path> files,
+            ReadSpec spec,
+            TrainKafkaSettings kafka,
+            Long version) {}
 
     /**
      * Checks everything that can be checked before the long steps: the initial model, the files,
      * broker and topics, and the new version (usage errors exit with 2 before any work).
      */
-    static RunInputs check(TrainSettings s, RunRecord r, PrintWriter out, long now)
-            throws IOException {
-        Model init = s.init != null ? ModelLoading.read(s.init) : null;
-        checkInit(s, init);
-        List<String> names = checkFiles(s);
-        if (s.bootstrapServers != null) {
-            TrainKafka.check(s.kafka());
+    public static RunInputs check(Request q, PrintWriter out, long now) throws IOException {
+        Model init = q.init() != null ? ModelLoading.read(q.init()) : null;
+        checkInit(q, init);
+        List<String> names = checkFiles(q);
+        if (q.kafka().bootstrapServers() != null) {
+            TrainKafka.check(q.kafka());
         }
-        TrainKafka.Current topic = s.modelsTopic != null ? TrainKafka.latestModel(s.kafka()) : null;
+        TrainKafka.Current topic =
+                q.kafka().modelsTopic() != null ? TrainKafka.latestModel(q.kafka()) : null;
         Model onTopic = topic != null ? topic.model() : null;
         if (topic != null && topic.unreadable() > 0) {
             out.println(
@@ -46,26 +65,24 @@ record RunInputs(Model init, Model current, List<String> featureNames) {
                             + " are not followed)");
         }
         Model current = onTopic != null ? onTopic : init;
-        if (current != null) {
-            r.currentVersion = current.version();
-            r.currentOrigin = current == onTopic ? topic.origin() : s.init.toString();
-        }
+        String origin =
+                current == null ? null : current == onTopic ? topic.origin() : q.init().toString();
         long base =
                 Math.max(
                         init != null ? init.version() : 0, onTopic != null ? onTopic.version() : 0);
         try {
-            r.version = Versions.next(s.version, base, now);
+            long version = Versions.next(q.version(), base, now);
+            return new RunInputs(init, current, origin, names, version);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw JobException.badInput(e.getMessage());
         }
-        return new RunInputs(init, current, names);
     }
 
-    private static void checkInit(TrainSettings s, Model init) {
-        if (init != null && init.network().isCategorical() != s.categorical) {
+    private static void checkInit(Request q, Model init) {
+        if (init != null && init.network().isCategorical() != q.categorical()) {
             throw JobException.badInput(
                     "--init "
-                            + s.init
+                            + q.init()
                             + " takes "
                             + (init.network().isCategorical()
                                     ? "tokens; add --token"
@@ -74,12 +91,11 @@ record RunInputs(Model init, Model current, List<String> featureNames) {
     }
 
     /** Checks the files and CSV headers before any job runs; returns the CSV feature names. */
-    private static List<String> checkFiles(TrainSettings s) throws IOException {
+    private static List<String> checkFiles(Request q) throws IOException {
         List<CsvLayout> layouts = new ArrayList<>();
-        ReadSpec spec = ReadSpec.of(s.fields, s.categorical, s.features, s.csv);
-        for (Path f : s.files) {
+        for (Path f : q.files()) {
             try {
-                layouts.add(FileEvents.check(f, spec));
+                layouts.add(FileEvents.check(f, q.spec()));
             } catch (IllegalArgumentException e) {
                 throw JobException.badInput(e.getMessage());
             }

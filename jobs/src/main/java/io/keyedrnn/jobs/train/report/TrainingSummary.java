@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.report;
 
 import io.keyedrnn.jobs.train.prepare.PreparedData;
 import io.keyedrnn.serve.Event;
@@ -14,10 +14,10 @@ import java.util.Map;
  * reason, losses per epoch, validation losses, calibration outcome, seed and configuration.
  * Non-finite numbers are written as null, so the JSON stays standard.
  */
-final class TrainingSummary {
+public final class TrainingSummary {
     private TrainingSummary() {}
 
-    static Map<String, Object> of(RunRecord r) {
+    public static Map<String, Object> of(RunRecord r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("trained_at", r.started.toString());
         m.put("source", r.source);

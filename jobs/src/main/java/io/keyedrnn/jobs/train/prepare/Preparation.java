@@ -1,13 +1,9 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.prepare;
 
 import io.keyedrnn.jobs.train.history.History;
 import io.keyedrnn.jobs.train.history.KeyHistory;
 import io.keyedrnn.jobs.train.history.SkipCounts;
-import io.keyedrnn.jobs.train.prepare.NormalizerFit;
-import io.keyedrnn.jobs.train.prepare.PreparedData;
 import io.keyedrnn.jobs.train.prepare.PreparedData.PreparedKey;
-import io.keyedrnn.jobs.train.prepare.SessionEnds;
-import io.keyedrnn.jobs.train.prepare.TokenVocabulary;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.Normalizer;
 import io.keyedrnn.serve.Event;
@@ -32,9 +28,9 @@ import java.util.Map;
  * wrong_feature_count}). With an initial model its normaliser and vocabulary are kept, so its
  * weights keep seeing the inputs they were trained on.
  */
-final class Preparation {
+public final class Preparation {
     /** The settings preparation needs. */
-    record Options(
+    public record Options(
             boolean categorical,
             int features,
             boolean zscore,
@@ -46,7 +42,7 @@ final class Preparation {
             long sessionGapMs) {
 
         /** Without session ends. */
-        Options(
+        public Options(
                 boolean categorical,
                 int features,
                 boolean zscore,
@@ -65,19 +61,6 @@ final class Preparation {
                     false,
                     0);
         }
-
-        static Options of(TrainSettings s) {
-            return new Options(
-                    s.categorical,
-                    s.features,
-                    s.zscore,
-                    s.validationFraction,
-                    s.vocabularySize,
-                    s.unknownAsUnk,
-                    s.featureNames,
-                    s.endToken,
-                    s.sessionGapMs);
-        }
     }
 
     private final Options o;
@@ -94,7 +77,8 @@ final class Preparation {
      * Prepares the history; {@code fileFeatureNames} are the CSV header's (empty for JSON lines).
      * Throws IllegalArgumentException naming the problem when nothing can be trained on.
      */
-    static PreparedData prepare(History h, Options o, Model init, List<String> fileFeatureNames) {
+    public static PreparedData prepare(
+            History h, Options o, Model init, List<String> fileFeatureNames) {
         Preparation p = new Preparation(o, init, h.skipped());
         if (h.keys().isEmpty()) {
             throw new IllegalArgumentException(
@@ -122,7 +106,7 @@ final class Preparation {
     }
 
     /** Index of the first validation event of a key of n ≥ 2 events. */
-    static int split(int n, double fraction) {
+    public static int split(int n, double fraction) {
         int validation = (int) Math.floor(n * fraction);
         return Math.max(2, n - validation);
     }

@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.calibrate;
 
 import io.keyedrnn.jobs.train.prepare.PreparedData;
 import io.keyedrnn.jobs.train.prepare.PreparedData.PreparedKey;
@@ -19,13 +19,13 @@ import io.keyedrnn.serve.ScoringConfig;
  * loss; for the current model it is the same measure, so the two compare even when their
  * normalisers differ. A model that cannot read the data loses (infinite loss).
  */
-final class ValidationLoss {
+public final class ValidationLoss {
     /** The loss, and why it is infinite when the model cannot read the data (else null). */
-    record Result(double loss, String problem) {}
+    public record Result(double loss, String problem) {}
 
     private ValidationLoss() {}
 
-    static Result of(Model m, PreparedData d, ScoringConfig config) {
+    public static Result of(Model m, PreparedData d, ScoringConfig config) {
         String problem = incompatibility(m.network(), d);
         if (problem != null) {
             return new Result(Double.POSITIVE_INFINITY, problem);
@@ -78,7 +78,7 @@ final class ValidationLoss {
     }
 
     /** Mean over features of ((forecast − x) / std)². Not modified: inputs. */
-    static double error(float[] x, float[] forecast, Normalizer target) {
+    public static double error(float[] x, float[] forecast, Normalizer target) {
         double s = 0;
         for (int f = 0; f < x.length; f++) {
             double scale = target == null ? 1 : target.std()[f];

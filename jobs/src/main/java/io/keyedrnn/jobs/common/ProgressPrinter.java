@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.common;
 
 import io.keyedrnn.train.EpochStats;
 import io.keyedrnn.train.TrainingListener;
@@ -10,8 +10,7 @@ import java.util.Locale;
  * within the epoch that the epoch line then replaces. Off a terminal (a pipe, a log file, a test)
  * only the plain epoch lines appear.
  */
-final class ProgressPrinter implements TrainingListener {
-    private static final int WIDTH = 30;
+public final class ProgressPrinter implements TrainingListener {
     private static final long REDRAW_NS = 100_000_000L;
 
     private final PrintWriter out;
@@ -20,7 +19,7 @@ final class ProgressPrinter implements TrainingListener {
     private long lastDraw;
     private boolean barShown;
 
-    ProgressPrinter(PrintWriter out, boolean terminal, int epochs) {
+    public ProgressPrinter(PrintWriter out, boolean terminal, int epochs) {
         this.out = out;
         this.terminal = terminal;
         this.epochs = epochs;
@@ -43,22 +42,14 @@ final class ProgressPrinter implements TrainingListener {
 
     /** The progress bar text, e.g. {@code epoch 3/30 [#########.....] 45%}. */
     String bar(int epoch, long done, long total) {
-        double f = total > 0 ? Math.min(1.0, (double) done / total) : 1.0;
-        int filled = (int) Math.round(f * WIDTH);
-        return String.format(
-                Locale.ROOT,
-                "epoch %d/%d [%s%s] %3d%%",
-                epoch,
-                epochs,
-                "#".repeat(filled),
-                ".".repeat(WIDTH - filled),
-                Math.round(f * 100));
+        double f = total > 0 ? (double) done / total : 1.0;
+        return String.format(Locale.ROOT, "epoch %d/%d ", epoch, epochs) + Progress.bar(f);
     }
 
     @Override
     public void onEpoch(EpochStats s) {
         if (barShown) {
-            out.print("\r" + " ".repeat(WIDTH + 24) + "\r");
+            out.print("\r" + " ".repeat(Progress.WIDTH + 24) + "\r");
             barShown = false;
         }
         out.println(line(s, epochs));
@@ -69,7 +60,7 @@ final class ProgressPrinter implements TrainingListener {
      * The epoch line, e.g. {@code epoch 3/30 loss 0.412300 val 0.398100 52,000 steps/s best};
      * without validation data only the loss and speed.
      */
-    static String line(EpochStats s, int epochs) {
+    public static String line(EpochStats s, int epochs) {
         if (Double.isNaN(s.validationLoss())) {
             return String.format(
                     Locale.ROOT,

@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.report;
 
 import io.keyedrnn.jobs.train.calibrate.Calibrator;
 import io.keyedrnn.jobs.train.history.SkipCounts;
@@ -16,31 +16,31 @@ import java.util.Map;
  * HTML report are both made from it, so they cannot disagree. Fields stay null (or empty) for steps
  * the run did not reach.
  */
-final class RunRecord implements TrainingListener {
-    TrainingOutcome.Status status;
-    String message;
-    Instant started = Instant.now();
-    String source;
-    Path out;
-    Map<String, Object> config;
-    SkipCounts skipped = new SkipCounts();
-    PreparedData data;
-    final List<EpochStats> epochs = new ArrayList<>();
-    int bestEpoch;
-    boolean stoppedEarly;
-    double timestepsPerSecond;
-    double validationLoss = Double.NaN;
-    Long currentVersion;
-    String currentOrigin;
-    Double currentLoss;
-    String currentProblem;
-    Calibrator.Result calibration;
+public final class RunRecord implements TrainingListener {
+    public RunStatus status;
+    public String message;
+    public Instant started = Instant.now();
+    public String source;
+    public Path out;
+    public Map<String, Object> config;
+    public SkipCounts skipped = new SkipCounts();
+    public PreparedData data;
+    public final List<EpochStats> epochs = new ArrayList<>();
+    public int bestEpoch;
+    public boolean stoppedEarly;
+    public double timestepsPerSecond;
+    public double validationLoss = Double.NaN;
+    public Long currentVersion;
+    public String currentOrigin;
+    public Double currentLoss;
+    public String currentProblem;
+    public Calibrator.Result calibration;
 
     /** Whether the calibration ran on the training events (no validation hold-out). */
-    boolean calibratedOnTraining;
+    public boolean calibratedOnTraining;
 
-    long version;
-    String publishedTo;
+    public long version;
+    public String publishedTo;
 
     @Override
     public void onEpoch(EpochStats s) {
@@ -48,7 +48,7 @@ final class RunRecord implements TrainingListener {
     }
 
     /** Both listeners, the progress printer first. */
-    static TrainingListener both(TrainingListener a, TrainingListener b) {
+    public static TrainingListener both(TrainingListener a, TrainingListener b) {
         return new TrainingListener() {
             @Override
             public void onEpoch(EpochStats s) {

@@ -1,8 +1,7 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.prepare;
 
 import io.keyedrnn.jobs.train.history.KeyHistory;
 import io.keyedrnn.jobs.train.history.SkipCounts;
-import io.keyedrnn.jobs.train.prepare.TokenVocabulary;
 import io.keyedrnn.serve.Event;
 import io.keyedrnn.serve.Vocabulary;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

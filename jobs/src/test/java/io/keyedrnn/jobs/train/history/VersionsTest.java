@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,13 +1,7 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.history;
 
-import io.keyedrnn.jobs.common.JobSettings;
 import io.keyedrnn.jobs.kafka.HistorySource;
 import io.keyedrnn.jobs.local.LocalFlink;
-import io.keyedrnn.jobs.train.history.History;
-import io.keyedrnn.jobs.train.history.HistoryFunctions;
-import io.keyedrnn.jobs.train.history.HistoryRecord;
-import io.keyedrnn.jobs.train.history.ParsedEvent;
-import io.keyedrnn.jobs.train.history.ReadSpec;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +23,9 @@ import org.apache.flink.util.CloseableIterator;
  * <p>Files are read in parallel, one task per file (paths must be readable where the tasks run: on
  * the local machine for {@code bin/keyed-rnn train}); Kafka partitions are read in parallel between
  * the configured start and end offsets. Rejected records are counted by reason. The result is
- * brought to the client, where training runs (see {@link RetrainJob}).
+ * brought to the client, where training runs ({@code RetrainJob}).
  */
-final class HistoryJob {
+public final class HistoryJob {
     private HistoryJob() {}
 
     /**
@@ -39,19 +33,20 @@ final class HistoryJob {
      * (With Flink's per-job local cluster, the cluster shuts down as the job finishes while the
      * result fetcher still asks for the job's status: "Some data might be lost" warnings.)
      */
-    static History readLocally(TrainSettings s, ReadSpec spec) throws Exception {
+    public static History readLocally(HistoryInput s, ReadSpec spec) throws Exception {
         Configuration conf = configuration(s);
         if (inPredefinedContext()) {
             // A test's MiniCluster (or a Flink client) already provides the environment.
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.getExecutionEnvironment(conf);
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-            if (s.parallelism > 0) {
-                env.setParallelism(s.parallelism);
+            if (s.parallelism() > 0) {
+                env.setParallelism(s.parallelism());
             }
             return read(env, s, spec);
         }
-        int slots = s.parallelism > 0 ? s.parallelism : Runtime.getRuntime().availableProcessors();
+        int slots =
+                s.parallelism() > 0 ? s.parallelism() : Runtime.getRuntime().availableProcessors();
         try (LocalFlink flink = LocalFlink.start(1, slots, conf)) {
             URI rest = flink.cluster().getRestAddress().get();
             StreamExecutionEnvironment env =
@@ -73,18 +68,18 @@ final class HistoryJob {
     }
 
     /** The reading job's configuration: BATCH mode, parallelism and {@code flink.*} set. */
-    private static Configuration configuration(TrainSettings s) {
+    private static Configuration configuration(HistoryInput s) {
         Configuration conf = new Configuration();
         conf.setString("execution.runtime-mode", "BATCH");
-        if (s.parallelism > 0) {
-            conf.setString("parallelism.default", String.valueOf(s.parallelism));
+        if (s.parallelism() > 0) {
+            conf.setString("parallelism.default", String.valueOf(s.parallelism()));
         }
-        s.raw.withPrefix(JobSettings.FLINK_PREFIX).forEach(conf::setString);
+        s.flink().forEach(conf::setString);
         return conf;
     }
 
     /** Runs the job and returns the history. */
-    static History read(StreamExecutionEnvironment env, TrainSettings s, ReadSpec spec)
+    public static History read(StreamExecutionEnvironment env, HistoryInput s, ReadSpec spec)
             throws Exception {
         SingleOutputStreamOperator<ParsedEvent> parsed =
                 s.fromKafka() ? kafka(env, s, spec) : files(env, s, spec);
@@ -96,44 +91,29 @@ final class HistoryJob {
                         .reduce(HistoryRecord::sum)
                         .name("skip counts");
         try (CloseableIterator<HistoryRecord> it =
-                series.union(skipped).executeAndCollect(s.jobName)) {
-            return History.collect(it, describe(s));
+                series.union(skipped).executeAndCollect(s.jobName())) {
+            return History.collect(it, s.describe());
         }
     }
 
     private static SingleOutputStreamOperator<ParsedEvent> files(
-            StreamExecutionEnvironment env, TrainSettings s, ReadSpec spec) {
+            StreamExecutionEnvironment env, HistoryInput s, ReadSpec spec) {
         List<Integer> indices = new ArrayList<>();
-        IntStream.range(0, s.files.size()).forEach(indices::add);
+        IntStream.range(0, s.files().size()).forEach(indices::add);
         return env.fromData(indices)
                 .name("event files")
                 .rebalance()
-                .process(new HistoryFunctions.ReadFiles(s.files, spec))
+                .process(new HistoryFunctions.ReadFiles(s.files(), spec))
                 .name("read and parse");
     }
 
     private static SingleOutputStreamOperator<ParsedEvent> kafka(
-            StreamExecutionEnvironment env, TrainSettings s, ReadSpec spec) {
+            StreamExecutionEnvironment env, HistoryInput s, ReadSpec spec) {
         return env.fromSource(
                         HistorySource.of(s.kafka()),
                         WatermarkStrategy.noWatermarks(),
                         "events topic")
                 .process(new HistoryFunctions.ParseKafka(spec))
                 .name("parse");
-    }
-
-    /** Where the history came from, for the report and the training summary. */
-    static String describe(TrainSettings s) {
-        if (s.fromKafka()) {
-            return "Kafka topic "
-                    + s.eventsTopic
-                    + " at "
-                    + s.bootstrapServers
-                    + " from "
-                    + s.startOffsets
-                    + " to "
-                    + s.endOffsets;
-        }
-        return "files " + s.files;
     }
 }

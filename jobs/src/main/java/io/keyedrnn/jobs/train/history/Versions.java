@@ -1,4 +1,4 @@
-package io.keyedrnn.jobs.train;
+package io.keyedrnn.jobs.train.history;
 
 /**
  * The version rule: a new model's version is strictly greater than the current model's (the larger
