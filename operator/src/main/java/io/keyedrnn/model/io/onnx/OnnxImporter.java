@@ -43,6 +43,7 @@ final class OnnxImporter {
     private final String source;
     private final Map<String, ChainValue> chain = new HashMap<>();
     private final List<RecurrentLayer> layers = new ArrayList<>();
+    private final List<OnnxNode> recurrentNodes = new ArrayList<>();
     private final HeadImport head;
     private final NormaliserImport normaliser;
     private final CategoricalImport categorical;
@@ -209,6 +210,7 @@ final class OnnxImporter {
                             + categorical.dimension());
         }
         layers.add(layer);
+        recurrentNodes.add(node);
         define(node, node.output(0), new ChainValue(k, Stage.H));
         define(node, node.output(1), new ChainValue(k, Stage.H));
     }
@@ -272,6 +274,7 @@ final class OnnxImporter {
                             + culprit);
         }
         checkFloat(first, "output");
+        StateWiring.check(graph, constants, features, recurrentNodes, source);
         int hidden = layers.get(top).hiddenSize();
         Linear linear = pred.headed() ? head.linear(hidden) : null;
         RecurrentNetwork net = build(linear, pred, first);
