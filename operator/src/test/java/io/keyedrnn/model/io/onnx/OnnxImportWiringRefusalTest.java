@@ -1,0 +1,107 @@
+package io.keyedrnn.model.io.onnx;
+
+import static io.keyedrnn.model.io.onnx.OnnxEdits.input;
+import static io.keyedrnn.model.io.onnx.OnnxEdits.node;
+import static io.keyedrnn.model.io.onnx.OnnxImportRefusalTest.refused;
+
+import io.keyedrnn.model.CellKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Graphs ONNX Runtime runs whose state does not loop layer by layer (each would import as a
+ * standard stack and predict otherwise from a key's second event on): the importer refuses them,
+ * naming the recurrent node and its state input.
+ */
+class OnnxImportWiringRefusalTest {
+    private static final OnnxModel LSTM =
+            OnnxExporter.export(ExportFixtures.model(CellKind.LSTM, 3));
+    private static final OnnxModel GRU = OnnxExporter.export(ExportFixtures.model(CellKind.GRU, 3));
+
+    private static OnnxModel torch(String name) throws IOException {
+        try (InputStream in =
+                OnnxImportWiringRefusalTest.class.getResourceAsStream("/onnx/" + name + ".onnx")) {
+            return OnnxParser.parse(in.readAllBytes(), name);
+        }
+    }
+
+    @Test
+    void theUnchangedFilesImport() throws Exception {
+        Onnx.read(OnnxEncoder.encode(LSTM), "x");
+        Onnx.read(OnnxEncoder.encode(torch("torch_lstm_l2_h4_i3")), "x");
+    }
+
+    @Test
+    void layersThatStartFromEachOthersState() {
+        OnnxModel swapped = node(LSTM, "lstm_l0", n -> input(n, 5, "h_l1"));
+        swapped = node(swapped, "lstm_l1", n -> input(n, 5, "h_l0"));
+        refused(
+                swapped,
+                "node 'lstm_l0' (LSTM): input initial_h 'h_l1' reads row 0 of state input 'h_l1'",
+                "not layer 0's Y_h");
+        refused(
+                node(LSTM, "lstm_l2", n -> input(n, 6, "h_l2")),
+                "node 'lstm_l2' (LSTM): input initial_c 'h_l2'");
+    }
+
+    @Test
+    void aSliceOfTheStackedStateAtTheWrongRow() throws Exception {
+        // Layer 1's h0 slice takes the constants of layer 0's: row 0 of h0, not row 1.
+        OnnxModel m = torch("torch_lstm_l2_h4_i3");
+        OnnxNode first = find(m, "/rnn/Slice");
+        OnnxModel wrong =
+                node(m, "/rnn/Slice_2", n -> input(input(n, 1, first.input(1)), 2, first.input(2)));
+        refused(
+                wrong,
+                "node '/rnn/LSTM_1' (LSTM): input initial_h '/rnn/Slice_2_output_0' reads row 0"
+                        + " of state input 'h0'",
+                "not layer 1's Y_h");
+        OnnxModel twoRows = node(m, "/rnn/Slice_2", n -> input(n, 1, first.input(1)));
+        refused(twoRows, "node '/rnn/Slice_2' (Slice) does not take one row [k, k+1) of axis 0");
+    }
+
+    @Test
+    void stateOutputsInTheWrongOrderOrNotTheNewState() throws Exception {
+        OnnxModel m = torch("torch_gru_l3_h5_i2");
+        OnnxModel reordered =
+                node(m, "/rnn/Concat", n -> input(input(n, 0, n.input(1)), 1, n.input(0)));
+        refused(reordered, "node '/rnn/GRU' (GRU): input initial_h", "not layer 0's Y_h");
+        // h_l1_out passes the old state through: layer 1's new state goes nowhere.
+        OnnxModel unwired = node(GRU, "gru_l1", n -> output(n, 1, "gru_l1_h"));
+        unwired = node(unwired, "gru_l2", n -> input(n, 0, "gru_l1_h"));
+        unwired =
+                OnnxEdits.addNode(
+                        unwired,
+                        new OnnxNode(
+                                "pass",
+                                "Identity",
+                                "",
+                                List.of("h_l1"),
+                                List.of("h_l1_out"),
+                                Map.of()));
+        refused(
+                unwired,
+                "node 'gru_l1' (GRU): input initial_h 'h_l1' reads row 0 of state input 'h_l1',"
+                        + " but that row of state output 'h_l1_out' is not layer 1's Y_h");
+    }
+
+    @Test
+    void aStateInputWithoutItsOutputOrALayerWithoutState() {
+        OnnxModel zero = node(GRU, "gru_l2", n -> input(n, 5, ""));
+        refused(zero, "node 'gru_l2' (GRU): input initial_h ''", "absent or zero");
+    }
+
+    private static OnnxNode find(OnnxModel m, String name) {
+        return m.graph().nodes().stream().filter(n -> n.name().equals(name)).findFirst().get();
+    }
+
+    private static OnnxNode output(OnnxNode n, int k, String name) {
+        List<String> out = new ArrayList<>(n.outputs());
+        out.set(k, name);
+        return new OnnxNode(n.name(), n.opType(), n.domain(), n.inputs(), out, n.attributes());
+    }
+}
