@@ -22,7 +22,8 @@ import java.util.Set;
  * <p>Tensors on the chain are tracked by what they hold: the features, layer k's h (a node's Y or
  * Y_h, also through Squeeze, Unsqueeze or Identity, which only add or drop axes of size 1 when one
  * event is stepped), or the head's output. Any other op that reads a chain tensor breaks the chain,
- * so a graph that computes its prediction some other way is refused, never approximated.
+ * so a graph that computes its prediction some other way is refused, never approximated. How the
+ * layers' state enters and leaves the graph is checked by {@link StateWiring}.
  */
 final class OnnxImporter {
     private static final Set<String> VIEWS = Set.of("Squeeze", "Unsqueeze", "Identity");
