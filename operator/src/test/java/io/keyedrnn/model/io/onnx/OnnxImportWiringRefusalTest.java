@@ -3,6 +3,7 @@ package io.keyedrnn.model.io.onnx;
 import static io.keyedrnn.model.io.onnx.OnnxEdits.input;
 import static io.keyedrnn.model.io.onnx.OnnxEdits.node;
 import static io.keyedrnn.model.io.onnx.OnnxImportRefusalTest.refused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.keyedrnn.model.CellKind;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,6 +65,43 @@ class OnnxImportWiringRefusalTest {
                 "not layer 1's Y_h");
         OnnxModel twoRows = node(m, "/rnn/Slice_2", n -> input(n, 1, first.input(1)));
         refused(twoRows, "node '/rnn/Slice_2' (Slice) does not take one row [k, k+1) of axis 0");
+    }
+
+    @Test
+    void aSplitOfTheStackedStateInLayerOrderMatchesTheRuntimeOutOfOrderIsRefused()
+            throws Exception {
+        OnnxModel m = torch("torch_gru_l3_h5_i2");
+        List<String> rows = List.of("row0", "row1", "row2");
+        byte[] bytes = OnnxEncoder.encode(splitState(m, rows));
+        // In layer order the graph is the torch one: keyed-rnn predicts what ONNX Runtime does.
+        RuntimeOracle oracle = new RuntimeOracle();
+        oracle.check(bytes, Onnx.read(bytes, "split"), new SplittableRandom(5), "split");
+        assertEquals(1, oracle.compared(), oracle.toString());
+        refusedRunnable(
+                splitState(m, List.of("row1", "row0", "row2")),
+                "node '/rnn/GRU' (GRU): input initial_h 'row1' reads row 1 of state input 'h0'");
+    }
+
+    /** {@code m} with h0 cut into rows by one Split, layer k starting from {@code rows[k]}. */
+    private static OnnxModel splitState(OnnxModel m, List<String> rows) {
+        List<String> outs = List.of("row0", "row1", "row2");
+        List<OnnxNode> nodes = new ArrayList<>();
+        nodes.add(new OnnxNode("split_h0", "Split", "", List.of("h0"), outs, Map.of()));
+        int k = 0;
+        for (OnnxNode n : m.graph().nodes()) {
+            nodes.add(n.opType().equals("GRU") ? input(n, 5, rows.get(k++)) : n);
+        }
+        OnnxGraph g = m.graph();
+        OnnxGraph edited =
+                new OnnxGraph(g.name(), nodes, g.initializers(), g.inputs(), g.outputs());
+        return new OnnxModel(
+                m.irVersion(),
+                m.producerName(),
+                m.producerVersion(),
+                m.docString(),
+                m.opsets(),
+                m.metadataProps(),
+                edited);
     }
 
     @Test
