@@ -22,7 +22,8 @@ import java.util.Set;
  * <p>Tensors on the chain are tracked by what they hold: the features, layer k's h (a node's Y or
  * Y_h, also through Squeeze, Unsqueeze or Identity, which only add or drop axes of size 1 when one
  * event is stepped), or the head's output. Any other op that reads a chain tensor breaks the chain,
- * so a graph that computes its prediction some other way is refused, never approximated.
+ * so a graph that computes its prediction some other way is refused, never approximated. How the
+ * layers' state enters and leaves the graph is checked by {@link StateWiring}.
  */
 final class OnnxImporter {
     private static final Set<String> VIEWS = Set.of("Squeeze", "Unsqueeze", "Identity");
@@ -43,6 +44,7 @@ final class OnnxImporter {
     private final String source;
     private final Map<String, ChainValue> chain = new HashMap<>();
     private final List<RecurrentLayer> layers = new ArrayList<>();
+    private final List<OnnxNode> recurrentNodes = new ArrayList<>();
     private final HeadImport head;
     private final NormaliserImport normaliser;
     private final CategoricalImport categorical;
@@ -209,6 +211,7 @@ final class OnnxImporter {
                             + categorical.dimension());
         }
         layers.add(layer);
+        recurrentNodes.add(node);
         define(node, node.output(0), new ChainValue(k, Stage.H));
         define(node, node.output(1), new ChainValue(k, Stage.H));
     }
@@ -272,6 +275,7 @@ final class OnnxImporter {
                             + culprit);
         }
         checkFloat(first, "output");
+        StateWiring.check(graph, constants, features, recurrentNodes, source);
         int hidden = layers.get(top).hiddenSize();
         Linear linear = pred.headed() ? head.linear(hidden) : null;
         RecurrentNetwork net = build(linear, pred, first);
