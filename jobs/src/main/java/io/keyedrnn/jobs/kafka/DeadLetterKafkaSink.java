@@ -1,6 +1,7 @@
 package io.keyedrnn.jobs.kafka;
 
 import io.keyedrnn.flink.DeadLetter;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
@@ -13,6 +14,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,9 @@ public final class DeadLetterKafkaSink
 
     /** At most one log line a minute about refused dead letters, per writer. */
     private static final long LOG_INTERVAL_MS = 60_000;
+
+    /** The producer's own default delivery.timeout.ms. */
+    private static final long DEFAULT_DELIVERY_TIMEOUT_MS = 120_000;
 
     private final Properties producerConfig;
     private final DeadLetterSerializer records;
@@ -68,6 +73,14 @@ public final class DeadLetterKafkaSink
                 records,
                 metrics.counter(DeadLetterSerializer.FAILURES_METRIC),
                 metrics.counter(SEND_FAILURES_METRIC, new ThreadSafeSimpleCounter()),
-                new SendFailureLog(LOG::warn, System::currentTimeMillis, LOG_INTERVAL_MS));
+                new SendFailureLog(LOG::warn, System::currentTimeMillis, LOG_INTERVAL_MS),
+                deliveryTimeout(producerConfig));
+    }
+
+    /** How long a send may take before the producer gives up on it: its delivery.timeout.ms. */
+    static Duration deliveryTimeout(Properties producerConfig) {
+        Object v = producerConfig.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
+        long ms = v == null ? DEFAULT_DELIVERY_TIMEOUT_MS : Long.parseLong(v.toString().trim());
+        return Duration.ofMillis(ms);
     }
 }

@@ -26,6 +26,7 @@ final class DeadLetterWriter implements CommittingSinkWriter<DeadLetter, KafkaCo
     private final Counter writeFailures;
     private final Counter sendFailures;
     private final SendFailureLog failureLog;
+    private final Duration flushWait;
     private final AtomicLong inFlight = new AtomicLong();
     private volatile boolean closing;
 
@@ -35,8 +36,10 @@ final class DeadLetterWriter implements CommittingSinkWriter<DeadLetter, KafkaCo
             DeadLetterSerializer records,
             Counter writeFailures,
             Counter sendFailures,
-            SendFailureLog failureLog) {
+            SendFailureLog failureLog,
+            Duration flushWait) {
         this.producer = producer;
+        this.flushWait = flushWait;
         this.records = records;
         this.writeFailures = writeFailures;
         this.sendFailures = sendFailures;
@@ -75,8 +78,16 @@ final class DeadLetterWriter implements CommittingSinkWriter<DeadLetter, KafkaCo
 
     /** Returns once every dead letter sent so far was acknowledged or counted as refused. */
     @Override
-    public void flush(boolean endOfInput) {
+    public void flush(boolean endOfInput) throws InterruptedException {
+        long deadline = System.nanoTime() + flushWait.toNanos();
         producer.flush();
+        // A batch the broker refuses as too large is split and resent after its own future has
+        // completed, so one flush can return with the halves in flight: flush until every
+        // callback has run, for at most the producer's delivery timeout.
+        while (inFlight.get() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+            producer.flush();
+        }
         long left = inFlight.get();
         if (left != 0) {
             throw new IllegalStateException(

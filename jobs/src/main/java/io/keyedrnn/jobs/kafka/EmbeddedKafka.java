@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
@@ -80,7 +83,40 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         try (Admin admin = admin()) {
             admin.createTopics(newTopics).all().get();
+            awaitLeaders(admin, List.of(topics), partitions);
         }
+    }
+
+    /**
+     * Waits until the broker describes every topic with a leader for each partition: creation
+     * returns once the controller commits, and a client that asks a broker before its metadata
+     * caught up is told the topic does not exist (a job's source enumerator then fails over).
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics, int partitions)
+            throws Exception {
+        long deadline = System.nanoTime() + clientTimeout().toNanos();
+        while (true) {
+            try {
+                Map<String, TopicDescription> d =
+                        admin.describeTopics(topics).allTopicNames().get();
+                if (d.values().stream().allMatch(t -> led(t, partitions))) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topics " + topics + " have no leader yet");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static boolean led(TopicDescription t, int partitions) {
+        return t.partitions().size() == partitions
+                && t.partitions().stream().allMatch(p -> p.leader() != null);
     }
 
     /** A new admin client; the caller closes it. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyedrnn.flink.DeadLetter;
 import io.keyedrnn.flink.RawRecord;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.metrics.Counter;
@@ -34,7 +35,8 @@ class DeadLetterWriterTest {
                 new DeadLetterSerializer("dead", 900_000),
                 writeFailures,
                 sendFailures,
-                new SendFailureLog(logged::add, () -> 0L, 60_000));
+                new SendFailureLog(logged::add, () -> 0L, 60_000),
+                Duration.ofMillis(200));
     }
 
     private static DeadLetter letter(long offset, String key) {
@@ -43,7 +45,7 @@ class DeadLetterWriterTest {
     }
 
     @Test
-    void aRefusedSendIsCountedAndLoggedWithItsOriginNotThrown() {
+    void aRefusedSendIsCountedAndLoggedWithItsOriginNotThrown() throws Exception {
         writer.write(letter(7, "host-1"), null);
         writer.write(letter(8, "host-2"), null);
         writer.write(letter(9, null), null);
@@ -59,7 +61,7 @@ class DeadLetterWriterTest {
     }
 
     @Test
-    void flushReturnsWithNothingInFlight() {
+    void flushReturnsWithNothingInFlight() throws Exception {
         for (int i = 0; i < 5; i++) {
             writer.write(letter(i, "k"), null);
         }
@@ -70,8 +72,35 @@ class DeadLetterWriterTest {
         assertEquals(0, sendFailures.getCount());
     }
 
+    /**
+     * A batch the broker refuses as too large is split and sent again after its own future has
+     * completed, so one producer flush can return with the halves still in flight (seen under load
+     * in DeadLetterRefusedITCase): the writer flushes again rather than failing the checkpoint.
+     */
     @Test
-    void aFlushThatLeavesSendsUnfinishedFailsTheCheckpoint() {
+    void aFlushThatReturnsBeforeSplitBatchesFinishIsRepeated() throws Exception {
+        MockProducer<byte[], byte[]> splitting =
+                new MockProducer<>(
+                        false, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+                    private int flushes;
+
+                    @Override
+                    public synchronized void flush() {
+                        if (++flushes > 1) {
+                            super.flush();
+                        }
+                    }
+                };
+        DeadLetterWriter w = writer(splitting);
+        w.write(letter(1, "k"), null);
+        w.write(letter(2, "k"), null);
+        w.flush(false);
+        assertEquals(0, w.inFlight());
+        assertEquals(2, splitting.history().size());
+    }
+
+    @Test
+    void aFlushThatLeavesSendsUnfinishedFailsTheCheckpoint() throws Exception {
         MockProducer<byte[], byte[]> stuck =
                 new MockProducer<>(
                         false, null, new ByteArraySerializer(), new ByteArraySerializer()) {
@@ -85,7 +114,7 @@ class DeadLetterWriterTest {
     }
 
     @Test
-    void aLetterThatCannotBeSerialisedIsCountedAndNotSent() {
+    void aLetterThatCannotBeSerialisedIsCountedAndNotSent() throws Exception {
         DeadLetter broken = letter(1, "k");
         broken.reason = null;
         writer.write(broken, null);
@@ -96,7 +125,7 @@ class DeadLetterWriterTest {
     }
 
     @Test
-    void sendsAbortedByCloseAreNotCountedAsRefused() {
+    void sendsAbortedByCloseAreNotCountedAsRefused() throws Exception {
         writer.write(letter(1, "k"), null);
         writer.close();
         assertTrue(producer.closed());
