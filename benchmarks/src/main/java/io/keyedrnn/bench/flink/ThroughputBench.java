@@ -149,9 +149,9 @@ public final class ThroughputBench {
         return r.getNetRuntime() / 1000.0;
     }
 
-    /** --name value pairs. */
-    static final class Args {
-        static Map<String, String> parse(String[] args) {
+    /** --name value pairs (shared by the benchmark mains). */
+    public static final class Args {
+        public static Map<String, String> parse(String[] args) {
             Map<String, String> m = new java.util.HashMap<>();
             List<String> list = new ArrayList<>(List.of(args));
             for (int i = 0; i + 1 < list.size(); i += 2) {
