@@ -46,7 +46,7 @@ public final class ThroughputBench {
         int parallelism = Integer.parseInt(a.getOrDefault("parallelism", "2"));
         int features = Integer.parseInt(a.getOrDefault("features", "4"));
         long events = (long) keys * perKey;
-        Map<String, String> scoring =
+        Map<String, String> config =
                 a.containsKey("ring") ? Map.of("ring.size", a.get("ring")) : Map.of();
         System.out.println(
                 "backend   hidden  pipeline       events      seconds  events/s   ratio");
@@ -66,11 +66,11 @@ public final class ThroughputBench {
                                     features,
                                     events,
                                     model,
-                                    scoring,
+                                    config,
                                     sizes.get(sizes.size() - 1)));
                 }
                 double stateOnly =
-                        run(backend, parallelism, keys, features, events, model, scoring, 0);
+                        run(backend, parallelism, keys, features, events, model, config, 0);
                 for (int i = 0; i < sizes.size(); i++) {
                     print(
                             backend,
