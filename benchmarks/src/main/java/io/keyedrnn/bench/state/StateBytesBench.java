@@ -41,7 +41,7 @@ public final class StateBytesBench {
                                 ScoringConfig.DEFAULTS.likelihoodLongWindow());
         boolean rocks = Boolean.parseBoolean(a.getOrDefault("rocksdb", "true"));
         System.out.println(
-                "cell hidden  bytes  state  pred  ring  errors  likelihood  range  other"
+                "cell hidden  bytes  state   pred   ring errors likeli  range  other"
                         + "  heap B/key  ser ns  deser ns");
         for (String c : a.getOrDefault("cells", "LSTM,GRU").split(",")) {
             for (String h : a.getOrDefault("hidden", "16,64,128").split(",")) {
@@ -89,23 +89,13 @@ public final class StateBytesBench {
 
     private static void printRow(
             CellKind cell, int hidden, Map<String, Integer> p, long heap, double[] serde) {
-        System.out.println(
-                String.format(
-                        Locale.ROOT,
-                        "%-4s %6d %6d %6d %5d %5d %7d %11d %6d %6d %11d %7.0f %9.0f",
-                        cell,
-                        hidden,
-                        p.values().stream().mapToInt(i -> i).sum(),
-                        p.get(KeyStateLayout.STATE),
-                        p.get(KeyStateLayout.PREDICTION),
-                        p.get(KeyStateLayout.RING),
-                        p.get(KeyStateLayout.ERRORS),
-                        p.get(KeyStateLayout.LIKELIHOOD),
-                        p.get(KeyStateLayout.RANGE),
-                        p.get(KeyStateLayout.OTHER),
-                        heap,
-                        serde[0],
-                        serde[1]));
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-4s %6d", cell, hidden));
+        row.append(String.format(Locale.ROOT, " %6d", p.values().stream().mapToInt(i -> i).sum()));
+        for (int bytes : p.values()) { // in KeyStateLayout's order, as the header names them
+            row.append(String.format(Locale.ROOT, " %6d", bytes));
+        }
+        row.append(String.format(Locale.ROOT, " %11d %7.0f %9.0f", heap, serde[0], serde[1]));
+        System.out.println(row);
         System.out.flush();
     }
 }
