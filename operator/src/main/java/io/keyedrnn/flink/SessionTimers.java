@@ -23,14 +23,21 @@ final class SessionTimers {
     private final ValueState<Long> pending;
 
     SessionTimers(SessionConfig config, RuntimeContext ctx) {
+        this(config, ctx.getState(new ValueStateDescriptor<>(STATE, Types.LONG)));
+    }
+
+    SessionTimers(SessionConfig config, ValueState<Long> pending) {
         this.config = config;
-        this.pending = ctx.getState(new ValueStateDescriptor<>(STATE, Types.LONG));
+        this.pending = pending;
     }
 
     /** The key's pending event-time end, or {@link SessionStep#NO_END}. */
     long pendingEventEnd() throws Exception {
+        if (!config.eventTimeGap()) {
+            return SessionStep.NO_END; // no read: on RocksDB each is a native get
+        }
         Long t = pending.value();
-        return t == null || !config.eventTimeGap() ? SessionStep.NO_END : t;
+        return t == null ? SessionStep.NO_END : t;
     }
 
     /**
@@ -46,7 +53,10 @@ final class SessionTimers {
             next = timers.currentProcessingTime() + config.gapMs();
         }
         Long old = pending.value();
-        if (old != null && old == next) {
+        // Read even without sessions: a timer restored from a job that had them must go. Nothing
+        // pending and nothing to set is the usual case; clearing then would write a RocksDB
+        // tombstone on every event.
+        if (old == null ? next == SessionStep.NO_END : old == next) {
             return;
         }
         if (old != null) {

@@ -7,6 +7,8 @@ import io.keyedrnn.model.io.ModelFile;
 import io.keyedrnn.serve.KeyState;
 import io.keyedrnn.serve.ModelServable;
 import io.keyedrnn.serve.ScoringConfig;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -24,11 +26,13 @@ final class StateOnlyFunction
     private static final byte[] EMPTY = new byte[0];
 
     private final byte[] modelFile;
+    private final HashMap<String, String> scoring;
     private transient ValueState<KeyState> state;
     private transient ModelServable shapes;
 
-    StateOnlyFunction(byte[] modelFile) {
+    StateOnlyFunction(byte[] modelFile, Map<String, String> scoring) {
         this.modelFile = modelFile;
+        this.scoring = new HashMap<>(scoring); // serialisable
     }
 
     @Override
@@ -39,7 +43,7 @@ final class StateOnlyFunction
                                 new ValueStateDescriptor<>(
                                         "key-state", KeyStateSerializer.INSTANCE));
         Model m = ModelFile.read(modelFile, "benchmark model");
-        shapes = new ModelServable(m, ScoringConfig.DEFAULTS);
+        shapes = new ModelServable(m, ScoringConfig.fromMap(scoring));
     }
 
     @Override

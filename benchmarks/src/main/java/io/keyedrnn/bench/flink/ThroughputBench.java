@@ -29,11 +29,12 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  *
  * <pre>java -Xmx6g -cp benchmarks/target/benchmarks.jar io.keyedrnn.bench.flink.ThroughputBench
  *   [--keys 200000] [--events-per-key 20] [--hidden 32,64,128] [--backend hashmap,rocksdb]
- *   [--parallelism 2] [--features 4] [--batch 32,1]</pre>
+ *   [--parallelism 2] [--features 4] [--batch 32,1] [--ring 32]</pre>
  *
  * Prints one line per run: backend, hidden, pipeline, events, seconds, events/s, and the ratio of
- * scoring to state-only; {@code --batch} lists the scoring job's batch sizes (1: unbatched). Each
- * run includes job start-up (about a second), so long runs are fairer.
+ * scoring to state-only; {@code --batch} lists the scoring job's batch sizes (1: unbatched), {@code
+ * --ring} sets {@code ring.size} for both pipelines' states. Each run includes job start-up (about
+ * a second), so long runs are fairer.
  */
 public final class ThroughputBench {
     private ThroughputBench() {}
@@ -45,6 +46,8 @@ public final class ThroughputBench {
         int parallelism = Integer.parseInt(a.getOrDefault("parallelism", "2"));
         int features = Integer.parseInt(a.getOrDefault("features", "4"));
         long events = (long) keys * perKey;
+        Map<String, String> config =
+                a.containsKey("ring") ? Map.of("ring.size", a.get("ring")) : Map.of();
         System.out.println(
                 "backend   hidden  pipeline       events      seconds  events/s   ratio");
         for (String backend : a.getOrDefault("backend", "hashmap,rocksdb").split(",")) {
@@ -63,9 +66,11 @@ public final class ThroughputBench {
                                     features,
                                     events,
                                     model,
+                                    config,
                                     sizes.get(sizes.size() - 1)));
                 }
-                double stateOnly = run(backend, parallelism, keys, features, events, model, 0);
+                double stateOnly =
+                        run(backend, parallelism, keys, features, events, model, config, 0);
                 for (int i = 0; i < sizes.size(); i++) {
                     print(
                             backend,
@@ -114,6 +119,7 @@ public final class ThroughputBench {
             int features,
             long events,
             byte[] model,
+            Map<String, String> scoringConfig,
             int batch)
             throws Exception {
         boolean scoring = batch > 0;
@@ -136,12 +142,15 @@ public final class ThroughputBench {
                     env.fromData(List.of(new RawRecord(null, "none", 0, 0, 0))).setParallelism(1);
             ScoringOptions options =
                     new ScoringOptions()
-                            .scoring(Map.of())
+                            .scoring(scoringConfig)
                             .startupModel(model, "benchmark model")
                             .batching(batch, ScoringOptions.DEFAULT_BATCH_DELAY_MS);
             out = ScoringPipeline.score(keyed, noModels, options);
         } else {
-            out = keyed.process(new StateOnlyFunction(model), ScoringPipeline.PREDICTION_TYPE);
+            out =
+                    keyed.process(
+                            new StateOnlyFunction(model, scoringConfig),
+                            ScoringPipeline.PREDICTION_TYPE);
         }
         out.sinkTo(new DiscardingSink<>());
         JobExecutionResult r =
@@ -149,9 +158,9 @@ public final class ThroughputBench {
         return r.getNetRuntime() / 1000.0;
     }
 
-    /** --name value pairs. */
-    static final class Args {
-        static Map<String, String> parse(String[] args) {
+    /** --name value pairs (shared by the benchmark mains). */
+    public static final class Args {
+        public static Map<String, String> parse(String[] args) {
             Map<String, String> m = new java.util.HashMap<>();
             List<String> list = new ArrayList<>(List.of(args));
             for (int i = 0; i + 1 < list.size(); i += 2) {
