@@ -53,8 +53,6 @@ public final class ModelServable {
     private final float[] replayInput;
     private final float[] checked;
     private final StepSlot single;
-    private final StepGuard guard;
-    private final Prediction out;
 
     public ModelServable(Model model, ScoringConfig config) {
         this.model = model;
@@ -80,8 +78,6 @@ public final class ModelServable {
         this.replayInput = new float[Math.max(features, 1)];
         this.checked = new float[Math.max(features, 1)];
         this.single = newSlot();
-        this.guard = single.guard;
-        this.out = single.out;
     }
 
     /** Buffers for one key's step in flight (the per-event path has one, a batch one per key). */
@@ -248,6 +244,8 @@ public final class ModelServable {
      */
     public Prediction processEnd(String key, long timestamp, KeyState s) {
         adopt(s);
+        Prediction out = single.out;
+        StepGuard guard = single.guard;
         out.key = key;
         out.timestamp = timestamp;
         out.warmup = s.stepsSinceReset < config.warmupEvents();
@@ -277,7 +275,7 @@ public final class ModelServable {
 
     /** Why the last {@link #process} that returned null after {@link #check} passed did so. */
     public String lastFailure() {
-        return failure(guard);
+        return failure(single.guard);
     }
 
     /** Why the guard of a step undid it, in {@link #lastFailure}'s words. */
