@@ -3,7 +3,6 @@ package io.keyedrnn.jobs.eval.hdfs;
 import io.keyedrnn.jobs.common.Progress;
 import io.keyedrnn.jobs.common.ProgressOut;
 import io.keyedrnn.jobs.eval.data.HdfsSessions;
-import io.keyedrnn.model.io.Model;
 import io.keyedrnn.score.TokenRank;
 import io.keyedrnn.score.TokenRule;
 import java.nio.file.Path;
@@ -57,14 +56,20 @@ public final class HdfsSuite {
                 progress.of(
                         "sessions scored",
                         split.validation().size() + split.heldOut().size() + abnormal.size());
-        SessionScorer scorer = new SessionScorer(trained.model(), alphabet, sessions);
-        SessionScores val = scorer.score(split.validation(), "val-");
-        SessionScores held = scorer.score(split.heldOut(), "normal-");
-        SessionScores bad = scorer.score(abnormal, "abnormal-");
-        sessions.finish();
+        SessionScores val =
+                new SessionScorer(trained.model(), alphabet, sessions)
+                        .score(split.validation(), "val-");
         int g = SessionRanks.smallestG(val.worstRank(), s.targetFpRate());
         double t = SessionThreshold.choose(val.worstSurprisal(), s.targetFpRate());
         double te = SessionEither.chooseThreshold(val);
+        // The test sessions are scored once, by a servable configured as the scoring job would
+        // be from the validation choice; their worst ranks and surprisals do not depend on it.
+        SessionScorer job =
+                new SessionScorer(trained.model(), alphabet, sessions, g, te, TokenRule.EITHER)
+                        .countingFrom(val.size());
+        SessionScores held = job.score(split.heldOut(), "normal-");
+        SessionScores bad = job.score(abnormal, "abnormal-");
+        sessions.finish();
         return new HdfsResult(
                 alphabet.endToken(),
                 split.train().size(),
@@ -81,7 +86,7 @@ public final class HdfsSuite {
                         SessionThreshold.flagged(held.worstSurprisal(), t),
                         held.size()),
                 te,
-                either(trained.model(), alphabet, split, abnormal, g, te, bad, held),
+                either(g, te, bad, held),
                 recall(bad.worstRank(), abnormal, true),
                 recall(bad.worstRank(), abnormal, false),
                 flaggedHeldOut(held, split.heldOut(), g, te),
@@ -91,27 +96,14 @@ public final class HdfsSuite {
     }
 
     /**
-     * The combined rule's rates as the scoring job flags them: the sessions scored again through a
-     * servable configured with {@code top.g} g, {@code threshold} t and {@code token.rule} either.
-     * They must agree with the rule applied to the worst ranks and surprisals.
+     * The combined rule's rates as the scoring job flags them ({@code top.g} g, {@code threshold}
+     * t, {@code token.rule} either), which must agree with the rule applied to the worst ranks and
+     * surprisals.
      */
-    private static DetectionRates either(
-            Model model,
-            SessionTokens alphabet,
-            SessionSplit split,
-            List<int[]> abnormal,
-            int g,
-            double t,
-            SessionScores bad,
-            SessionScores held) {
-        SessionScorer job =
-                new SessionScorer(model, alphabet, Progress.NONE, g, t, TokenRule.EITHER);
+    private static DetectionRates either(int g, double t, SessionScores bad, SessionScores held) {
         DetectionRates served =
                 new DetectionRates(
-                        job.score(abnormal, "abnormal-").flaggedCount(),
-                        abnormal.size(),
-                        job.score(split.heldOut(), "normal-").flaggedCount(),
-                        split.heldOut().size());
+                        bad.flaggedCount(), bad.size(), held.flaggedCount(), held.size());
         if (!served.equals(SessionEither.rates(bad, held, g, t))) {
             throw new IllegalStateException(
                     "token.rule either in the servable disagrees with the session rule: " + served);

@@ -59,6 +59,12 @@ final class SessionScorer {
         this.tokens = alphabet.vocabulary().toArray(new String[0]);
     }
 
+    /** Counts on from n sessions already scored on the same progress (by another scorer). */
+    SessionScorer countingFrom(long n) {
+        scored = n;
+        return this;
+    }
+
     /** Worst rank and surprisal of each session, and whether the servable flagged it, in order. */
     SessionScores score(List<int[]> sessions, String prefix) {
         int[] rank = new int[sessions.size()];
