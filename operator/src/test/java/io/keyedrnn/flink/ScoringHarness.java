@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
@@ -28,9 +29,21 @@ final class ScoringHarness implements AutoCloseable {
                     operator,
             OperatorSubtaskState restore)
             throws Exception {
+        this(operator, restore, null);
+    }
+
+    private ScoringHarness(
+            CoBroadcastWithKeyedOperator<String, ParsedRecord, RawRecord, Tuple2<String, byte[]>>
+                    operator,
+            OperatorSubtaskState restore,
+            StateBackend backend)
+            throws Exception {
         harness =
                 new KeyedBroadcastOperatorTestHarness<>(
                         operator, ParsedRecord::key, Types.STRING, 128, 1, 0);
+        if (backend != null) {
+            harness.setStateBackend(backend);
+        }
         harness.setup();
         if (restore != null) {
             harness.initializeState(restore);
@@ -48,6 +61,17 @@ final class ScoringHarness implements AutoCloseable {
                 new CoBroadcastWithKeyedOperator<>(
                         new ScoringFunction(options), List.of(ScoringFunction.MODELS)),
                 state);
+    }
+
+    /** The function in the job's (batching) operator on the given state backend. */
+    static ScoringHarness onBackend(
+            ScoringOptions options, OperatorSubtaskState state, StateBackend backend)
+            throws Exception {
+        return new ScoringHarness(
+                new BatchingScoreOperator(
+                        new ScoringFunction(options), options.batchSize(), options.batchDelayMs()),
+                state,
+                backend);
     }
 
     /** The function in the micro-batching operator of the job (size 1: unbatched). */
