@@ -32,14 +32,19 @@ public final class KeyStateLayout {
         return parts(s, KeyStateSerializer.CURRENT_FORMAT);
     }
 
-    /** Bytes per part of the given format (1 or 2), in a fixed order. */
+    /** Bytes per part of the given format (1 to 3), in a fixed order. */
     static Map<String, Integer> parts(KeyState s, int format) {
-        boolean two = format >= KeyStateSerializer.CURRENT_FORMAT;
+        boolean two = format >= KeyStateSerializer.FORMAT_2;
         Map<String, Integer> m = new LinkedHashMap<>();
         m.put(STATE, floats(s.state.length));
         m.put(PREDICTION, floats(s.prediction.length));
-        // Ring contents, both arrays' lengths, and its head and count.
-        m.put(RING, floats(s.ringFeatures.length) + ints(s.ringTokens.length) + 2 * INT);
+        // Inline ring contents, both arrays' lengths, its head and count; its capacity (format 3).
+        m.put(
+                RING,
+                floats(s.ringFeatures.length)
+                        + ints(s.ringTokens.length)
+                        + 2 * INT
+                        + (format >= KeyStateSerializer.RING_STATE_FORMAT ? INT : 0));
         m.put(ERRORS, LONG + 2 * Double.BYTES);
         // Short window, its position and count; long window count, mean and variance.
         m.put(LIKELIHOOD, floats(s.likelihood.recent.length) + 2 * INT + LONG + 2 * Double.BYTES);

@@ -17,18 +17,28 @@ import org.apache.flink.core.memory.DataOutputView;
  * longVar (double); ringFeatures (float array), ringTokens (int array), ringHead, ringCount (int).
  * An array is its length (int) then its elements.
  *
- * <p>Format 2 (current) appends rangeMin, rangeMax (float arrays) and quietLeft (int). The format
- * number lives in the {@link KeyStateSerializerSnapshot}; a serializer restored for format 1 reads
- * and writes format 1 (its new fields start empty and 0), so checkpoints of earlier builds restore.
+ * <p>Format 2 appends rangeMin, rangeMax (float arrays) and quietLeft (int). Format 3 (current)
+ * adds ringCapacity (int) after ringCount: the ring's entries live in the job's ring state ({@link
+ * RingState}), so its two arrays are empty unless a state restored from format 1 or 2 still holds
+ * them ({@link io.keyedrnn.serve.Ring#attach} moves them on the key's first access). The format
+ * number lives in the {@link KeyStateSerializerSnapshot}; a serializer restored for an older format
+ * reads and writes that format (its new fields start empty and 0, the ring capacity unknown), so
+ * checkpoints of earlier builds restore.
  */
 public final class KeyStateSerializer extends TypeSerializer<KeyState> {
     private static final long serialVersionUID = 1L;
 
     /** The format this version of keyed-rnn writes. */
-    public static final int CURRENT_FORMAT = 2;
+    public static final int CURRENT_FORMAT = 3;
 
     /** The first format, without the value range and quiet period. */
     static final int FORMAT_1 = 1;
+
+    /** The format with the ring's entries inside the key state, without its capacity. */
+    static final int FORMAT_2 = 2;
+
+    /** The first format whose ring entries live in the ring state: it adds the ring's capacity. */
+    static final int RING_STATE_FORMAT = 3;
 
     /** Longest array a state may hold; a longer length means corrupt bytes, not a big model. */
     static final int MAX_ARRAY = 1 << 26;
@@ -38,9 +48,9 @@ public final class KeyStateSerializer extends TypeSerializer<KeyState> {
     private final int format;
 
     KeyStateSerializer(int format) {
-        if (format != CURRENT_FORMAT && format != FORMAT_1) {
+        if (format < FORMAT_1 || format > CURRENT_FORMAT) {
             throw new IllegalArgumentException(
-                    "unknown key state format " + format + " (this build reads 1 and 2)");
+                    "unknown key state format " + format + " (this build reads 1 to 3)");
         }
         this.format = format;
     }
@@ -97,11 +107,8 @@ public final class KeyStateSerializer extends TypeSerializer<KeyState> {
         out.writeLong(l.longCount);
         out.writeDouble(l.longMean);
         out.writeDouble(l.longVar);
-        ArrayIo.writeFloats(s.ringFeatures, out);
-        ArrayIo.writeInts(s.ringTokens, out);
-        out.writeInt(s.ringHead);
-        out.writeInt(s.ringCount);
-        if (format >= CURRENT_FORMAT) {
+        writeRing(s, out, format);
+        if (format >= FORMAT_2) {
             ArrayIo.writeFloats(s.rangeMin, out);
             ArrayIo.writeFloats(s.rangeMax, out);
             out.writeInt(s.quietLeft);
@@ -129,16 +136,34 @@ public final class KeyStateSerializer extends TypeSerializer<KeyState> {
         l.longMean = in.readDouble();
         l.longVar = in.readDouble();
         s.likelihood = l;
-        s.ringFeatures = ArrayIo.readFloats(in, "ring features");
-        s.ringTokens = ArrayIo.readInts(in, "ring tokens");
-        s.ringHead = in.readInt();
-        s.ringCount = in.readInt();
-        if (format >= CURRENT_FORMAT) {
+        readRing(s, in, format);
+        if (format >= FORMAT_2) {
             s.rangeMin = ArrayIo.readFloats(in, "range min");
             s.rangeMax = ArrayIo.readFloats(in, "range max");
             s.quietLeft = in.readInt();
         }
         return s;
+    }
+
+    /** The ring: entries kept inline (empty once in the ring state), head, count, capacity (3). */
+    static void writeRing(KeyState s, DataOutputView out, int format) throws IOException {
+        ArrayIo.writeFloats(s.ringFeatures, out);
+        ArrayIo.writeInts(s.ringTokens, out);
+        out.writeInt(s.ringHead);
+        out.writeInt(s.ringCount);
+        if (format >= RING_STATE_FORMAT) {
+            out.writeInt(s.ringCapacity);
+        }
+    }
+
+    /** Reads what {@link #writeRing} wrote; formats 1 and 2 leave the capacity unknown. */
+    static void readRing(KeyState s, DataInputView in, int format) throws IOException {
+        s.ringFeatures = ArrayIo.readFloats(in, "ring features");
+        s.ringTokens = ArrayIo.readInts(in, "ring tokens");
+        s.ringHead = in.readInt();
+        s.ringCount = in.readInt();
+        s.ringCapacity =
+                format >= RING_STATE_FORMAT ? in.readInt() : KeyState.RING_CAPACITY_UNKNOWN;
     }
 
     @Override

@@ -63,6 +63,7 @@ public final class ScoringFunction
 
     private final ScoringOptions options;
     private transient ValueState<KeyState> keyState;
+    private transient RingState ring;
     private transient ModelGate gate;
     private transient ModelServable startup;
     private transient ModelServable servable;
@@ -81,11 +82,15 @@ public final class ScoringFunction
     public void open(OpenContext ctx) throws Exception {
         ValueStateDescriptor<KeyState> desc =
                 new ValueStateDescriptor<>(KEY_STATE, KeyStateSerializer.INSTANCE);
-        if (options.stateTtlMs() > 0) {
-            desc.enableTimeToLive(
-                    StateTtlConfig.newBuilder(Duration.ofMillis(options.stateTtlMs())).build());
+        StateTtlConfig ttl =
+                options.stateTtlMs() > 0
+                        ? StateTtlConfig.newBuilder(Duration.ofMillis(options.stateTtlMs())).build()
+                        : null;
+        if (ttl != null) {
+            desc.enableTimeToLive(ttl);
         }
         keyState = getRuntimeContext().getState(desc);
+        ring = new RingState(getRuntimeContext(), ttl);
         byte[] file = options.startupModel();
         boolean categorical =
                 file != null
@@ -163,7 +168,7 @@ public final class ScoringFunction
             round.mark(BatchRound.ONE_BY_ONE);
             return;
         }
-        KeyState s = keyState.value();
+        KeyState s = readState();
         if (s == null) {
             s = sv.newState();
         }
@@ -202,7 +207,7 @@ public final class ScoringFunction
                     r);
             return;
         }
-        KeyState s = keyState.value();
+        KeyState s = readState();
         if (s == null) {
             s = sv.newState();
         }
@@ -232,7 +237,7 @@ public final class ScoringFunction
         if (!timers.fired(timestamp) || sv == null) {
             return;
         }
-        KeyState s = keyState.value();
+        KeyState s = readState();
         long start = metrics.startStep();
         SessionStep session = session(sv);
         String key = ctx.getCurrentKey();
@@ -251,10 +256,18 @@ public final class ScoringFunction
         metrics.scored(start, p.anomaly);
     }
 
+    /** The current key's state (null: none yet), its ring entries in the ring state. */
+    private KeyState readState() throws Exception {
+        return ring.attach(keyState.value());
+    }
+
+    /** Stores the current key's state and its new ring entries; null clears both. */
     private void store(KeyState s) throws Exception {
         if (s == null) {
             keyState.clear();
+            ring.clear();
         } else {
+            ring.flush(s); // first: it moves entries a new state holds inline out of its value
             keyState.update(s);
         }
     }

@@ -46,11 +46,26 @@ public final class KeyState {
     /** Anomaly likelihood windows (empty short window when disabled). */
     public AnomalyLikelihood likelihood = new AnomalyLikelihood(0);
 
-    /** Ring of recent raw inputs for a numeric model: capacity × features floats. */
+    /** What {@link #ringCapacity} holds in a state restored from format 1 or 2 ({@link Ring}). */
+    public static final int RING_CAPACITY_UNKNOWN = -1;
+
+    /**
+     * Ring of recent raw inputs for a numeric model: capacity × features floats; empty when the
+     * entries live in {@link #ringStore}.
+     */
     public float[] ringFeatures = new float[0];
 
-    /** Ring of recent token ids for a categorical model: capacity ints. */
+    /** Ring of recent token ids for a categorical model: capacity ints; empty as ringFeatures. */
     public int[] ringTokens = new int[0];
+
+    /** Entries the ring can hold, or {@link #RING_CAPACITY_UNKNOWN} (then the arrays say). */
+    public int ringCapacity = RING_CAPACITY_UNKNOWN;
+
+    /**
+     * Where the ring's entries live instead of the arrays above (the Flink job's ring state), or
+     * null. Not part of the state's value: never serialised, copied or compared.
+     */
+    public transient RingStore ringStore;
 
     /** Next write slot of the ring. */
     public int ringHead;
@@ -86,6 +101,7 @@ public final class KeyState {
         c.quietLeft = quietLeft;
         c.ringHead = ringHead;
         c.ringCount = ringCount;
+        c.ringCapacity = ringCapacity;
         return c;
     }
 
@@ -107,7 +123,8 @@ public final class KeyState {
                 && Arrays.equals(k.rangeMax, rangeMax)
                 && k.quietLeft == quietLeft
                 && k.ringHead == ringHead
-                && k.ringCount == ringCount;
+                && k.ringCount == ringCount
+                && k.ringCapacity == ringCapacity;
     }
 
     @Override

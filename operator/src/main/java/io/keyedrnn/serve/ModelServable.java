@@ -392,18 +392,28 @@ public final class ModelServable {
         return a;
     }
 
+    /** Steps the state through the ring's entries, oldest first (an expired one is skipped). */
     private void replayRing(KeyState s) {
         int cap = Ring.capacity(s, features);
-        int start = Math.floorMod(s.ringHead - s.ringCount, Math.max(cap, 1));
+        int start = Ring.oldest(s);
+        int replayed = 0;
         for (int i = 0; i < s.ringCount; i++) {
             int slot = (start + i) % cap;
             if (vocabulary != null) {
-                net.stepToken(s.ringTokens[slot], s.state, s.prediction, ws);
+                int token = Ring.token(s, slot);
+                if (token == RingStore.NO_TOKEN) {
+                    continue;
+                }
+                net.stepToken(token, s.state, s.prediction, ws);
             } else {
-                normalize(s.ringFeatures, slot * features, replayInput);
+                if (!Ring.copyFeatures(s, slot, features, replayInput)) {
+                    continue;
+                }
+                normalize(replayInput, 0, replayInput);
                 net.step(replayInput, s.state, s.prediction, ws);
             }
+            replayed++;
         }
-        s.stepsSinceReset = s.ringCount;
+        s.stepsSinceReset = replayed;
     }
 }

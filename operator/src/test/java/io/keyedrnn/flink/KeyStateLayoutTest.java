@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.keyedrnn.model.CellKind;
 import io.keyedrnn.serve.Event;
 import io.keyedrnn.serve.KeyState;
+import io.keyedrnn.serve.MapRingStore;
 import io.keyedrnn.serve.ModelServable;
+import io.keyedrnn.serve.Ring;
 import io.keyedrnn.serve.ScoringConfig;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,9 +20,9 @@ import org.junit.jupiter.api.Test;
 class KeyStateLayoutTest {
 
     @Test
-    void partsSumToTheSerialisedLengthInBothFormats() throws IOException {
+    void partsSumToTheSerialisedLengthInEveryFormat() throws IOException {
         for (KeyState s : states()) {
-            for (int format : new int[] {KeyStateSerializer.FORMAT_1, 2}) {
+            for (int format : new int[] {1, 2, 3}) {
                 int sum = KeyStateLayout.parts(s, format).values().stream().mapToInt(i -> i).sum();
                 assertEquals(serialised(s, format), sum, "format " + format + ": " + s);
             }
@@ -34,10 +36,15 @@ class KeyStateLayoutTest {
                 new ModelServable(
                         TestModels.numeric(CellKind.LSTM, 4, 16, 1, 3),
                         ScoringConfig.DEFAULTS.withRingSize(32));
-        Map<String, Integer> parts = KeyStateLayout.parts(sv.newState());
-        // LSTM h and c of 16 each; 32 inputs of 4 features, two array lengths, head and count.
+        KeyState s = sv.newState();
+        Map<String, Integer> parts = KeyStateLayout.parts(s);
+        // LSTM h and c of 16 each; 32 inputs of 4 features, two array lengths, head, count and
+        // capacity.
         assertEquals(4 + 32 * 4, parts.get(KeyStateLayout.STATE));
-        assertEquals(32 * 4 * 4 + 4 + 4 + 8, parts.get(KeyStateLayout.RING));
+        assertEquals(32 * 4 * 4 + 4 + 4 + 12, parts.get(KeyStateLayout.RING));
+        // The job keeps the entries in the ring state: two empty arrays, head, count, capacity.
+        Ring.attach(s, new MapRingStore());
+        assertEquals(20, KeyStateLayout.parts(s).get(KeyStateLayout.RING));
     }
 
     private static List<KeyState> states() {

@@ -8,7 +8,9 @@ import io.keyedrnn.model.io.Model;
 import io.keyedrnn.serve.AlertRules;
 import io.keyedrnn.serve.Event;
 import io.keyedrnn.serve.KeyState;
+import io.keyedrnn.serve.MapRingStore;
 import io.keyedrnn.serve.ModelServable;
+import io.keyedrnn.serve.Ring;
 import io.keyedrnn.serve.ScoringConfig;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SerializerTestBase;
@@ -130,6 +132,7 @@ class KeyStateSerializerTest extends SerializerTestBase<KeyState> {
             expected.rangeMin = new float[0];
             expected.rangeMax = new float[0];
             expected.quietLeft = 0;
+            expected.ringCapacity = KeyState.RING_CAPACITY_UNKNOWN;
             assertEquals(expected, back);
             // Migration rewrites it in the current format, which keeps the new fields.
             DataOutputSerializer now = new DataOutputSerializer(256);
@@ -139,7 +142,49 @@ class KeyStateSerializerTest extends SerializerTestBase<KeyState> {
     }
 
     @Test
-    void currentFormatIsTwo() {
-        assertEquals(2, KeyStateSerializer.INSTANCE.format());
+    void formatTwoStatesRestoreWithTheirRingAndAnUnknownCapacity() throws IOException {
+        KeyStateSerializer v2 = new KeyStateSerializer(KeyStateSerializer.FORMAT_2);
+        assertTrue(
+                KeyStateSerializer.INSTANCE
+                        .snapshotConfiguration()
+                        .resolveSchemaCompatibility(v2.snapshotConfiguration())
+                        .isCompatibleAfterMigration());
+        TypeSerializer<KeyState> restored = v2.snapshotConfiguration().restoreSerializer();
+        for (KeyState s : getTestData()) {
+            DataOutputSerializer out = new DataOutputSerializer(256);
+            v2.serialize(s, out);
+            KeyState back = restored.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+            KeyState expected = s.copy();
+            expected.ringCapacity = KeyState.RING_CAPACITY_UNKNOWN;
+            assertEquals(expected, back);
+            // Migration (RocksDB rewrites every value on restore) keeps the inline entries.
+            DataOutputSerializer now = new DataOutputSerializer(256);
+            KeyStateSerializer.INSTANCE.serialize(back, now);
+            KeyState migrated =
+                    KeyStateSerializer.INSTANCE.deserialize(
+                            new DataInputDeserializer(now.getCopyOfBuffer()));
+            assertEquals(expected, migrated);
+        }
+    }
+
+    @Test
+    void aStateWithItsRingInAStoreWritesNoEntries() throws IOException {
+        KeyState s = getTestData()[3];
+        int inline = length(s);
+        Ring.attach(s, new MapRingStore());
+        assertEquals(0, s.ringFeatures.length);
+        assertEquals(4, s.ringCapacity);
+        assertEquals(inline - 4 * 3 * Float.BYTES, length(s));
+    }
+
+    private static int length(KeyState s) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        KeyStateSerializer.INSTANCE.serialize(s, out);
+        return out.length();
+    }
+
+    @Test
+    void currentFormatIsThree() {
+        assertEquals(3, KeyStateSerializer.INSTANCE.format());
     }
 }
