@@ -95,13 +95,35 @@ class RingStateMigrationTest {
     }
 
     private static List<String> restored(String b, String snapshot) throws Exception {
-        OperatorSubtaskState state =
+        return restored(
+                b,
                 OperatorSnapshotUtil.readStateHandle(
-                        OperatorSnapshotUtil.getResourceFilename(snapshot));
+                        OperatorSnapshotUtil.getResourceFilename(snapshot)));
+    }
+
+    /** A snapshot of this build (the ring in the ring state) after the events before the split. */
+    private static OperatorSubtaskState current(String b) throws Exception {
+        try (ScoringHarness h = ScoringHarness.onBackend(options(), null, backend(b))) {
+            events(h, 0, SPLIT);
+            return h.snapshot();
+        }
+    }
+
+    private static List<String> restored(String b, OperatorSubtaskState state) throws Exception {
         try (ScoringHarness h = ScoringHarness.onBackend(options(), state, backend(b))) {
             afterSplit(h);
             return h.predictions();
         }
+    }
+
+    @Test
+    void snapshotOnHeapReplaysItsRingAfterASwap() throws Exception {
+        assertEquals(straight("hashmap"), restored("hashmap", current("hashmap")));
+    }
+
+    @Test
+    void snapshotOnRocksDbReplaysItsRingAfterASwap() throws Exception {
+        assertEquals(straight("rocksdb"), restored("rocksdb", current("rocksdb")));
     }
 
     @Test
