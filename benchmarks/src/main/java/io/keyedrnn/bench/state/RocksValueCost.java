@@ -27,18 +27,23 @@ final class RocksValueCost {
 
     private RocksValueCost() {}
 
-    /** Prints get and put ns per event for values of {@code full} and {@code cut} bytes. */
-    static void print(int keys, int full, int cut) throws Exception {
-        for (int size : new int[] {full, cut}) {
-            double[] ns = nsPerEvent(keys, size);
+    /**
+     * Prints get and put ns per event for values of {@code inline} bytes (the key state with its
+     * ring, format 2) and {@code written} bytes (format 3), and the put of one ring entry.
+     */
+    static void print(int keys, int inline, int written, int entry) throws Exception {
+        int[] sizes = {inline, written, entry};
+        String[] what = {"key state, ring inline (format 2)", "key state (format 3)", "ring entry"};
+        for (int i = 0; i < sizes.length; i++) {
+            double[] ns = nsPerEvent(keys, sizes[i]);
             System.out.println(
                     String.format(
                             Locale.ROOT,
                             "     rocksdb value %5d B: get %6.0f ns  put %6.0f ns  (%s)",
-                            size,
+                            sizes[i],
                             ns[0],
                             ns[1],
-                            size == full ? "key state as written" : "without the input ring"));
+                            what[i]));
         }
         System.out.flush();
     }
