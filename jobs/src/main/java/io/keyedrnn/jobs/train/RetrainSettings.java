@@ -22,6 +22,11 @@ public final class RetrainSettings {
             Setting.text("feature.names", null, "names of the numeric features, comma-separated");
     public static final Setting<String> CSV_KEY =
             Setting.text("csv.key", "key", "CSV column of the key");
+    public static final Setting<Boolean> CSV_KEY_PER_FILE =
+            Setting.flag(
+                    "csv.key.per.file",
+                    false,
+                    "each CSV file is one key, named after the file (no key column)");
     public static final Setting<String> CSV_TS =
             Setting.text("csv.ts", "ts", "CSV column of the time (optional column)");
     public static final Setting<String> CSV_TOKEN =
@@ -80,6 +85,7 @@ public final class RetrainSettings {
                     BROKER_TIMEOUT_MS,
                     FEATURE_NAMES,
                     CSV_KEY,
+                    CSV_KEY_PER_FILE,
                     CSV_TS,
                     CSV_TOKEN,
                     CSV_FEATURES,

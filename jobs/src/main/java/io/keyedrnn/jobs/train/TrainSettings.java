@@ -108,7 +108,8 @@ final class TrainSettings {
                         m.get(RetrainSettings.CSV_KEY),
                         m.get(RetrainSettings.CSV_TS),
                         m.get(RetrainSettings.CSV_TOKEN),
-                        list(m.get(RetrainSettings.CSV_FEATURES)));
+                        list(m.get(RetrainSettings.CSV_FEATURES)),
+                        m.get(RetrainSettings.CSV_KEY_PER_FILE));
         out = Path.of(m.required(RetrainSettings.OUT, "(--out FILE: where the model file goes)"));
         String initPath = m.get(RetrainSettings.INIT);
         init = initPath != null ? Path.of(initPath) : null;
