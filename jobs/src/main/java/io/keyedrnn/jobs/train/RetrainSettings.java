@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.train;
 
+import io.keyedrnn.settings.Parsers;
 import io.keyedrnn.settings.Setting;
 import java.util.List;
 
@@ -36,7 +37,11 @@ public final class RetrainSettings {
     public static final Setting<String> OUT =
             Setting.text("out", null, "where the model file goes (required)");
     public static final Setting<String> INIT =
-            Setting.text("init", null, "model to warm-start from and to beat on validation");
+            Setting.text(
+                    "init",
+                    null,
+                    "model to warm-start from and to beat on validation; current = the newest on"
+                            + " models.topic");
     public static final Setting<Boolean> PUBLISH =
             Setting.flag("publish", false, "publish the new model to models.topic");
     public static final Setting<String> MODELS_KEY =
@@ -69,6 +74,16 @@ public final class RetrainSettings {
     public static final Setting<String> UNKNOWN_TOKENS =
             Setting.choice("unknown.tokens", "unk", "tokens outside the vocabulary", "unk", "skip");
 
+    public static final Setting<Long> RETRAIN_EVERY =
+            Setting.of(
+                    "retrain.every",
+                    null,
+                    Parsers.durationMs(),
+                    "run again every DURATION (90s, 30m, 2h, 1d, or ms) until stopped; unset: once");
+    public static final Setting<Integer> RETRAIN_ROUNDS =
+            Setting.integer(
+                    "retrain.rounds", 0, 0, "with retrain.every: rounds to run, 0 = until stopped");
+
     public static final Setting<Boolean> SESSION_END_TOKEN =
             Setting.flag(
                     "session.end.token",
@@ -79,6 +94,8 @@ public final class RetrainSettings {
     public static final List<Setting<?>> ALL =
             List.of(
                     SESSION_END_TOKEN,
+                    RETRAIN_EVERY,
+                    RETRAIN_ROUNDS,
                     EVENTS_FILES,
                     START_OFFSETS,
                     END_OFFSETS,

@@ -74,6 +74,8 @@ final class TrainSettings {
     final String modelsTopic;
     final String modelsKey;
     final Long version;
+    final Long retrainEveryMs;
+    final int retrainRounds;
     final CellKind cell;
     final OptimizerKind optimizer;
     final int layers, hidden, embedding, epochs, batchKeys, tbptt, patience, threads;
@@ -118,6 +120,8 @@ final class TrainSettings {
         modelsTopic = m.get(JobSettings.MODELS_TOPIC);
         modelsKey = m.get(RetrainSettings.MODELS_KEY);
         version = m.get(RetrainSettings.VERSION);
+        retrainEveryMs = m.get(RetrainSettings.RETRAIN_EVERY);
+        retrainRounds = m.get(RetrainSettings.RETRAIN_ROUNDS);
         cell = m.get(TrainingSettings.CELL);
         optimizer = m.get(TrainingSettings.OPTIMIZER);
         layers = m.get(TrainingSettings.LAYERS);
@@ -226,6 +230,7 @@ final class TrainSettings {
         if (modelsTopic != null && bootstrapServers == null) {
             throw new IllegalArgumentException("--models-topic needs --bootstrap-servers H:P");
         }
+        checkSchedule();
         for (String k : CALIBRATED) {
             if (scoring.containsKey(k)) {
                 throw new IllegalArgumentException(
@@ -313,6 +318,17 @@ final class TrainSettings {
                 featureNames,
                 endToken,
                 sessionGapMs);
+    }
+
+    private void checkSchedule() {
+        if (retrainEveryMs == null && retrainRounds > 0) {
+            throw new IllegalArgumentException("--rounds only applies with --every DURATION");
+        }
+        if (retrainEveryMs != null && version != null) {
+            throw new IllegalArgumentException(
+                    "--model-version cannot repeat with --every: leave it out, and each round's"
+                            + " model gets the version above the current one");
+        }
     }
 
     /** The effective training settings, recorded in the metadata and the report. */
