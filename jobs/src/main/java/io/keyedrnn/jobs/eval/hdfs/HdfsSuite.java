@@ -5,6 +5,7 @@ import io.keyedrnn.jobs.common.ProgressOut;
 import io.keyedrnn.jobs.eval.data.HdfsSessions;
 import io.keyedrnn.score.TokenRank;
 import io.keyedrnn.score.TokenRule;
+import io.keyedrnn.serve.ScoringConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class HdfsSuite {
                 progress.of(
                         "sessions scored",
                         split.validation().size()
-                                + runs * (split.heldOut().size() + abnormal.size()));
+                                + 2 * runs * (split.heldOut().size() + abnormal.size()));
         SessionScores val =
                 new SessionScorer(trained.model(), alphabet, sessions)
                         .score(split.validation(), "val-");
@@ -93,7 +94,7 @@ public final class HdfsSuite {
                             abnormal,
                             alphabet,
                             sessions,
-                            val.size() + split.heldOut().size() + abnormal.size(),
+                            val.size() + 2 * (split.heldOut().size() + abnormal.size()),
                             refitStart));
         }
         sessions.finish();
@@ -119,6 +120,24 @@ public final class HdfsSuite {
                         .countingFrom(counted);
         SessionScores held = job.score(split.heldOut(), "normal-");
         SessionScores bad = job.score(abnormal, "abnormal-");
+        // The end rule as the scoring job runs it: token.rule top_g, end.threshold.
+        SessionScorer endJob =
+                new SessionScorer(
+                                trained.model(),
+                                alphabet,
+                                sessions,
+                                ScoringConfig.DEFAULTS
+                                        .withWarmupEvents(0)
+                                        .withTopG(c.endG)
+                                        .withTokenRule(TokenRule.TOP_G)
+                                        .withEndThreshold(c.endT))
+                        .countingFrom(counted + held.size() + bad.size());
+        DetectionRates atEnds =
+                served(
+                        endJob.score(abnormal, "abnormal-"),
+                        endJob.score(split.heldOut(), "normal-"),
+                        SessionEnds.rates(bad, held, c.endG, c.endT),
+                        "token.rule top_g with end.threshold");
         return new HdfsResult(
                 name,
                 alphabet.endToken(),
@@ -139,7 +158,7 @@ public final class HdfsSuite {
                 either(c.g, c.te, bad, held),
                 c.endG,
                 c.endT,
-                SessionEnds.rates(bad, held, c.endG, c.endT),
+                atEnds,
                 recall(bad.worstRank(), abnormal, true),
                 recall(bad.worstRank(), abnormal, false),
                 flaggedHeldOut(held, split.heldOut(), c.g, c.te),
@@ -166,12 +185,18 @@ public final class HdfsSuite {
      * surprisals.
      */
     private static DetectionRates either(int g, double t, SessionScores bad, SessionScores held) {
+        return served(bad, held, SessionEither.rates(bad, held, g, t), "token.rule either");
+    }
+
+    /** The rates the servable flagged, which must be those of the session rule it stands for. */
+    private static DetectionRates served(
+            SessionScores bad, SessionScores held, DetectionRates rule, String what) {
         DetectionRates served =
                 new DetectionRates(
                         bad.flaggedCount(), bad.size(), held.flaggedCount(), held.size());
-        if (!served.equals(SessionEither.rates(bad, held, g, t))) {
+        if (!served.equals(rule)) {
             throw new IllegalStateException(
-                    "token.rule either in the servable disagrees with the session rule: " + served);
+                    what + " in the servable disagrees with the session rule: " + served);
         }
         return served;
     }

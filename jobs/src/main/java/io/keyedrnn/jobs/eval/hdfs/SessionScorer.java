@@ -50,12 +50,22 @@ final class SessionScorer {
             Integer g,
             Double t,
             TokenRule rule) {
-        ScoringConfig c =
+        this(
+                model,
+                alphabet,
+                progress,
                 ScoringConfig.DEFAULTS
                         .withWarmupEvents(0)
                         .withTopG(g)
                         .withThreshold(t)
-                        .withTokenRule(rule);
+                        .withTokenRule(rule));
+    }
+
+    /**
+     * Scores with a servable configured as the scoring job would be by c (its warm-up should be 0:
+     * a session's first events count).
+     */
+    SessionScorer(Model model, SessionTokens alphabet, Progress progress, ScoringConfig c) {
         this.progress = progress;
         this.servable = new ModelServable(model, c);
         this.step = new SessionStep(servable, SessionConfig.DEFAULTS);
