@@ -71,9 +71,9 @@ public final class ModelServable {
         this.vocabulary = EventParser.vocabularyOf(model, config.openVocabulary());
         this.inputSignature = vocabulary != null ? vocabulary.signature() : features;
         this.stateParts = stateParts(net);
-        this.scoring = new Scoring(net, calibrationOf(model), config);
-        this.admission = new Admission(vocabulary, features, config.allowedLatenessMs());
         this.endToken = vocabulary != null ? vocabulary.exactId(Vocabulary.END) : -1;
+        this.scoring = new Scoring(net, calibrationOf(model), config, endToken);
+        this.admission = new Admission(vocabulary, features, config.allowedLatenessMs());
         this.ws = net.newWorkspace();
         this.replayInput = new float[Math.max(features, 1)];
         this.checked = new float[Math.max(features, 1)];
