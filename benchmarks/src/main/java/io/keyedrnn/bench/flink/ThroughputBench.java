@@ -38,9 +38,9 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * per key (0: no warm-up), since the first job in a JVM runs 25–45% slower while the JIT compiles;
  * then {@code --repeats} times each, the order reversed on every other repeat. Prints every run,
  * each repeat's ratios scoring / state-only, and the median and best per pipeline. {@code --ring}
- * sets {@code ring.size} for both pipelines' states; {@code --buffer-timeout-ms} sets Flink's
- * network buffer timeout for all (default: the scoring job's {@code buffer.timeout.ms}). Each run
- * includes job start-up (about a second), so long runs are fairer.
+ * sets {@code ring.size} for both pipelines' states; {@code --buffer-timeout-ms} lists Flink's
+ * network buffer timeouts to run all pipelines with (default: the scoring job's {@code
+ * buffer.timeout.ms}). Each run includes job start-up (about a second), so long runs are fairer.
  */
 public final class ThroughputBench {
     private ThroughputBench() {}
@@ -50,7 +50,10 @@ public final class ThroughputBench {
         Plan plan = Plan.of(a);
         for (String backend : a.getOrDefault("backend", "hashmap,rocksdb").split(",")) {
             for (String h : a.getOrDefault("hidden", "32,64,128").split(",")) {
-                bench(plan, backend.trim(), Integer.parseInt(h.trim()));
+                for (long timeout : plan.bufferTimeoutsMs()) {
+                    System.out.println("buffer timeout " + timeout + " ms");
+                    bench(plan, backend.trim(), Integer.parseInt(h.trim()), timeout);
+                }
             }
         }
     }
@@ -63,7 +66,7 @@ public final class ThroughputBench {
             int repeats,
             int parallelism,
             int features,
-            long bufferTimeoutMs,
+            List<Long> bufferTimeoutsMs,
             List<Integer> batches,
             Map<String, String> scoringConfig) {
         static Plan of(Map<String, String> a) {
@@ -72,6 +75,11 @@ public final class ThroughputBench {
                 batches.add(Integer.parseInt(b.trim()));
             }
             batches.add(ThroughputReport.STATE_ONLY);
+            List<Long> timeouts = new ArrayList<>();
+            String jobDefault = String.valueOf(JobSettings.BUFFER_TIMEOUT_MS.defaultValue());
+            for (String t : a.getOrDefault("buffer-timeout-ms", jobDefault).split(",")) {
+                timeouts.add(Long.parseLong(t.trim()));
+            }
             return new Plan(
                     Integer.parseInt(a.getOrDefault("keys", "200000")),
                     Integer.parseInt(a.getOrDefault("events-per-key", "20")),
@@ -79,22 +87,20 @@ public final class ThroughputBench {
                     Integer.parseInt(a.getOrDefault("repeats", "3")),
                     Integer.parseInt(a.getOrDefault("parallelism", "2")),
                     Integer.parseInt(a.getOrDefault("features", "4")),
-                    Long.parseLong(
-                            a.getOrDefault(
-                                    "buffer-timeout-ms",
-                                    String.valueOf(JobSettings.BUFFER_TIMEOUT_MS.defaultValue()))),
+                    List.copyOf(timeouts),
                     List.copyOf(batches),
                     a.containsKey("ring") ? Map.of("ring.size", a.get("ring")) : Map.of());
         }
     }
 
-    private static void bench(Plan plan, String backend, int hidden) throws Exception {
+    private static void bench(Plan plan, String backend, int hidden, long timeout)
+            throws Exception {
         byte[] model = model(plan.features(), hidden);
         ThroughputReport report = new ThroughputReport(backend, hidden, plan.batches());
         if (plan.warmupPerKey() > 0) {
             long events = (long) plan.keys() * plan.warmupPerKey();
             for (int batch : plan.batches()) {
-                report.warmup(batch, events, run(plan, backend, events, model, batch));
+                report.warmup(batch, events, run(plan, backend, timeout, events, model, batch));
             }
         }
         long events = (long) plan.keys() * plan.perKey();
@@ -104,7 +110,7 @@ public final class ThroughputBench {
                 Collections.reverse(order);
             }
             for (int batch : order) {
-                report.run(r, batch, events, run(plan, backend, events, model, batch));
+                report.run(r, batch, events, run(plan, backend, timeout, events, model, batch));
             }
             report.endRepeat(r, order);
         }
@@ -120,13 +126,14 @@ public final class ThroughputBench {
     }
 
     /** Runs one pipeline to completion (batch 0: state-only); returns its net runtime in s. */
-    static double run(Plan plan, String backend, long events, byte[] model, int batch)
+    static double run(Plan plan, String backend, long timeout, long events, byte[] model, int batch)
             throws Exception {
         // Leftovers of the previous job should not be collected during this one.
         System.gc();
         boolean scoring = batch != ThroughputReport.STATE_ONLY;
         StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(configuration(plan, backend));
+                StreamExecutionEnvironment.getExecutionEnvironment(
+                        configuration(plan, backend, timeout));
         KeyedStream<ParsedRecord, String> keyed =
                 env.fromSequence(0, events - 1)
                         .map(new GeneratedEvents(plan.keys(), plan.features()))
@@ -153,13 +160,13 @@ public final class ThroughputBench {
         return r.getNetRuntime() / 1000.0;
     }
 
-    private static Configuration configuration(Plan plan, String backend) {
+    private static Configuration configuration(Plan plan, String backend, long timeout) {
         Configuration conf = new Configuration();
         conf.setString("state.backend.type", backend);
         conf.setString("parallelism.default", String.valueOf(plan.parallelism()));
         conf.setString("pipeline.max-parallelism", "128");
         conf.setString("pipeline.generic-types", "false");
-        conf.setString("execution.buffer-timeout.interval", plan.bufferTimeoutMs() + " ms");
+        conf.setString("execution.buffer-timeout.interval", timeout + " ms");
         // RocksDB's block cache and write buffers come from managed memory; give it room.
         conf.setString("taskmanager.memory.managed.size", backend.equals("rocksdb") ? "1g" : "64m");
         return conf;
