@@ -28,17 +28,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Kafka → scoring job → Kafka through the embedded broker (not a test): throughput of a backlog
- * (which also warms the job up), then latency from produce to a prediction visible to a
- * read_committed consumer at each steady rate (p50, p99, p99.9, max).
+ * then latency from produce to a prediction visible to a read_committed consumer at each steady
+ * rate (p50, p99, p99.9, max).
  *
  * <pre>java -Xmx4g -cp benchmarks/target/benchmarks.jar io.keyedrnn.bench.flink.KafkaLatencyBench
  *   [--keys 10000] [--backlog 400000] [--rate 5000,50000] [--seconds 20] [--hidden 64]
  *   [--checkpoint-ms 1000] [--parallelism 2] [--guarantee at-least-once,exactly-once]
- *   [--batch 32,1] [--buffer-timeout-ms N] [--sink-linger-ms N] [--producer-linger-ms 0]</pre>
+ *   [--batch 32,1] [--buffer-timeout-ms N] [--sink-linger-ms N] [--producer-linger-ms 0]
+ *   [--warmup 400000]</pre>
  *
- * One job per delivery guarantee and {@code --batch} size ({@code batch.size}; 1: unbatched), each
- * measured at every {@code --rate} in the order given. {@code --buffer-timeout-ms} sets the job's
- * {@code buffer.timeout.ms} (default: the job's default), {@code --sink-linger-ms} the job's Kafka
+ * <p>First an unrecorded at-least-once job scores a backlog of {@code --warmup} events (0: none),
+ * since the first job in a JVM is slower while the JIT compiles. Then one job per delivery
+ * guarantee and {@code --batch} size ({@code batch.size}; 1: unbatched), each measured at every
+ * {@code --rate} in the order given. {@code --buffer-timeout-ms} sets the job's {@code
+ * buffer.timeout.ms} (default: the job's default), {@code --sink-linger-ms} the job's Kafka
  * clients' {@code linger.ms} ({@code kafka.linger.ms}; default: Kafka's); {@code
  * --producer-linger-ms} is this harness's own event producer's. A latency is the time from the send
  * call to the prediction's poll, so the harness's producer and consumer are part of it.
@@ -54,6 +57,7 @@ public final class KafkaLatencyBench {
         Files.write(model, ThroughputBench.model(4, hidden));
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
                 LocalFlink flink = LocalFlink.start(1, 2, new Configuration())) {
+            warmup(a, kafka, flink, dir, model);
             for (String guarantee :
                     a.getOrDefault("guarantee", "at-least-once,exactly-once").split(",")) {
                 for (String batch : a.getOrDefault("batch", "32,1").split(",")) {
@@ -61,10 +65,26 @@ public final class KafkaLatencyBench {
                     Map<String, String> s = settings(a, kafka, dir, model, p);
                     s.put("delivery.guarantee", guarantee.trim());
                     s.put("batch.size", batch.trim());
-                    benchJob(a, kafka, flink, p, ScoringJobConfig.of(s));
+                    benchJob(a, kafka, flink, p, "", ScoringJobConfig.of(s));
                 }
             }
         }
+    }
+
+    /** An unrecorded at-least-once job on a backlog, so JIT warm-up misses the measured jobs. */
+    private static void warmup(
+            Map<String, String> a, EmbeddedKafka kafka, LocalFlink flink, Path dir, Path model)
+            throws Exception {
+        String events = a.getOrDefault("warmup", "400000");
+        if (Integer.parseInt(events) == 0) {
+            return;
+        }
+        Map<String, String> s = settings(a, kafka, dir, model, "warmup-");
+        s.put("delivery.guarantee", "at-least-once");
+        Map<String, String> w = new HashMap<>(a);
+        w.put("backlog", events);
+        w.put("rate", "");
+        benchJob(w, kafka, flink, "warmup-", "warm-up (not counted), ", ScoringJobConfig.of(s));
     }
 
     private static Map<String, String> settings(
@@ -99,17 +119,19 @@ public final class KafkaLatencyBench {
             EmbeddedKafka kafka,
             LocalFlink flink,
             String p,
+            String prefix,
             ScoringJobConfig c)
             throws Exception {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(FlinkSetup.configuration(c));
         ScoringJob.kafka(c).build(env);
         String label =
-                String.format(
-                        "%s, batch.size %d, buffer.timeout.ms %d:",
-                        c.deliveryGuarantee(),
-                        c.get(JobSettings.BATCH_SIZE),
-                        c.get(JobSettings.BUFFER_TIMEOUT_MS));
+                prefix
+                        + String.format(
+                                "%s, batch.size %d, buffer.timeout.ms %d:",
+                                c.deliveryGuarantee(),
+                                c.get(JobSettings.BATCH_SIZE),
+                                c.get(JobSettings.BUFFER_TIMEOUT_MS));
         JobID job = flink.submit(env, "kafka bench " + label, null);
         flink.awaitRunning(job, Duration.ofMinutes(1));
         int keys = Integer.parseInt(a.getOrDefault("keys", "10000"));
@@ -119,7 +141,9 @@ public final class KafkaLatencyBench {
             LatencyProbe probe = new LatencyProbe(producer, p + "events", reader, keys);
             probe.backlog(label, Integer.parseInt(a.getOrDefault("backlog", "400000")));
             for (String rate : a.getOrDefault("rate", "5000,50000").split(",")) {
-                probe.steady(label, Integer.parseInt(rate.trim()), seconds);
+                if (!rate.isBlank()) {
+                    probe.steady(label, Integer.parseInt(rate.trim()), seconds);
+                }
             }
         }
         flink.cancel(job);
