@@ -17,9 +17,7 @@ public final class LstmCell {
 
     /** Applies σ to i, f, o and tanh to g of the pre-activations g[0, 4H). Modified: g. */
     public static void activate(float[] g, int h) {
-        Activations.sigmoid(g, 0, 2 * h);
-        Activations.tanh(g, 2 * h, h);
-        Activations.sigmoid(g, 3 * h, h);
+        Activations.lstmGates(g, h);
     }
 
     /**
@@ -37,11 +35,12 @@ public final class LstmCell {
             float[] hOut,
             int hOff,
             int h) {
+        // c' goes to tc first and is copied out after: a loop storing into the array it reads c
+        // from (at offsets C2 cannot compare) stayed scalar on JDK 17.
         for (int k = 0; k < h; k++) {
-            float cNew = g[h + k] * c[cOff + k] + g[k] * g[2 * h + k];
-            cOut[cOutOff + k] = cNew;
-            tc[k] = cNew;
+            tc[k] = g[h + k] * c[cOff + k] + g[k] * g[2 * h + k];
         }
+        System.arraycopy(tc, 0, cOut, cOutOff, h);
         Activations.tanh(tc, 0, h);
         for (int k = 0; k < h; k++) {
             hOut[hOff + k] = g[3 * h + k] * tc[k];
