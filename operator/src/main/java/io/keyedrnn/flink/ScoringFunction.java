@@ -27,10 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The keyed step: for each event, the key's {@link KeyState} from Flink state goes through {@link
- * ModelServable#process} (the same code as offline replay) and the prediction leaves as JSON, keyed
- * by the event key. Models arrive on the broadcast input; the current model file lives in broadcast
- * state, so a restored job scores with the model it had.
+ * The keyed step: for each event, the key's {@link KeyState} from Flink state is refused or begun
+ * in one pass ({@link SessionStep#begin}) and stepped by the same code as offline replay; the
+ * prediction leaves as JSON, keyed by the event key ({@link EventOutput}). Models arrive on the
+ * broadcast input; the current model file lives in broadcast state, so a restored job scores with
+ * the model it had.
  *
  * <p>Events before any model (no start-up model, none published) are dead letters {@code no_model}.
  * Events the model refuses (feature count, token, lateness) are dead letters with the servable's
