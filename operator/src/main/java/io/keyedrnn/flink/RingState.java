@@ -13,7 +13,9 @@ import org.apache.flink.api.common.typeinfo.Types;
  * The entries of each key's input ring in keyed state of their own, by ring slot: {@value
  * #FEATURES} for numeric models, {@value #TOKENS} for categorical ones. An event writes one entry
  * and reads none; the entries are read only when the servable replays or resizes the ring. They
- * share the key state's time-to-live and are cleared with it.
+ * share the key state's time-to-live and are cleared with it. Used with {@link
+ * ScoringOptions#ringInOwnState} (RocksDB); without it, it only hands back entries left by a job
+ * that used it.
  */
 final class RingState {
     /** Name of the per-key map state: ring slot → the raw features of that entry. */
@@ -48,6 +50,19 @@ final class RingState {
     KeyState attach(KeyState s) {
         if (s != null && !(s.ringStore instanceof KeyRing k && k.owner() == this)) {
             Ring.attach(s, new KeyRing(this));
+        }
+        return s;
+    }
+
+    /**
+     * For a job that keeps the ring inside the key state: entries of s, the current key's state
+     * (null: none), that a job with the ring in this state left here move back into s and are
+     * dropped here. Returns s. Modified: s.
+     */
+    KeyState inline(KeyState s) {
+        if (s != null && Ring.heldOutside(s)) {
+            Ring.bringInline(s, new KeyRing(this));
+            clear();
         }
         return s;
     }

@@ -27,10 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The keyed step: for each event, the key's {@link KeyState} from Flink state goes through {@link
- * ModelServable#process} (the same code as offline replay) and the prediction leaves as JSON, keyed
- * by the event key. Models arrive on the broadcast input; the current model file lives in broadcast
- * state, so a restored job scores with the model it had.
+ * The keyed step: for each event, the key's {@link KeyState} from Flink state is refused or begun
+ * in one pass ({@link SessionStep#begin}) and stepped by the same code as offline replay; the
+ * prediction leaves as JSON, keyed by the event key ({@link EventOutput}). Models arrive on the
+ * broadcast input; the current model file lives in broadcast state, so a restored job scores with
+ * the model it had.
  *
  * <p>Events before any model (no start-up model, none published) are dead letters {@code no_model}.
  * Events the model refuses (feature count, token, lateness) are dead letters with the servable's
@@ -68,7 +69,7 @@ public final class ScoringFunction
     private transient ModelServable startup;
     private transient ModelServable servable;
     private transient byte[] servableFile;
-    private transient PredictionJson json;
+    private transient EventOutput output;
     private transient ScoringMetrics metrics;
     private transient SessionTimers timers;
     private transient SessionStep step;
@@ -107,11 +108,11 @@ public final class ScoringFunction
         if (file != null) {
             startup = gate.load(file, options.startupModelName());
         }
-        json = new PredictionJson(options.outputState());
         timers = new SessionTimers(options.session(), getRuntimeContext());
         metrics =
                 new ScoringMetrics(getRuntimeContext().getMetricGroup())
                         .withStepMetrics(() -> servable == null ? -1 : servable.model().version());
+        output = new EventOutput(new PredictionJson(options.outputState()), metrics);
     }
 
     @Override
@@ -185,9 +186,9 @@ public final class ScoringFunction
         ServableBatch b = round.taken();
         Prediction p = b.result(i);
         if (p == null) {
-            deadLetter(ctx, RejectReason.NON_FINITE_STATE.id(), b.failure(i), r);
+            output.of(r, ctx, out, -1).nonFinite(b.failure(i));
         } else {
-            emit(p, -1, out);
+            output.emit(p, -1, out);
         }
         KeyState after = b.state(i);
         store(after);
@@ -199,12 +200,11 @@ public final class ScoringFunction
             throws Exception {
         ModelServable sv = current(ctx.getBroadcastState(MODELS).get(CURRENT));
         if (sv == null) {
-            deadLetter(
-                    ctx,
-                    JobReason.NO_MODEL.id(),
-                    "no model yet: start the job with a model"
-                            + " or publish one to the model topic first",
-                    r);
+            output.of(r, ctx, out, -1)
+                    .deadLetter(
+                            JobReason.NO_MODEL.id(),
+                            "no model yet: start the job with a model"
+                                    + " or publish one to the model topic first");
             return;
         }
         KeyState s = readState();
@@ -212,19 +212,14 @@ public final class ScoringFunction
             s = sv.newState();
         }
         SessionStep session = session(sv);
-        RejectReason why = session.check(r.event, s);
+        long pendingEnd = timers.pendingEventEnd();
+        output.of(r, ctx, out, metrics.startStep());
+        RejectReason why = session.begin(r.event, s, pendingEnd);
         if (why != null) {
-            deadLetter(ctx, why.id(), RejectMessages.describe(why, r.event, s, sv), r);
+            output.deadLetter(why.id(), RejectMessages.describe(why, r.event, s, sv));
             return;
         }
-        long start = metrics.startStep();
-        KeyState after =
-                session.apply(
-                        r.event,
-                        s,
-                        timers.pendingEventEnd(),
-                        p -> emit(p, start, out),
-                        failure -> deadLetter(ctx, RejectReason.NON_FINITE_STATE.id(), failure, r));
+        KeyState after = session.finish(r.event, s, pendingEnd, output);
         store(after);
         timers.afterEvent(r.event, after, session, ctx.timerService());
     }
@@ -246,19 +241,18 @@ public final class ScoringFunction
                         key,
                         timestamp,
                         s != null ? s : sv.newState(),
-                        p -> emit(p, start, out),
+                        p -> output.emit(p, start, out),
                         // No record to dead-letter: the end is skipped and the key kept.
                         why -> LOG.warn("session end of key {} not scored: {}", key, why)));
     }
 
-    private void emit(Prediction p, long start, Collector<Tuple2<String, byte[]>> out) {
-        out.collect(Tuple2.of(p.key, json.toBytes(p)));
-        metrics.scored(start, p.anomaly);
-    }
-
-    /** The current key's state (null: none yet), its ring entries in the ring state. */
+    /**
+     * The current key's state (null: none yet), its ring entries in the ring state or in the key
+     * state as {@link ScoringOptions#ringInOwnState} says, moved over if written the other way.
+     */
     private KeyState readState() throws Exception {
-        return ring.attach(keyState.value());
+        KeyState s = keyState.value();
+        return options.ringInOwnState() ? ring.attach(s) : ring.inline(s);
     }
 
     /** Stores the current key's state and its new ring entries; null clears both. */
@@ -267,7 +261,9 @@ public final class ScoringFunction
             keyState.clear();
             ring.clear();
         } else {
-            ring.flush(s); // first: it moves entries a new state holds inline out of its value
+            if (options.ringInOwnState()) {
+                ring.flush(s); // first: it moves entries a new state holds inline out of its value
+            }
             keyState.update(s);
         }
     }
@@ -338,11 +334,5 @@ public final class ScoringFunction
                         new DeadLetter(e.reason.id(), e.getMessage(), null, rec));
             }
         }
-    }
-
-    private void deadLetter(ReadOnlyContext ctx, String reason, String message, ParsedRecord r) {
-        metrics.deadLetter(reason);
-        ctx.output(
-                ScoringPipeline.DEAD_LETTERS, new DeadLetter(reason, message, r.key(), r.source));
     }
 }

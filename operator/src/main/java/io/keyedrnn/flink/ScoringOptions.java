@@ -49,6 +49,7 @@ public final class ScoringOptions implements Serializable {
     private String startupModelName = "start-up model";
     private boolean outputState;
     private long stateTtlMs;
+    private boolean ringInOwnState;
     private long maxModelBytes = 512L << 20;
     private ModelPointerPolicy modelPointers = ModelPointerPolicy.DEFAULT;
 
@@ -111,6 +112,21 @@ public final class ScoringOptions implements Serializable {
         }
         stateTtlMs = ms;
         return this;
+    }
+
+    /**
+     * Whether each key's input ring lives in keyed map state of its own ({@link RingState}: an
+     * event writes one entry; for RocksDB, where a value state update rewrites the whole value)
+     * instead of inside the key state (heap: nothing is serialised per event, and a second state
+     * lookup would cost more than it saves). A state written either way restores either way.
+     */
+    public ScoringOptions ringInOwnState(boolean own) {
+        ringInOwnState = own;
+        return this;
+    }
+
+    public boolean ringInOwnState() {
+        return ringInOwnState;
     }
 
     /**

@@ -46,6 +46,9 @@ final class SessionTimers {
      * the gap; processing time: now plus the gap.
      */
     void afterEvent(Event e, KeyState s, SessionStep step, TimerService timers) throws Exception {
+        if (!config.hasGap()) {
+            return; // no read: a timer restored from a job with sessions is dropped when it fires
+        }
         long next = SessionStep.NO_END;
         if (config.eventTimeGap()) {
             next = step.pendingEnd(e, s);
@@ -53,9 +56,8 @@ final class SessionTimers {
             next = timers.currentProcessingTime() + config.gapMs();
         }
         Long old = pending.value();
-        // Read even without sessions: a timer restored from a job that had them must go. Nothing
-        // pending and nothing to set is the usual case; clearing then would write a RocksDB
-        // tombstone on every event.
+        // Nothing pending and nothing to set is the usual case; clearing then would write a
+        // RocksDB tombstone.
         if (old == null ? next == SessionStep.NO_END : old == next) {
             return;
         }
@@ -70,14 +72,18 @@ final class SessionTimers {
         }
     }
 
-    /** Whether a timer firing at this time is the key's current one (older ones were moved). */
+    /**
+     * Whether a timer firing at this time is the key's current one (older ones were moved). A timer
+     * restored from a job that had sessions, firing in one without them, is not: its pending time
+     * is dropped and nothing is scored.
+     */
     boolean fired(long timestamp) throws Exception {
         Long t = pending.value();
         if (t == null || t != timestamp) {
             return false;
         }
         pending.clear();
-        return true;
+        return config.hasGap();
     }
 
     private void register(long t, TimerService timers) {

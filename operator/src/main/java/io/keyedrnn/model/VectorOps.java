@@ -15,13 +15,17 @@ public final class VectorOps {
      * <p>{@code cols[j]} is column j of a weight matrix (the matrix stored transposed, one array
      * per input). y and every column are indexed with the same offset: C2 on JDK 17 vectorises the
      * inner loop only when it can tell the store into y from the loads of the column, which it
-     * cannot for one flat array read at a different offset. Four inputs are folded per pass to cut
-     * loads and stores of y. Modified: y. Not modified: cols, x.
+     * cannot for one flat array read at a different offset. Six, then four inputs are folded per
+     * pass to cut loads and stores of y. Modified: y. Not modified: cols, x.
      */
     public static void multAddColumns(
             float[][] cols, int count, float[] x, int xOff, float[] y, int off, int n) {
         int end = off + n;
         int j = 0;
+        // Six per pass while that leaves no lone column for the one-input loop: 8 = 4 + 4.
+        for (; count - j >= 10 || count - j == 6; j += 6) {
+            multAdd6(cols, j, x, xOff + j, y, off, end);
+        }
         for (; j + 3 < count; j += 4) {
             float x0 = x[xOff + j];
             float x1 = x[xOff + j + 1];
@@ -46,6 +50,35 @@ public final class VectorOps {
             for (int r = off; r < end; r++) {
                 y[r] = Math.fma(c[r], xj, y[r]);
             }
+        }
+    }
+
+    /**
+     * y[r] takes six fused multiply-adds, columns j0..j0+5 in order, for r in [off, end): one load
+     * and store of y per six. Eight per pass stopped C2 vectorising; six ran 3–6% faster than four
+     * at LSTM hidden 64 and 128 (JDK 17, measured).
+     */
+    private static void multAdd6(
+            float[][] cols, int j0, float[] x, int xj, float[] y, int off, int end) {
+        float x0 = x[xj];
+        float x1 = x[xj + 1];
+        float x2 = x[xj + 2];
+        float x3 = x[xj + 3];
+        float x4 = x[xj + 4];
+        float x5 = x[xj + 5];
+        float[] c0 = cols[j0];
+        float[] c1 = cols[j0 + 1];
+        float[] c2 = cols[j0 + 2];
+        float[] c3 = cols[j0 + 3];
+        float[] c4 = cols[j0 + 4];
+        float[] c5 = cols[j0 + 5];
+        for (int r = off; r < end; r++) {
+            float v = Math.fma(c0[r], x0, y[r]);
+            v = Math.fma(c1[r], x1, v);
+            v = Math.fma(c2[r], x2, v);
+            v = Math.fma(c3[r], x3, v);
+            v = Math.fma(c4[r], x4, v);
+            y[r] = Math.fma(c5[r], x5, v);
         }
     }
 

@@ -71,9 +71,9 @@ public final class ModelServable {
         this.vocabulary = EventParser.vocabularyOf(model, config.openVocabulary());
         this.inputSignature = vocabulary != null ? vocabulary.signature() : features;
         this.stateParts = stateParts(net);
-        this.scoring = new Scoring(net, calibrationOf(model), config);
-        this.admission = new Admission(vocabulary, features, config.allowedLatenessMs());
         this.endToken = vocabulary != null ? vocabulary.exactId(Vocabulary.END) : -1;
+        this.scoring = new Scoring(net, calibrationOf(model), config, endToken);
+        this.admission = new Admission(vocabulary, features, config.allowedLatenessMs());
         this.ws = net.newWorkspace();
         this.replayInput = new float[Math.max(features, 1)];
         this.checked = new float[Math.max(features, 1)];
@@ -171,11 +171,33 @@ public final class ModelServable {
      * #lastFailure} says which; the event is a {@link RejectReason#NON_FINITE_STATE}). Modified: s.
      */
     public Prediction process(Event e, KeyState s) {
-        if (begin(single, e, s) != null) {
-            return null;
+        return begin(e, s) == null ? step() : null;
+    }
+
+    /**
+     * Refuses or begins {@link #process}'s step in one pass over the event: returns why {@link
+     * #check} would refuse it, leaving s untouched, or null after the event was normalised once,
+     * the state adopted and the event scored against the previous prediction; then {@link #step}
+     * completes it. Modified: s (only when taken).
+     */
+    public RejectReason begin(Event e, KeyState s) {
+        return begin(single, e, s);
+    }
+
+    /**
+     * Completes the step of the event {@link #begin} took: as {@link #process} after its checks.
+     * Returns the output (reused), or null when the guard undid the step ({@link #lastFailure}).
+     * Modified: the begun event's state.
+     */
+    public Prediction step() {
+        if (single.state == null) {
+            throw new IllegalStateException("no event begun: call begin first");
         }
-        advance(s, single.token, single.input);
-        return finish(single);
+        advance(single.state, single.token, single.input);
+        Prediction p = finish(single);
+        single.event = null;
+        single.state = null;
+        return p;
     }
 
     /**

@@ -2,7 +2,6 @@ package io.keyedrnn.serve;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a {@link Prediction} as one JSON object, deterministically: fixed field order, floats and
@@ -13,11 +12,11 @@ import java.nio.charset.StandardCharsets;
  * "end": true} on a session's end record (absent on event records); quiet (true, only in an alert's
  * quiet period); then, when scored, error and z (numeric) or probability and rank (categorical);
  * likelihood when enabled; state (per layer h, then c for LSTM) when built with includeState. Not
- * thread-safe: reuses its buffer.
+ * thread-safe: reuses its buffer, written as UTF-8 bytes directly ({@link JsonBytes}).
  */
 public final class PredictionJson {
     private final boolean includeState;
-    private final StringBuilder sb = new StringBuilder(256);
+    private final JsonBytes out = new JsonBytes();
 
     public PredictionJson(boolean includeState) {
         this.includeState = includeState;
@@ -25,73 +24,67 @@ public final class PredictionJson {
 
     /** The record as UTF-8 bytes, without a trailing newline. */
     public byte[] toBytes(Prediction p) {
-        return render(p).toString().getBytes(StandardCharsets.UTF_8);
+        render(p);
+        return out.toBytes();
     }
 
     /** Writes the record and a newline. */
-    public void writeLine(Prediction p, OutputStream out) throws IOException {
-        render(p).append('\n');
-        out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+    public void writeLine(Prediction p, OutputStream stream) throws IOException {
+        render(p).put('\n');
+        out.writeTo(stream);
     }
 
-    private StringBuilder render(Prediction p) {
-        sb.setLength(0);
-        sb.append("{\"key\":");
-        JsonText.string(sb, p.key);
-        sb.append(",\"ts\":");
+    private JsonBytes render(Prediction p) {
+        out.clear();
+        out.ascii("{\"key\":").string(p.key);
+        out.ascii(",\"ts\":");
         if (p.timestamp == Event.NO_TIMESTAMP) {
-            sb.append("null");
+            out.ascii("null");
         } else {
-            sb.append(p.timestamp);
+            out.number(p.timestamp);
         }
-        sb.append(",\"model_version\":").append(p.modelVersion);
-        sb.append(",\"prediction\":");
-        JsonText.floats(sb, p.values, 0, p.length);
-        sb.append(",\"score\":");
-        JsonText.number(sb, p.score);
-        sb.append(",\"anomaly\":").append(p.anomaly);
-        sb.append(",\"warmup\":").append(p.warmup);
+        out.ascii(",\"model_version\":").number(p.modelVersion);
+        out.ascii(",\"prediction\":").floats(p.values, 0, p.length);
+        out.ascii(",\"score\":").number(p.score);
+        out.ascii(",\"anomaly\":").bool(p.anomaly);
+        out.ascii(",\"warmup\":").bool(p.warmup);
         if (p.end) {
-            sb.append(",\"end\":true");
+            out.ascii(",\"end\":true");
         }
         if (p.quiet) {
-            sb.append(",\"quiet\":true");
+            out.ascii(",\"quiet\":true");
         }
         if (p.scored) {
             appendScorerFields(p);
         }
         if (!Double.isNaN(p.likelihood)) {
-            sb.append(",\"likelihood\":");
-            JsonText.number(sb, p.likelihood);
+            out.ascii(",\"likelihood\":").number(p.likelihood);
         }
         if (includeState && p.state != null) {
             appendState(p);
         }
-        return sb.append('}');
+        return out.put('}');
     }
 
     private void appendScorerFields(Prediction p) {
         if (p.categorical) {
-            sb.append(",\"probability\":");
-            JsonText.number(sb, p.probability);
-            sb.append(",\"rank\":").append(p.rank);
+            out.ascii(",\"probability\":").number(p.probability);
+            out.ascii(",\"rank\":").number((long) p.rank);
         } else {
-            sb.append(",\"error\":");
-            JsonText.number(sb, p.error);
-            sb.append(",\"z\":");
-            JsonText.number(sb, p.z);
+            out.ascii(",\"error\":").number(p.error);
+            out.ascii(",\"z\":").number(p.z);
         }
     }
 
     private void appendState(Prediction p) {
-        sb.append(",\"state\":[");
+        out.ascii(",\"state\":[");
         for (int i = 0; i + 1 < p.stateParts.length; i++) {
             if (i > 0) {
-                sb.append(',');
+                out.put(',');
             }
             int from = p.stateParts[i];
-            JsonText.floats(sb, p.state, from, p.stateParts[i + 1] - from);
+            out.floats(p.state, from, p.stateParts[i + 1] - from);
         }
-        sb.append(']');
+        out.put(']');
     }
 }

@@ -142,6 +142,51 @@ public final class Ring {
         return row != null && row.length == features ? row : null;
     }
 
+    /**
+     * Whether the entries of s live outside its arrays: a known capacity above 0 with both arrays
+     * empty (a state stored with its ring elsewhere, read without its store).
+     */
+    public static boolean heldOutside(KeyState s) {
+        return s.ringCapacity > 0 && s.ringFeatures.length == 0 && s.ringTokens.length == 0;
+    }
+
+    /**
+     * The reverse of {@link #attach}: the entries store holds for s go back into the state's own
+     * arrays, oldest first and expired ones left out, and s no longer uses a store. With none left
+     * the ring is empty and its capacity unknown (the servable sizes it). Modified: s.
+     */
+    public static void bringInline(KeyState s, RingStore store) {
+        int cap = s.ringCapacity;
+        int start = oldest(s);
+        float[][] rows = new float[s.ringCount][];
+        int[] tokens = new int[s.ringCount];
+        int n = 0;
+        for (int i = 0; i < s.ringCount; i++) {
+            int slot = (start + i) % cap;
+            float[] row = store.features(slot);
+            int token = row == null ? store.token(slot) : RingStore.NO_TOKEN;
+            if (row != null && (n == 0 || rows[0] != null && row.length == rows[0].length)) {
+                rows[n++] = row;
+            } else if (token != RingStore.NO_TOKEN && (n == 0 || rows[0] == null)) {
+                tokens[n++] = token;
+            }
+        }
+        s.ringStore = null;
+        int width = n > 0 && rows[0] != null ? rows[0].length : 0;
+        s.ringFeatures = new float[width > 0 ? cap * width : 0];
+        s.ringTokens = new int[n > 0 && width == 0 ? cap : 0];
+        for (int i = 0; i < n; i++) {
+            if (width > 0) {
+                System.arraycopy(rows[i], 0, s.ringFeatures, i * width, width);
+            } else {
+                s.ringTokens[i] = tokens[i];
+            }
+        }
+        s.ringCount = n;
+        s.ringHead = n % cap;
+        s.ringCapacity = n > 0 ? cap : KeyState.RING_CAPACITY_UNKNOWN;
+    }
+
     /** Writes the valid entries of the state's own arrays to its store, and empties the arrays. */
     private static void moveInline(KeyState s) {
         if (s.ringStore == null || (s.ringFeatures.length == 0 && s.ringTokens.length == 0)) {

@@ -21,11 +21,14 @@ final class Scoring {
     private final int topG;
     private final Double surprisalLimit;
     private final TokenRule tokenRule;
+    private final int endToken;
+    private final Double endLimit;
     private final double calMean;
     private final double calStd;
     private final AlertRules rules;
 
-    Scoring(RecurrentNetwork net, Calibration cal, ScoringConfig config) {
+    /** endToken: the id of {@code <end>} in the model's vocabulary, or −1. */
+    Scoring(RecurrentNetwork net, Calibration cal, ScoringConfig config, int endToken) {
         this.config = config;
         this.kind = resolve(config.scorer(), net);
         this.features = net.isCategorical() ? 0 : net.inputSize();
@@ -36,6 +39,8 @@ final class Scoring {
         this.topG = resolveTopG(config, cal);
         this.surprisalLimit = kind == ScorerKind.TOKEN_RANK ? surprisalLimit(config, cal) : null;
         this.tokenRule = config.tokenRule();
+        this.endToken = endToken;
+        this.endLimit = config.endThreshold();
         if (kind == ScorerKind.TOKEN_RANK && tokenRule.needsThreshold() && surprisalLimit == null) {
             throw new IllegalArgumentException(
                     "token.rule "
@@ -131,7 +136,12 @@ final class Scoring {
             out.probability = s.prediction[token];
             out.rank = TokenRank.rank(s.prediction, s.prediction.length, token);
             value = TokenRank.surprisal(s.prediction[token]);
-            outlier = tokenRule.outlier(out.rank, topG, value, surprisalLimit);
+            // A session end has its own threshold when set: an early end is improbable yet may
+            // rank inside the top g, and ends need not share the events' g and threshold.
+            outlier =
+                    token == endToken && endLimit != null
+                            ? value > endLimit
+                            : tokenRule.outlier(out.rank, topG, value, surprisalLimit);
         } else if (errorComputable) {
             out.error = ErrorScorer.meanSquaredError(x, s.prediction, features);
             out.z =

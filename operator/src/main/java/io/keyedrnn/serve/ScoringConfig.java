@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
  * @param alerts how raw scores become alerts beyond the threshold ({@link AlertRules#NONE})
  * @param tokenRule which of top g and the surprisal threshold flags a token (AUTO: the threshold
  *     when one is set, else top g)
+ * @param endThreshold surprisal −ln p above which a session end ({@code <end>}) is anomalous, in
+ *     place of tokenRule; null (default): tokenRule judges ends like events
  */
 public record ScoringConfig(
         int warmupEvents,
@@ -45,7 +47,8 @@ public record ScoringConfig(
         double likelihoodThreshold,
         boolean openVocabulary,
         AlertRules alerts,
-        TokenRule tokenRule)
+        TokenRule tokenRule,
+        Double endThreshold)
         implements Serializable {
 
     /** Threshold on z when neither configuration nor calibration gives one. */
@@ -70,6 +73,9 @@ public record ScoringConfig(
         }
         if (threshold != null && !Double.isFinite(threshold)) {
             throw new IllegalArgumentException("threshold must be finite, got " + threshold);
+        }
+        if (endThreshold != null && !Double.isFinite(endThreshold)) {
+            throw new IllegalArgumentException("end.threshold must be finite, got " + endThreshold);
         }
         if (scorer == null || swapPolicy == null || alerts == null || tokenRule == null) {
             throw new IllegalArgumentException(
@@ -109,7 +115,8 @@ public record ScoringConfig(
                 s.get(ScoringSettings.LIKELIHOOD_THRESHOLD),
                 s.get(ScoringSettings.VOCABULARY_OPEN),
                 AlertRules.from(s),
-                s.get(ScoringSettings.TOKEN_RULE));
+                s.get(ScoringSettings.TOKEN_RULE),
+                s.get(ScoringSettings.END_THRESHOLD));
     }
 
     public ScoringConfig withWarmupEvents(int n) {
@@ -152,6 +159,10 @@ public record ScoringConfig(
         return with(p -> p.tokenRule = rule);
     }
 
+    public ScoringConfig withEndThreshold(Double t) {
+        return with(p -> p.endThreshold = t);
+    }
+
     private ScoringConfig with(Consumer<Parts> change) {
         Parts p = new Parts(this);
         change.accept(p);
@@ -174,6 +185,7 @@ public record ScoringConfig(
         boolean openVocabulary;
         AlertRules alerts;
         TokenRule tokenRule;
+        Double endThreshold;
 
         Parts(ScoringConfig c) {
             warmupEvents = c.warmupEvents;
@@ -190,6 +202,7 @@ public record ScoringConfig(
             openVocabulary = c.openVocabulary;
             alerts = c.alerts;
             tokenRule = c.tokenRule;
+            endThreshold = c.endThreshold;
         }
 
         ScoringConfig build() {
@@ -207,7 +220,8 @@ public record ScoringConfig(
                     likelihoodThreshold,
                     openVocabulary,
                     alerts,
-                    tokenRule);
+                    tokenRule,
+                    endThreshold);
         }
     }
 }

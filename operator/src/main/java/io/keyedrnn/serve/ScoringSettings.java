@@ -57,6 +57,14 @@ public final class ScoringSettings {
                     TokenRule::fromId,
                     "token streams: auto (threshold when set, else top.g), top_g, threshold, or"
                             + " either (outside top.g or -ln p above threshold)");
+    public static final Setting<Double> END_THRESHOLD =
+            Setting.decimal(
+                    "end.threshold",
+                    null,
+                    -Double.MAX_VALUE,
+                    Double.MAX_VALUE,
+                    "token streams: a session end (<end>) is anomalous when its -ln p is above"
+                            + " this, in place of token.rule; default: token.rule judges ends too");
     public static final Setting<Integer> MIN_KEY_ERRORS =
             Setting.integer(
                     "min.key.errors",
@@ -158,6 +166,7 @@ public final class ScoringSettings {
                     SWAP_POLICY,
                     TOP_G,
                     TOKEN_RULE,
+                    END_THRESHOLD,
                     MIN_KEY_ERRORS,
                     LIKELIHOOD_SHORT_WINDOW,
                     LIKELIHOOD_LONG_WINDOW,

@@ -71,6 +71,62 @@ public final class SessionStep {
     }
 
     /**
+     * Refuses or begins the event in one pass ({@link ModelServable#begin}): returns why it is
+     * refused, leaving s untouched, or null; then {@link #finish} applies it. Same refusals as
+     * {@link #check}. An event that a pending end precedes is only checked here: its step begins
+     * after the end, in {@link #finish}. Modified: s (adopted and scored when taken).
+     */
+    public RejectReason begin(Event e, KeyState s, long pendingEnd) {
+        if (!e.hasValue()) {
+            return null;
+        }
+        return config.endsBefore(pendingEnd, e) ? servable.check(e, s) : servable.begin(e, s);
+    }
+
+    /**
+     * Applies the event {@link #begin} took, with the same s and pendingEnd, as {@link #apply}
+     * does; predictions and non-finite steps go to out. Returns the key's state afterwards, or null
+     * when its session ended and the state is cleared. Modified: s.
+     */
+    public KeyState finish(Event e, KeyState s, long pendingEnd, Output out) {
+        if (config.endsBefore(pendingEnd, e)) {
+            s = end(e.getKey(), pendingEnd, s, out);
+            if (s == null) {
+                s = servable.newState();
+            }
+            if (e.hasValue()) {
+                // The end left the event's refusals as they were (no lateness after a gap).
+                emit(servable.process(e, s), out);
+            }
+        } else if (e.hasValue()) {
+            emit(servable.step(), out);
+        }
+        return e.isEnd() ? end(e.getKey(), e.getTimestamp(), s, out) : s;
+    }
+
+    /** Where {@link #finish} sends a step's outcome: one reusable object, no lambda per event. */
+    public interface Output {
+        /** A prediction, valid only during the call. */
+        void prediction(Prediction p);
+
+        /** A step undone for a non-finite number, in {@link ModelServable#lastFailure}'s words. */
+        void nonFinite(String why);
+    }
+
+    private KeyState end(String key, long timestamp, KeyState s, Output out) {
+        emit(servable.processEnd(key, timestamp, s), out);
+        return config.clearState() ? null : s;
+    }
+
+    private void emit(Prediction p, Output out) {
+        if (p == null) {
+            out.nonFinite(servable.lastFailure());
+        } else {
+            out.prediction(p);
+        }
+    }
+
+    /**
      * Ends the key's session at the given time: emits its end prediction and returns the state to
      * keep, or null when it is cleared. Modified: s.
      */

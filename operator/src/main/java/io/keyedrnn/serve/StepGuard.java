@@ -26,13 +26,16 @@ final class StepGuard {
      * written before this guard) is zeroed first, as after a reset. Modified: s only in that case.
      */
     void save(KeyState s) {
-        if (!finite(s.state)
+        // The state is copied and checked in one pass: it is the key's largest part, and usually
+        // not in cache when its event arrives.
+        state = sized(s.state, state);
+        if (!copyFinite(s.state, state)
                 || !finite(s.prediction)
                 || !finite(s.errorStats)
                 || !finite(s.likelihood)) {
             reset(s);
+            state = copy(s.state, state);
         }
-        state = copy(s.state, state);
         prediction = copy(s.prediction, prediction);
         errorStats.copyFrom(s.errorStats);
         copy(s.likelihood, likelihood);
@@ -83,9 +86,33 @@ final class StepGuard {
     }
 
     private static float[] copy(float[] from, float[] to) {
-        float[] t = to.length == from.length ? to : new float[from.length];
+        float[] t = sized(from, to);
         System.arraycopy(from, 0, t, 0, from.length);
         return t;
+    }
+
+    private static float[] sized(float[] from, float[] to) {
+        return to.length == from.length ? to : new float[from.length];
+    }
+
+    /** Copies from into to (of the same length); whether every value was finite. */
+    private static boolean copyFinite(float[] from, float[] to) {
+        int exponents = 0;
+        for (int i = 0; i < from.length; i++) {
+            float v = from[i];
+            to[i] = v;
+            exponents |= nonFiniteBit(v);
+        }
+        return exponents >= 0;
+    }
+
+    /**
+     * The sign bit set exactly when v is NaN or infinite (its exponent all ones): adding one to the
+     * exponent field carries into the sign bit only then. No branch, so a loop over it runs
+     * straight through.
+     */
+    private static int nonFiniteBit(float v) {
+        return (Float.floatToRawIntBits(v) & 0x7fffffff) + 0x00800000;
     }
 
     private static void copy(AnomalyLikelihood from, AnomalyLikelihood to) {
@@ -102,12 +129,11 @@ final class StepGuard {
     }
 
     private static boolean finite(float[] a, int n) {
+        int exponents = 0;
         for (int i = 0; i < n; i++) {
-            if (!Float.isFinite(a[i])) {
-                return false;
-            }
+            exponents |= nonFiniteBit(a[i]);
         }
-        return true;
+        return exponents >= 0;
     }
 
     private static boolean finite(RunningStats r) {

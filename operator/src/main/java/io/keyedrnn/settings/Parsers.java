@@ -57,6 +57,41 @@ public final class Parsers {
         };
     }
 
+    /**
+     * A duration of at least 1 ms in milliseconds: a whole number (ms) or one with a unit, {@code
+     * 250ms}, {@code 90s}, {@code 30m}, {@code 2h}, {@code 1d}.
+     */
+    public static Setting.Parser<Long> durationMs() {
+        return v -> {
+            String t = v.trim().toLowerCase(Locale.ROOT);
+            int digits = 0;
+            while (digits < t.length() && Character.isDigit(t.charAt(digits))) {
+                digits++;
+            }
+            long unit =
+                    switch (t.substring(digits).trim()) {
+                        case "", "ms" -> 1L;
+                        case "s" -> 1_000L;
+                        case "m", "min" -> 60_000L;
+                        case "h" -> 3_600_000L;
+                        case "d" -> 86_400_000L;
+                        default ->
+                                throw new IllegalArgumentException(
+                                        "expected a duration such as 90s, 30m, 2h, 1d or milliseconds");
+                    };
+            if (digits == 0) {
+                throw new IllegalArgumentException(
+                        "expected a duration such as 90s, 30m, 2h, 1d or milliseconds");
+            }
+            long n = whole(1).apply(t.substring(0, digits));
+            try {
+                return Math.multiplyExact(n, unit);
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("too long a duration");
+            }
+        };
+    }
+
     public static boolean flag(String v) {
         return switch (v.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1" -> true;

@@ -35,6 +35,7 @@ class RingStateMigrationTest {
         return new ScoringOptions()
                 .scoring(Map.of("ring.size", "4", "warmup.events", "2"))
                 .startupModel(TestModels.bytes(V1), "test model")
+                .ringInOwnState(true)
                 .batching(8, 5);
     }
 

@@ -56,6 +56,35 @@ class RingStateTest {
     }
 
     @Test
+    void aJobWithTheRingInTheKeyStateTakesItBackFromTheRingState() throws Exception {
+        OperatorSubtaskState own;
+        try (ScoringHarness h =
+                ScoringHarness.onBackend(
+                        RingStateMigrationTest.options(),
+                        null,
+                        RingStateMigrationTest.backend("hashmap"))) {
+            RingStateMigrationTest.events(h, 0, 6);
+            own = h.snapshot();
+        }
+        ScoringOptions inline = RingStateMigrationTest.options().ringInOwnState(false);
+        try (ScoringHarness h =
+                ScoringHarness.onBackend(inline, own, RingStateMigrationTest.backend("hashmap"))) {
+            h.event(TestModels.event("a", 9000, TestModels.features('a', 9, 3)));
+            h.snapshot();
+            KeyState s = keyState(h, "a");
+            assertTrue(features(h, "a").isEmpty(), "the entries left the ring state");
+            assertEquals(RING * 3, s.ringFeatures.length);
+            assertEquals(RING, s.ringCount);
+            // t = 2..5 came back oldest first into slots 0..3; t = 9 then replaced t = 2.
+            float[] slot0 = java.util.Arrays.copyOfRange(s.ringFeatures, 0, 3);
+            float[] slot1 = java.util.Arrays.copyOfRange(s.ringFeatures, 3, 6);
+            assertArrayEquals(TestModels.features('a', 9, 3), slot0);
+            assertArrayEquals(TestModels.features('a', 3, 3), slot1);
+            assertEquals(1, s.ringHead);
+        }
+    }
+
+    @Test
     void aFormatTwoKeyMovesItsRingOnFirstAccess() throws Exception {
         OperatorSubtaskState format2 =
                 OperatorSnapshotUtil.readStateHandle(
@@ -96,7 +125,8 @@ class RingStateTest {
                         NetworkFactory.random(NetworkSpec.categorical(CellKind.GRU, 4, 3, 5, 1), 7),
                         new ModelMetadata(1, null, null, null, null, vocab, null, null, 1, null));
         EventFields fields = EventFields.DEFAULT.withEnd("end");
-        ScoringOptions o = ScoringHarness.options(TestModels.bytes(m)).fields(fields);
+        ScoringOptions o =
+                ScoringHarness.options(TestModels.bytes(m)).fields(fields).ringInOwnState(true);
         try (ScoringHarness h = ScoringHarness.open(o)) {
             h.parser(EventParser.categorical(fields, null));
             h.event(token("a", 1, false));

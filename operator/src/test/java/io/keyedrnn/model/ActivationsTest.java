@@ -3,6 +3,7 @@ package io.keyedrnn.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ActivationsTest {
@@ -60,5 +61,61 @@ class ActivationsTest {
         assertEquals(Activations.sigmoid(2f), v[0]);
         Activations.relu(v, 3, 1);
         assertEquals(2f, v[3]);
+    }
+
+    @Test
+    void arrayPassesEqualTheScalarFormsBitForBit() {
+        SplittableRandom rnd = new SplittableRandom(12);
+        for (int n = 1; n <= 300; n += n < 40 ? 1 : 17) {
+            for (int off = 0; off < 3; off++) {
+                float[] v = randomFloats(rnd, off + n + 2);
+                float[] t = v.clone();
+                float[] s = v.clone();
+                Activations.tanh(t, off, n);
+                Activations.sigmoid(s, off, n);
+                for (int i = 0; i < v.length; i++) {
+                    boolean in = i >= off && i < off + n;
+                    assertSameBits(in ? Activations.tanh(v[i]) : v[i], t[i], "tanh " + v[i]);
+                    assertSameBits(in ? Activations.sigmoid(v[i]) : v[i], s[i], "σ " + v[i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void lstmGatesAreSigmoidTanhSigmoidSigmoidBitForBit() {
+        SplittableRandom rnd = new SplittableRandom(13);
+        for (int h = 1; h <= 140; h += h < 20 ? 1 : 13) {
+            float[] g = randomFloats(rnd, 4 * h + 3);
+            float[] a = g.clone();
+            Activations.lstmGates(a, h);
+            for (int i = 0; i < g.length; i++) {
+                float expected =
+                        i >= 4 * h
+                                ? g[i]
+                                : i / h == 2 ? Activations.tanh(g[i]) : Activations.sigmoid(g[i]);
+                assertSameBits(expected, a[i], "h " + h + " index " + i + " of " + g[i]);
+            }
+        }
+    }
+
+    /** Mostly gate-sized values, with saturating, tiny, signed-zero and infinite ones mixed in. */
+    private static float[] randomFloats(SplittableRandom rnd, int n) {
+        float[] special = {0f, -0f, 9f, -9f, 18f, 1e-40f, -3e38f, Float.POSITIVE_INFINITY};
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            int kind = rnd.nextInt(10);
+            v[i] =
+                    kind == 0
+                            ? special[rnd.nextInt(special.length)]
+                            : kind == 1
+                                    ? Float.intBitsToFloat(rnd.nextInt() & 0x7f7fffff) // finite
+                                    : (float) rnd.nextDouble(-12, 12);
+        }
+        return v;
+    }
+
+    private static void assertSameBits(float expected, float actual, String what) {
+        assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(actual), what);
     }
 }

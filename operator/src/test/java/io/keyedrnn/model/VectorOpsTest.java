@@ -37,6 +37,36 @@ class VectorOpsTest {
     }
 
     @Test
+    void multAddColumnsIsOneFusedChainPerOutputInInputOrder() {
+        Random rnd = new Random(8);
+        for (int count = 1; count <= 40; count++) {
+            for (int rows : new int[] {1, 7, 64, 300}) {
+                float[][] cols = new float[count][rows + 2];
+                for (float[] c : cols) {
+                    for (int i = 0; i < c.length; i++) c[i] = (float) rnd.nextGaussian();
+                }
+                float[] x = new float[count + 1];
+                for (int i = 0; i < x.length; i++) x[i] = (float) rnd.nextGaussian() * 3;
+                float[] y = new float[rows + 2];
+                for (int i = 0; i < y.length; i++) y[i] = (float) rnd.nextGaussian();
+                float[] expected = y.clone();
+                for (int r = 1; r <= rows; r++) {
+                    for (int j = 0; j < count; j++) {
+                        expected[r] = Math.fma(cols[j][r], x[1 + j], expected[r]);
+                    }
+                }
+                VectorOps.multAddColumns(cols, count, x, 1, y, 1, rows);
+                for (int r = 0; r < y.length; r++) {
+                    assertEquals(
+                            Float.floatToRawIntBits(expected[r]),
+                            Float.floatToRawIntBits(y[r]),
+                            "count " + count + " rows " + rows + " r " + r);
+                }
+            }
+        }
+    }
+
+    @Test
     void columnsSplitsRowMajorMatrix() {
         float[] m = {1, 2, 3, 4, 5, 6}; // 2 x 3
         float[][] c = VectorOps.columns(m, 2, 3);

@@ -25,7 +25,8 @@ class ScoringConfigWithersTest {
                         d.likelihoodThreshold(),
                         false,
                         AlertRules.NONE,
-                        TokenRule.AUTO),
+                        TokenRule.AUTO,
+                        null),
                 d.withWarmupEvents(3));
         assertEquals(2.5, d.withThreshold(2.5).threshold());
         assertEquals(d, d.withThreshold(2.5).withThreshold(null));
@@ -46,5 +47,7 @@ class ScoringConfigWithersTest {
         assertEquals(d, d.withTopG(4).withTopG(null));
         assertEquals(TokenRule.EITHER, d.withTokenRule(TokenRule.EITHER).tokenRule());
         assertEquals(d, d.withTokenRule(TokenRule.EITHER).withTokenRule(TokenRule.AUTO));
+        assertEquals(6.5, d.withEndThreshold(6.5).endThreshold());
+        assertEquals(d, d.withEndThreshold(6.5).withEndThreshold(null));
     }
 }

@@ -78,12 +78,36 @@ class SessionEndScoringTest {
     }
 
     @Test
+    void anEndThresholdJudgesEndsInPlaceOfTheRuleAndLeavesEventsToIt() {
+        Model m = model(List.of("a", "b", Vocabulary.END));
+        ScoringConfig topG = ScoringConfig.DEFAULTS.withWarmupEvents(0);
+        // Three tokens all rank inside top 9: the rule alone flags no end; -ln p > 0 does.
+        assertFalse(end(m, topG).anomaly);
+        assertTrue(end(m, topG.withEndThreshold(0.0)).anomaly);
+        ScoringConfig everything = topG.withTokenRule(TokenRule.THRESHOLD).withThreshold(0.0);
+        assertTrue(end(m, everything).anomaly, "without end.threshold the rule judges ends");
+        ScoringConfig endsSpared = everything.withEndThreshold(1e9);
+        assertFalse(end(m, endsSpared).anomaly);
+        assertTrue(second(m, endsSpared).anomaly, "events stay with the rule");
+        ScoringConfig keyed =
+                ScoringConfig.fromMap(Map.of("warmup.events", "0", "end.threshold", "0"));
+        assertTrue(end(m, keyed).anomaly, "the key end.threshold");
+    }
+
+    @Test
     void aRuleThatNeedsAThresholdRefusesAModelWithoutOne() {
         Model m = model(List.of("a", "b"));
         ScoringConfig c = ScoringConfig.DEFAULTS.withTokenRule(TokenRule.EITHER);
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> new ModelServable(m, c));
         assertTrue(e.getMessage().contains("token.rule either"), e.getMessage());
+    }
+
+    private static Prediction end(Model m, ScoringConfig c) {
+        ModelServable sv = new ModelServable(m, c);
+        KeyState s = sv.newState();
+        sv.process(Event.categorical("k", 1, "a"), s);
+        return sv.processEnd("k", 2, s);
     }
 
     private static Prediction second(Model m, ScoringConfig c) {

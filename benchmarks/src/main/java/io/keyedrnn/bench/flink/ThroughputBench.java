@@ -5,6 +5,7 @@ import io.keyedrnn.flink.ParsedRecordType;
 import io.keyedrnn.flink.RawRecord;
 import io.keyedrnn.flink.ScoringOptions;
 import io.keyedrnn.flink.ScoringPipeline;
+import io.keyedrnn.jobs.common.JobSettings;
 import io.keyedrnn.model.CellKind;
 import io.keyedrnn.model.NetworkFactory;
 import io.keyedrnn.model.NetworkSpec;
@@ -12,8 +13,8 @@ import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
 import io.keyedrnn.model.io.ModelMetadata;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -29,78 +30,91 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  *
  * <pre>java -Xmx6g -cp benchmarks/target/benchmarks.jar io.keyedrnn.bench.flink.ThroughputBench
  *   [--keys 200000] [--events-per-key 20] [--hidden 32,64,128] [--backend hashmap,rocksdb]
- *   [--parallelism 2] [--features 4] [--batch 32,1] [--ring 32]</pre>
+ *   [--parallelism 2] [--features 4] [--batch 32,1] [--ring 32]
+ *   [--warmup-events-per-key 2] [--repeats 3] [--buffer-timeout-ms 10]</pre>
  *
- * Prints one line per run: backend, hidden, pipeline, events, seconds, events/s, and the ratio of
- * scoring to state-only; {@code --batch} lists the scoring job's batch sizes (1: unbatched), {@code
- * --ring} sets {@code ring.size} for both pipelines' states. Each run includes job start-up (about
- * a second), so long runs are fairer.
+ * For each backend and hidden size the pipelines (one scoring job per {@code --batch} size, 1:
+ * unbatched, then state-only) first run once unrecorded on {@code --warmup-events-per-key} events
+ * per key (0: no warm-up), since the first job in a JVM runs 25–45% slower while the JIT compiles;
+ * then {@code --repeats} times each, the order reversed on every other repeat. Prints every run,
+ * each repeat's ratios scoring / state-only, and the median and best per pipeline. {@code --ring}
+ * sets {@code ring.size} for both pipelines' states; {@code --buffer-timeout-ms} lists Flink's
+ * network buffer timeouts to run all pipelines with (default: the scoring job's {@code
+ * buffer.timeout.ms}). Each run includes job start-up (about a second), so long runs are fairer.
  */
 public final class ThroughputBench {
     private ThroughputBench() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = Args.parse(args);
-        int keys = Integer.parseInt(a.getOrDefault("keys", "200000"));
-        int perKey = Integer.parseInt(a.getOrDefault("events-per-key", "20"));
-        int parallelism = Integer.parseInt(a.getOrDefault("parallelism", "2"));
-        int features = Integer.parseInt(a.getOrDefault("features", "4"));
-        long events = (long) keys * perKey;
-        Map<String, String> config =
-                a.containsKey("ring") ? Map.of("ring.size", a.get("ring")) : Map.of();
-        System.out.println(
-                "backend   hidden  pipeline       events      seconds  events/s   ratio");
+        Plan plan = Plan.of(a);
         for (String backend : a.getOrDefault("backend", "hashmap,rocksdb").split(",")) {
             for (String h : a.getOrDefault("hidden", "32,64,128").split(",")) {
-                int hidden = Integer.parseInt(h.trim());
-                byte[] model = model(features, hidden);
-                List<Integer> sizes = new ArrayList<>();
-                List<Double> scoring = new ArrayList<>();
-                for (String b : a.getOrDefault("batch", "32,1").split(",")) {
-                    sizes.add(Integer.parseInt(b.trim()));
-                    scoring.add(
-                            run(
-                                    backend,
-                                    parallelism,
-                                    keys,
-                                    features,
-                                    events,
-                                    model,
-                                    config,
-                                    sizes.get(sizes.size() - 1)));
+                for (long timeout : plan.bufferTimeoutsMs()) {
+                    System.out.println("buffer timeout " + timeout + " ms");
+                    bench(plan, backend.trim(), Integer.parseInt(h.trim()), timeout);
                 }
-                double stateOnly =
-                        run(backend, parallelism, keys, features, events, model, config, 0);
-                for (int i = 0; i < sizes.size(); i++) {
-                    print(
-                            backend,
-                            hidden,
-                            "scoring b=" + sizes.get(i),
-                            events,
-                            scoring.get(i),
-                            stateOnly / scoring.get(i));
-                }
-                print(backend, hidden, "state-only", events, stateOnly, Double.NaN);
             }
         }
     }
 
-    private static void print(
-            String backend, int hidden, String what, long events, double seconds, double ratio) {
-        System.out.println(
-                String.format(
-                        Locale.ROOT,
-                        "%-9s %6d  %-12s %9d %10.2f %9.0f   %s",
-                        backend,
-                        hidden,
-                        what,
-                        events,
-                        seconds,
-                        events / seconds,
-                        Double.isNaN(ratio)
-                                ? ""
-                                : String.format(Locale.ROOT, "%.0f%% of state-only", 100 * ratio)));
-        System.out.flush();
+    /** What every run shares, from the options. */
+    record Plan(
+            int keys,
+            int perKey,
+            int warmupPerKey,
+            int repeats,
+            int parallelism,
+            int features,
+            List<Long> bufferTimeoutsMs,
+            List<Integer> batches,
+            Map<String, String> scoringConfig) {
+        static Plan of(Map<String, String> a) {
+            List<Integer> batches = new ArrayList<>();
+            for (String b : a.getOrDefault("batch", "32,1").split(",")) {
+                batches.add(Integer.parseInt(b.trim()));
+            }
+            batches.add(ThroughputReport.STATE_ONLY);
+            List<Long> timeouts = new ArrayList<>();
+            String jobDefault = String.valueOf(JobSettings.BUFFER_TIMEOUT_MS.defaultValue());
+            for (String t : a.getOrDefault("buffer-timeout-ms", jobDefault).split(",")) {
+                timeouts.add(Long.parseLong(t.trim()));
+            }
+            return new Plan(
+                    Integer.parseInt(a.getOrDefault("keys", "200000")),
+                    Integer.parseInt(a.getOrDefault("events-per-key", "20")),
+                    Integer.parseInt(a.getOrDefault("warmup-events-per-key", "2")),
+                    Integer.parseInt(a.getOrDefault("repeats", "3")),
+                    Integer.parseInt(a.getOrDefault("parallelism", "2")),
+                    Integer.parseInt(a.getOrDefault("features", "4")),
+                    List.copyOf(timeouts),
+                    List.copyOf(batches),
+                    a.containsKey("ring") ? Map.of("ring.size", a.get("ring")) : Map.of());
+        }
+    }
+
+    private static void bench(Plan plan, String backend, int hidden, long timeout)
+            throws Exception {
+        byte[] model = model(plan.features(), hidden);
+        ThroughputReport report = new ThroughputReport(backend, hidden, plan.batches());
+        if (plan.warmupPerKey() > 0) {
+            long events = (long) plan.keys() * plan.warmupPerKey();
+            for (int batch : plan.batches()) {
+                report.warmup(batch, events, run(plan, backend, timeout, events, model, batch));
+            }
+        }
+        long events = (long) plan.keys() * plan.perKey();
+        for (int r = 0; r < plan.repeats(); r++) {
+            List<Integer> order = new ArrayList<>(plan.batches());
+            if (r % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (int batch : order) {
+                report.run(r, batch, events, run(plan, backend, timeout, events, model, batch));
+            }
+            report.endRepeat(r, order);
+        }
+        report.summary();
     }
 
     static byte[] model(int features, int hidden) {
@@ -111,29 +125,18 @@ public final class ThroughputBench {
                         ModelMetadata.empty().withVersion(1)));
     }
 
-    /** Runs one pipeline to completion; returns its net runtime in seconds. */
-    static double run(
-            String backend,
-            int parallelism,
-            int keys,
-            int features,
-            long events,
-            byte[] model,
-            Map<String, String> scoringConfig,
-            int batch)
+    /** Runs one pipeline to completion (batch 0: state-only); returns its net runtime in s. */
+    static double run(Plan plan, String backend, long timeout, long events, byte[] model, int batch)
             throws Exception {
-        boolean scoring = batch > 0;
-        Configuration conf = new Configuration();
-        conf.setString("state.backend.type", backend);
-        conf.setString("parallelism.default", String.valueOf(parallelism));
-        conf.setString("pipeline.max-parallelism", "128");
-        conf.setString("pipeline.generic-types", "false");
-        // RocksDB's block cache and write buffers come from managed memory; give it room.
-        conf.setString("taskmanager.memory.managed.size", backend.equals("rocksdb") ? "1g" : "64m");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        // Leftovers of the previous job should not be collected during this one.
+        System.gc();
+        boolean scoring = batch != ThroughputReport.STATE_ONLY;
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(
+                        configuration(plan, backend, timeout));
         KeyedStream<ParsedRecord, String> keyed =
                 env.fromSequence(0, events - 1)
-                        .map(new GeneratedEvents(keys, features))
+                        .map(new GeneratedEvents(plan.keys(), plan.features()))
                         .returns(ParsedRecordType.INSTANCE)
                         .keyBy(ParsedRecord::key, Types.STRING);
         DataStream<org.apache.flink.api.java.tuple.Tuple2<String, byte[]>> out;
@@ -142,20 +145,32 @@ public final class ThroughputBench {
                     env.fromData(List.of(new RawRecord(null, "none", 0, 0, 0))).setParallelism(1);
             ScoringOptions options =
                     new ScoringOptions()
-                            .scoring(scoringConfig)
+                            .scoring(plan.scoringConfig())
                             .startupModel(model, "benchmark model")
+                            .ringInOwnState(backend.equals("rocksdb")) // as the job chooses
                             .batching(batch, ScoringOptions.DEFAULT_BATCH_DELAY_MS);
             out = ScoringPipeline.score(keyed, noModels, options);
         } else {
             out =
                     keyed.process(
-                            new StateOnlyFunction(model, scoringConfig),
+                            new StateOnlyFunction(model, plan.scoringConfig()),
                             ScoringPipeline.PREDICTION_TYPE);
         }
         out.sinkTo(new DiscardingSink<>());
-        JobExecutionResult r =
-                env.execute("throughput " + (scoring ? "scoring b=" + batch : "state-only"));
+        JobExecutionResult r = env.execute("throughput " + ThroughputReport.name(batch));
         return r.getNetRuntime() / 1000.0;
+    }
+
+    private static Configuration configuration(Plan plan, String backend, long timeout) {
+        Configuration conf = new Configuration();
+        conf.setString("state.backend.type", backend);
+        conf.setString("parallelism.default", String.valueOf(plan.parallelism()));
+        conf.setString("pipeline.max-parallelism", "128");
+        conf.setString("pipeline.generic-types", "false");
+        conf.setString("execution.buffer-timeout.interval", timeout + " ms");
+        // RocksDB's block cache and write buffers come from managed memory; give it room.
+        conf.setString("taskmanager.memory.managed.size", backend.equals("rocksdb") ? "1g" : "64m");
+        return conf;
     }
 
     /** --name value pairs (shared by the benchmark mains). */

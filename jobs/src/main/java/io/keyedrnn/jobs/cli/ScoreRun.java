@@ -66,7 +66,7 @@ final class ScoreRun {
         int slots = env.getParallelism() > 0 ? env.getParallelism() : cores();
         try (LocalFlink flink = LocalFlink.start(1, slots, conf)) {
             say(flink.endpoints());
-            StopSignals signals = StopSignals.install(err);
+            StopSignals signals = StopSignals.install(err, "score");
             JobID job;
             try {
                 job = flink.submit(env, name, identity.jobId(), restore);

@@ -7,7 +7,7 @@ import sun.misc.Signal;
 /**
  * SIGTERM and SIGINT (Ctrl-C) as a stop request instead of the JVM's immediate shutdown, so that
  * {@code score} can stop its job with a savepoint before the JVM's shutdown hooks tear Flink down
- * underneath it. A second signal exits at once.
+ * underneath it, and {@code train --every} can end after its round. A second signal exits at once.
  */
 final class StopSignals {
     /** Exit code of a second signal: 128 + SIGINT, as a shell reports Ctrl-C. */
@@ -15,14 +15,19 @@ final class StopSignals {
 
     private final CompletableFuture<String> requested = new CompletableFuture<>();
     private final PrintWriter err;
+    private final String command;
 
-    private StopSignals(PrintWriter err) {
+    private StopSignals(PrintWriter err, String command) {
         this.err = err;
+        this.command = command;
     }
 
-    /** Installs the handlers for TERM and INT; the future completes with the signal's name. */
-    static StopSignals install(PrintWriter err) {
-        StopSignals s = new StopSignals(err);
+    /**
+     * Installs the handlers for TERM and INT; the future completes with the signal's name. command
+     * names the command in the second signal's line.
+     */
+    static StopSignals install(PrintWriter err, String command) {
+        StopSignals s = new StopSignals(err, command);
         for (String name : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(name), s::handle);
         }
@@ -35,7 +40,7 @@ final class StopSignals {
 
     private void handle(Signal signal) {
         if (!requested.complete("SIG" + signal.getName())) {
-            err.println("score: second SIG" + signal.getName() + "; exiting without waiting");
+            err.println(command + ": second SIG" + signal.getName() + "; exiting without waiting");
             err.flush();
             Runtime.getRuntime().halt(FORCED_EXIT);
         }

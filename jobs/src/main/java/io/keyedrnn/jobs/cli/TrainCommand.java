@@ -3,6 +3,7 @@ package io.keyedrnn.jobs.cli;
 import io.keyedrnn.jobs.common.JobException;
 import io.keyedrnn.jobs.train.Retraining;
 import io.keyedrnn.jobs.train.TrainingOutcome;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,11 @@ import picocli.CommandLine.Spec;
                     + " publish it to the models topic.",
             "Options override the --config file (keys as in config/train.properties); --set"
                     + " KEY=VALUE sets any key. Exit codes: 0 done, 1 failed (diverged, not"
-                    + " better than the current model, Kafka unreachable), 2 usage error."
+                    + " better than the current model, Kafka unreachable), 2 usage error.",
+            "--every DURATION runs it again on a schedule (with --init current, warm from the"
+                    + " model in service) until SIGINT/SIGTERM or --rounds; a refused or failed"
+                    + " round keeps the model in service. Exit code then: 0 when a round wrote a"
+                    + " model, else 1."
         })
 public final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -74,8 +79,22 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--init",
             paramLabel = "FILE",
-            description = "warm start from this model (keeps its normaliser and vocabulary)")
+            description =
+                    "warm start from this model (keeps its normaliser and vocabulary); current:"
+                            + " the newest model on --models-topic")
     String init;
+
+    @Option(
+            names = "--every",
+            paramLabel = "DURATION",
+            description = "run again every DURATION (90s, 30m, 2h, 1d) until stopped")
+    String every;
+
+    @Option(
+            names = "--rounds",
+            paramLabel = "N",
+            description = "with --every: stop after N rounds (0 = until stopped)")
+    String rounds;
 
     @Option(
             names = "--cell",
@@ -209,8 +228,16 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         logging.apply("train", spec.commandLine().getErr());
         boolean terminal = Terminal.interactive();
-        TrainingOutcome outcome =
-                Retraining.run(config, overrides(), spec.commandLine().getOut(), terminal);
+        Map<String, String> settings = overrides();
+        PrintWriter out = spec.commandLine().getOut();
+        Retraining.Schedule schedule = Retraining.schedule(config, settings);
+        if (schedule.everyMs() != null) {
+            StopSignals signals = StopSignals.install(spec.commandLine().getErr(), "train");
+            return new TrainSchedule(
+                            schedule.everyMs(), schedule.rounds(), out, signals.requested())
+                    .run(() -> Retraining.run(config, settings, out, terminal));
+        }
+        TrainingOutcome outcome = Retraining.run(config, settings, out, terminal);
         if (!outcome.wroteModel()) {
             throw new JobException(JobException.FAILED, outcome.message());
         }
@@ -232,6 +259,8 @@ public final class TrainCommand implements Callable<Integer> {
         put(m, "end.offsets", endOffsets);
         put(m, "out", out);
         put(m, "init", init);
+        put(m, "retrain.every", every);
+        put(m, "retrain.rounds", rounds);
         put(m, "cell", cell);
         put(m, "layers", layers);
         put(m, "hidden", hidden);

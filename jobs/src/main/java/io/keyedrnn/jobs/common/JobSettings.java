@@ -99,6 +99,13 @@ public final class JobSettings {
     public static final Setting<Long> CHECKPOINT_INTERVAL_MS =
             Setting.whole(
                     "checkpoint.interval.ms", 10_000L, 1, "exactly-once output shows at each");
+    public static final Setting<Long> BUFFER_TIMEOUT_MS =
+            Setting.whole(
+                    "buffer.timeout.ms",
+                    10L,
+                    0,
+                    "longest a record waits in a network buffer between operators (Flink's"
+                            + " execution.buffer-timeout.interval, 100 by default); 0 = after each record");
     public static final Setting<String> CHECKPOINT_DIR =
             Setting.of(
                     "checkpoint.dir",
@@ -156,6 +163,7 @@ public final class JobSettings {
                     PARALLELISM,
                     MAX_PARALLELISM,
                     CHECKPOINT_INTERVAL_MS,
+                    BUFFER_TIMEOUT_MS,
                     CHECKPOINT_DIR,
                     STATE_BACKEND,
                     STATE_TTL_MS,

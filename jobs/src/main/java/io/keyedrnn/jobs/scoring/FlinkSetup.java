@@ -5,7 +5,7 @@ import org.apache.flink.configuration.Configuration;
 
 /**
  * The Flink configuration of the scoring job from its settings: state backend, checkpointing,
- * parallelism limits, and any {@code flink.*} pass-through (which wins).
+ * network buffer timeout, parallelism limits, and any {@code flink.*} pass-through (which wins).
  */
 public final class FlinkSetup {
     private FlinkSetup() {}
@@ -17,6 +17,9 @@ public final class FlinkSetup {
                 "execution.checkpointing.interval",
                 c.get(JobSettings.CHECKPOINT_INTERVAL_MS) + " ms");
         f.setString("execution.checkpointing.mode", "EXACTLY_ONCE");
+        // Flink's 100 ms default would be most of the at-least-once latency (BENCHMARKS.md).
+        f.setString(
+                "execution.buffer-timeout.interval", c.get(JobSettings.BUFFER_TIMEOUT_MS) + " ms");
         f.setString("execution.checkpointing.dir", c.checkpointDir());
         f.setString(
                 "execution.checkpointing.externalized-checkpoint-retention",

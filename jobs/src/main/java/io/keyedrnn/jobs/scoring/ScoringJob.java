@@ -79,6 +79,7 @@ public final class ScoringJob {
                         .features(c.get(JobSettings.INPUT_FEATURES))
                         .outputState(c.get(JobSettings.OUTPUT_STATE))
                         .stateTtlMs(c.get(JobSettings.STATE_TTL_MS))
+                        .ringInOwnState(c.stateBackend().equals("rocksdb"))
                         .batching(c.get(JobSettings.BATCH_SIZE), c.get(JobSettings.BATCH_DELAY_MS))
                         .maxModelBytes(c.get(JobSettings.MODEL_MAX_BYTES))
                         .modelPointers(c.modelPointers());

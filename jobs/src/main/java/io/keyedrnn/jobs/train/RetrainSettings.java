@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.train;
 
+import io.keyedrnn.settings.Parsers;
 import io.keyedrnn.settings.Setting;
 import java.util.List;
 
@@ -22,6 +23,11 @@ public final class RetrainSettings {
             Setting.text("feature.names", null, "names of the numeric features, comma-separated");
     public static final Setting<String> CSV_KEY =
             Setting.text("csv.key", "key", "CSV column of the key");
+    public static final Setting<Boolean> CSV_KEY_PER_FILE =
+            Setting.flag(
+                    "csv.key.per.file",
+                    false,
+                    "each CSV file is one key, named after the file (no key column)");
     public static final Setting<String> CSV_TS =
             Setting.text("csv.ts", "ts", "CSV column of the time (optional column)");
     public static final Setting<String> CSV_TOKEN =
@@ -31,7 +37,11 @@ public final class RetrainSettings {
     public static final Setting<String> OUT =
             Setting.text("out", null, "where the model file goes (required)");
     public static final Setting<String> INIT =
-            Setting.text("init", null, "model to warm-start from and to beat on validation");
+            Setting.text(
+                    "init",
+                    null,
+                    "model to warm-start from and to beat on validation; current = the newest on"
+                            + " models.topic");
     public static final Setting<Boolean> PUBLISH =
             Setting.flag("publish", false, "publish the new model to models.topic");
     public static final Setting<String> MODELS_KEY =
@@ -64,6 +74,16 @@ public final class RetrainSettings {
     public static final Setting<String> UNKNOWN_TOKENS =
             Setting.choice("unknown.tokens", "unk", "tokens outside the vocabulary", "unk", "skip");
 
+    public static final Setting<Long> RETRAIN_EVERY =
+            Setting.of(
+                    "retrain.every",
+                    null,
+                    Parsers.durationMs(),
+                    "run again every DURATION (90s, 30m, 2h, 1d, or ms) until stopped; unset: once");
+    public static final Setting<Integer> RETRAIN_ROUNDS =
+            Setting.integer(
+                    "retrain.rounds", 0, 0, "with retrain.every: rounds to run, 0 = until stopped");
+
     public static final Setting<Boolean> SESSION_END_TOKEN =
             Setting.flag(
                     "session.end.token",
@@ -74,12 +94,15 @@ public final class RetrainSettings {
     public static final List<Setting<?>> ALL =
             List.of(
                     SESSION_END_TOKEN,
+                    RETRAIN_EVERY,
+                    RETRAIN_ROUNDS,
                     EVENTS_FILES,
                     START_OFFSETS,
                     END_OFFSETS,
                     BROKER_TIMEOUT_MS,
                     FEATURE_NAMES,
                     CSV_KEY,
+                    CSV_KEY_PER_FILE,
                     CSV_TS,
                     CSV_TOKEN,
                     CSV_FEATURES,

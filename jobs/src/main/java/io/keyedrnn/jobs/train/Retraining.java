@@ -39,6 +39,22 @@ public final class Retraining {
         return outcome(job.record(), job.record().message);
     }
 
+    /**
+     * How often to run: every null runs once, else every that many ms for rounds rounds (0: until
+     * stopped). Bad settings throw {@link JobException} as {@link #run} would.
+     */
+    public record Schedule(Long everyMs, int rounds) {}
+
+    /** The schedule the settings ask for ({@code retrain.every}, {@code retrain.rounds}). */
+    public static Schedule schedule(Path configFile, Map<String, String> settings) {
+        try {
+            TrainSettings s = TrainSettings.load(configFile, settings);
+            return new Schedule(s.retrainEveryMs, s.retrainRounds);
+        } catch (IllegalArgumentException e) {
+            throw JobException.badInput(e.getMessage());
+        }
+    }
+
     private static TrainingOutcome outcome(RunRecord r, String message) {
         boolean wrote = r.status.wroteModel();
         return new TrainingOutcome(

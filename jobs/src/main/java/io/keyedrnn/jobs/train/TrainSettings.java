@@ -74,6 +74,8 @@ final class TrainSettings {
     final String modelsTopic;
     final String modelsKey;
     final Long version;
+    final Long retrainEveryMs;
+    final int retrainRounds;
     final CellKind cell;
     final OptimizerKind optimizer;
     final int layers, hidden, embedding, epochs, batchKeys, tbptt, patience, threads;
@@ -108,7 +110,8 @@ final class TrainSettings {
                         m.get(RetrainSettings.CSV_KEY),
                         m.get(RetrainSettings.CSV_TS),
                         m.get(RetrainSettings.CSV_TOKEN),
-                        list(m.get(RetrainSettings.CSV_FEATURES)));
+                        list(m.get(RetrainSettings.CSV_FEATURES)),
+                        m.get(RetrainSettings.CSV_KEY_PER_FILE));
         out = Path.of(m.required(RetrainSettings.OUT, "(--out FILE: where the model file goes)"));
         String initPath = m.get(RetrainSettings.INIT);
         init = initPath != null ? Path.of(initPath) : null;
@@ -117,6 +120,8 @@ final class TrainSettings {
         modelsTopic = m.get(JobSettings.MODELS_TOPIC);
         modelsKey = m.get(RetrainSettings.MODELS_KEY);
         version = m.get(RetrainSettings.VERSION);
+        retrainEveryMs = m.get(RetrainSettings.RETRAIN_EVERY);
+        retrainRounds = m.get(RetrainSettings.RETRAIN_ROUNDS);
         cell = m.get(TrainingSettings.CELL);
         optimizer = m.get(TrainingSettings.OPTIMIZER);
         layers = m.get(TrainingSettings.LAYERS);
@@ -225,6 +230,7 @@ final class TrainSettings {
         if (modelsTopic != null && bootstrapServers == null) {
             throw new IllegalArgumentException("--models-topic needs --bootstrap-servers H:P");
         }
+        checkSchedule();
         for (String k : CALIBRATED) {
             if (scoring.containsKey(k)) {
                 throw new IllegalArgumentException(
@@ -312,6 +318,17 @@ final class TrainSettings {
                 featureNames,
                 endToken,
                 sessionGapMs);
+    }
+
+    private void checkSchedule() {
+        if (retrainEveryMs == null && retrainRounds > 0) {
+            throw new IllegalArgumentException("--rounds only applies with --every DURATION");
+        }
+        if (retrainEveryMs != null && version != null) {
+            throw new IllegalArgumentException(
+                    "--model-version cannot repeat with --every: leave it out, and each round's"
+                            + " model gets the version above the current one");
+        }
     }
 
     /** The effective training settings, recorded in the metadata and the report. */

@@ -111,7 +111,9 @@ class EvalCommandTest {
         Run r = eval("hdfs", "--quick", "--data", DATA);
         assertEquals(0, r.code(), r.err());
         List<String[]> rows = measuredRows(r.out());
-        assertEquals(4, rows.size(), "g = 9, chosen g, threshold, combined");
+        assertEquals(
+                10, rows.size(), "g = 9, chosen g, threshold, combined, end rule; twice: refit");
+        assertTrue(r.out().contains("refit on train+validation"), r.out());
         assertTrue(r.err().contains("epoch   1/4  loss"), r.err());
         assertTrue(r.err().matches("(?s).*sessions scored \\d+/\\d+ done \\(100%\\).*"), r.err());
         for (String[] row : rows) {

@@ -1,6 +1,7 @@
 package io.keyedrnn.jobs.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +68,14 @@ class ScoringJobConfigTest {
                 ScoringJobConfig.load(DOCUMENTED, Map.of("events.topic", "mine", "ring.size", "7"));
         assertEquals("mine", c.required("events.topic"));
         assertEquals(7, ScoringConfig.fromMap(c.scoringSettings()).ringSize());
+    }
+
+    @Test
+    void onlyRocksDbKeepsTheRingInItsOwnState() throws Exception {
+        assertFalse(ScoringJob.options(ScoringJobConfig.of(Map.of())).ringInOwnState());
+        assertTrue(
+                ScoringJob.options(ScoringJobConfig.of(Map.of("state.backend", "rocksdb")))
+                        .ringInOwnState());
     }
 
     @Test
@@ -131,5 +141,25 @@ class ScoringJobConfigTest {
         assertEquals("rocksdb", f.toMap().get("state.backend.type"));
         assertEquals("5 s", f.toMap().get("execution.checkpointing.interval"));
         assertEquals("SSL", KafkaWiring.clientProperties(c).get("security.protocol"));
+    }
+
+    @Test
+    void theBufferTimeoutReachesTheEnvironment() {
+        StreamExecutionEnvironment byDefault =
+                StreamExecutionEnvironment.getExecutionEnvironment(
+                        FlinkSetup.configuration(ScoringJobConfig.of(Map.of())));
+        assertEquals(10, byDefault.getBufferTimeout());
+        StreamExecutionEnvironment set =
+                StreamExecutionEnvironment.getExecutionEnvironment(
+                        FlinkSetup.configuration(
+                                ScoringJobConfig.of(Map.of("buffer.timeout.ms", "3"))));
+        assertEquals(3, set.getBufferTimeout());
+        Configuration passedThrough =
+                FlinkSetup.configuration(
+                        ScoringJobConfig.of(
+                                Map.of(
+                                        "buffer.timeout.ms", "3",
+                                        "flink.execution.buffer-timeout.interval", "7 ms")));
+        assertEquals("7 ms", passedThrough.toMap().get("execution.buffer-timeout.interval"));
     }
 }

@@ -316,6 +316,58 @@ class RetrainITCase {
     }
 
     @Test
+    void aScheduleWarmStartsEveryRoundFromTheModelInService() throws Exception {
+        kafka.createTopics(1, Map.of("cleanup.policy", "compact"), "models-loop");
+        Path events = TrainData.write(tmp, "loop.jsonl", TrainData.sines(3, 0, 200, 11));
+        List<String> base =
+                List.of(
+                        "train",
+                        "--events",
+                        events.toString(),
+                        "--bootstrap-servers",
+                        kafka.bootstrapServers(),
+                        "--models-topic",
+                        "models-loop",
+                        "--out",
+                        tmp.resolve("loop.safetensors").toString());
+        Run none = cli(with(base, "--init", "current"));
+        assertEquals(2, none.code(), none.out() + none.err());
+        assertTrue(none.err().contains("no model on the models topic models-loop yet"), none.err());
+
+        Run first = cli(with(base, "--hidden", "4", "--epochs", "1", "--publish"));
+        assertEquals(0, first.code(), first.out() + first.err());
+        // No --hidden: a round that trained from scratch would have the default 32 units.
+        Run loop =
+                cli(
+                        with(
+                                base,
+                                "--init",
+                                "current",
+                                "--publish",
+                                "--epochs",
+                                "6",
+                                "--every",
+                                "1s",
+                                "--rounds",
+                                "2"));
+        assertEquals(0, loop.code(), loop.out() + loop.err());
+        assertTrue(loop.out().contains("round 1 of 2") && loop.out().contains("round 2 of 2"));
+        List<ConsumerRecord<byte[], byte[]>> models =
+                KafkaIo.readAll(kafka.bootstrapServers(), "models-loop", Duration.ofSeconds(30));
+        assertTrue(models.size() >= 2, loop.out());
+        Model v1 = ModelFile.read(models.get(0).value(), "models-loop/0@0");
+        Model v2 = ModelFile.read(models.get(1).value(), "models-loop/0@1");
+        assertEquals(v1.version() + 1, v2.version());
+        assertEquals(4, v2.network().topHiddenSize(), "warm start from the model in service");
+    }
+
+    private static String[] with(List<String> base, String... more) {
+        List<String> args = new ArrayList<>(base);
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
     void aModelTrainedWithoutHoldOutIsPublishedOnlyWhenAskedExplicitly() throws Exception {
         kafka.createTopics(1, "events-all");
         kafka.createTopics(1, Map.of("cleanup.policy", "compact"), "models-all");

@@ -111,6 +111,24 @@ class TrainSettingsTest {
     }
 
     @Test
+    void aScheduleRepeatsTheRunAndCannotFixTheVersion() {
+        Map<String, String> m = minimal();
+        m.put("retrain.every", "30m");
+        m.put("retrain.rounds", "3");
+        TrainSettings s = TrainSettings.load(null, m);
+        assertEquals(1_800_000L, s.retrainEveryMs);
+        assertEquals(3, s.retrainRounds);
+        m.put("version", "7");
+        assertTrue(error(m).contains("--model-version cannot repeat"), error(m));
+        Map<String, String> roundsAlone = minimal();
+        roundsAlone.put("retrain.rounds", "2");
+        assertTrue(error(roundsAlone).contains("--rounds only applies with --every"));
+        Map<String, String> bad = minimal();
+        bad.put("retrain.every", "soon");
+        assertTrue(error(bad).contains("retrain.every"), error(bad));
+    }
+
+    @Test
     void aModelTrainedFromFilesCanBePublished() {
         Map<String, String> m = minimal();
         m.put("bootstrap.servers", "h:9092");

@@ -11,6 +11,8 @@ package io.keyedrnn.jobs.eval.hdfs;
  * @param lr Adam's learning rate
  * @param targetFpRate g (and the surprisal threshold) are the smallest (lowest) that flag at most
  *     this share of the validation normals: {@link #TARGET_FP_RATE}
+ * @param refitEpochs epochs of the refit: the early-stopped model trained on, from its weights, on
+ *     the training and validation sessions together (0: no refit)
  */
 public record HdfsSettings(
         double trainShare,
@@ -24,6 +26,7 @@ public record HdfsSettings(
         int patience,
         double lr,
         double targetFpRate,
+        int refitEpochs,
         long seed) {
     /** DeepLog's default g. */
     static final int DEFAULT_G = 9;
@@ -44,6 +47,14 @@ public record HdfsSettings(
 
     static final double VALIDATION_SHARE = 0.2;
 
+    /**
+     * Epochs of the refit on training and validation sessions (3,884 normals, DeepLog trained on
+     * all 4,855): as many as early stopping's patience, the epochs it lets pass without a better
+     * validation loss, so the refit runs about as long past the chosen weights as the first
+     * training did. Fixed before the refit's first run.
+     */
+    static final int REFIT_EPOCHS = 4;
+
     public static HdfsSettings full(long seed) {
         return new HdfsSettings(
                 TRAIN_SHARE,
@@ -57,6 +68,7 @@ public record HdfsSettings(
                 4,
                 2e-3,
                 TARGET_FP_RATE,
+                REFIT_EPOCHS,
                 seed);
     }
 
@@ -74,6 +86,7 @@ public record HdfsSettings(
                 2,
                 2e-3,
                 TARGET_FP_RATE,
+                1,
                 seed);
     }
 }

@@ -5,6 +5,7 @@ import io.keyedrnn.jobs.common.ProgressOut;
 import io.keyedrnn.jobs.eval.data.HdfsSessions;
 import io.keyedrnn.score.TokenRank;
 import io.keyedrnn.score.TokenRule;
+import io.keyedrnn.serve.ScoringConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,9 @@ public final class HdfsSuite {
      */
     public static final int SHORT_SESSION = 11;
 
+    /** Flagged held-out normals listed one by one in the notes. */
+    private static final int LISTED = 10;
+
     private HdfsSuite() {}
 
     /**
@@ -40,10 +44,10 @@ public final class HdfsSuite {
         List<int[]> abnormal = HdfsSessions.read(dir.resolve("hdfs_test_abnormal"), keys);
         abnormal = abnormal.subList(0, Math.min(abnormal.size(), s.maxAbnormal()));
         SessionSplit split = SessionSplit.of(normal, s);
-        return List.of(run(split, abnormal, new SessionTokens(true), s, progress));
+        return run(split, abnormal, new SessionTokens(true), s, progress);
     }
 
-    private static HdfsResult run(
+    private static List<HdfsResult> run(
             SessionSplit split,
             List<int[]> abnormal,
             SessionTokens alphabet,
@@ -52,47 +56,127 @@ public final class HdfsSuite {
         long start = System.nanoTime();
         HdfsTraining.Trained trained =
                 HdfsTraining.train(split, alphabet, s, progress.epochs(s.epochs()));
+        int runs = s.refitEpochs() > 0 ? 2 : 1;
         Progress sessions =
                 progress.of(
                         "sessions scored",
-                        split.validation().size() + split.heldOut().size() + abnormal.size());
+                        split.validation().size()
+                                + 2 * runs * (split.heldOut().size() + abnormal.size()));
         SessionScores val =
                 new SessionScorer(trained.model(), alphabet, sessions)
                         .score(split.validation(), "val-");
-        int g = SessionRanks.smallestG(val.worstRank(), s.targetFpRate());
-        double t = SessionThreshold.choose(val.worstSurprisal(), s.targetFpRate());
-        double te = SessionEither.chooseThreshold(val);
-        // The test sessions are scored once, by a servable configured as the scoring job would
-        // be from the validation choice; their worst ranks and surprisals do not depend on it.
+        Choice c = Choice.of(val, s.targetFpRate());
+        List<HdfsResult> out = new ArrayList<>();
+        out.add(
+                scored(
+                        "early-stopped",
+                        trained,
+                        c,
+                        split,
+                        abnormal,
+                        alphabet,
+                        sessions,
+                        val.size(),
+                        start));
+        if (runs == 2) {
+            // Everything validation chooses is fixed above, from the early-stopped model's
+            // validation scores; the refit then also trains on the validation sessions.
+            long refitStart = System.nanoTime();
+            HdfsTraining.Trained refit =
+                    HdfsTraining.refit(
+                            trained, split, alphabet, s, progress.epochs(s.refitEpochs()));
+            out.add(
+                    scored(
+                            "refit on train+validation",
+                            refit,
+                            c,
+                            split,
+                            abnormal,
+                            alphabet,
+                            sessions,
+                            val.size() + 2 * (split.heldOut().size() + abnormal.size()),
+                            refitStart));
+        }
+        sessions.finish();
+        return out;
+    }
+
+    /**
+     * The held-out and abnormal sessions scored once, by a servable configured as the scoring job
+     * would be from the validation choice; their worst ranks and surprisals do not depend on it.
+     */
+    private static HdfsResult scored(
+            String name,
+            HdfsTraining.Trained trained,
+            Choice c,
+            SessionSplit split,
+            List<int[]> abnormal,
+            SessionTokens alphabet,
+            Progress sessions,
+            long counted,
+            long start) {
         SessionScorer job =
-                new SessionScorer(trained.model(), alphabet, sessions, g, te, TokenRule.EITHER)
-                        .countingFrom(val.size());
+                new SessionScorer(trained.model(), alphabet, sessions, c.g, c.te, TokenRule.EITHER)
+                        .countingFrom(counted);
         SessionScores held = job.score(split.heldOut(), "normal-");
         SessionScores bad = job.score(abnormal, "abnormal-");
-        sessions.finish();
+        // The end rule as the scoring job runs it: token.rule top_g, end.threshold.
+        SessionScorer endJob =
+                new SessionScorer(
+                                trained.model(),
+                                alphabet,
+                                sessions,
+                                ScoringConfig.DEFAULTS
+                                        .withWarmupEvents(0)
+                                        .withTopG(c.endG)
+                                        .withTokenRule(TokenRule.TOP_G)
+                                        .withEndThreshold(c.endT))
+                        .countingFrom(counted + held.size() + bad.size());
+        DetectionRates atEnds =
+                served(
+                        endJob.score(abnormal, "abnormal-"),
+                        endJob.score(split.heldOut(), "normal-"),
+                        SessionEnds.rates(bad, held, c.endG, c.endT),
+                        "token.rule top_g with end.threshold");
         return new HdfsResult(
+                name,
                 alphabet.endToken(),
-                split.train().size(),
+                trained.sessions(),
                 split.validation().size(),
                 split.heldOut().size(),
                 abnormal.size(),
                 rates(bad.worstRank(), held.worstRank(), HdfsSettings.DEFAULT_G),
-                g,
-                rates(bad.worstRank(), held.worstRank(), g),
-                t,
+                c.g,
+                rates(bad.worstRank(), held.worstRank(), c.g),
+                c.t,
                 new DetectionRates(
-                        SessionThreshold.flagged(bad.worstSurprisal(), t),
+                        SessionThreshold.flagged(bad.worstSurprisal(), c.t),
                         bad.size(),
-                        SessionThreshold.flagged(held.worstSurprisal(), t),
+                        SessionThreshold.flagged(held.worstSurprisal(), c.t),
                         held.size()),
-                te,
-                either(g, te, bad, held),
+                c.te,
+                either(c.g, c.te, bad, held),
+                c.endG,
+                c.endT,
+                atEnds,
                 recall(bad.worstRank(), abnormal, true),
                 recall(bad.worstRank(), abnormal, false),
-                flaggedHeldOut(held, split.heldOut(), g, te),
+                flaggedHeldOut(held, split.heldOut(), c.g, c.te),
                 trained.bestEpoch(),
                 trained.epochsRun(),
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** What the validation normals choose, before any held-out or abnormal session is scored. */
+    private record Choice(int g, double t, double te, int endG, double endT) {
+        static Choice of(SessionScores val, double targetFpRate) {
+            return new Choice(
+                    SessionRanks.smallestG(val.worstRank(), targetFpRate),
+                    SessionThreshold.choose(val.worstSurprisal(), targetFpRate),
+                    SessionEither.chooseThreshold(val),
+                    SessionEnds.chooseG(val, targetFpRate),
+                    SessionEnds.chooseThreshold(val));
+        }
     }
 
     /**
@@ -101,25 +185,36 @@ public final class HdfsSuite {
      * surprisals.
      */
     private static DetectionRates either(int g, double t, SessionScores bad, SessionScores held) {
+        return served(bad, held, SessionEither.rates(bad, held, g, t), "token.rule either");
+    }
+
+    /** The rates the servable flagged, which must be those of the session rule it stands for. */
+    private static DetectionRates served(
+            SessionScores bad, SessionScores held, DetectionRates rule, String what) {
         DetectionRates served =
                 new DetectionRates(
                         bad.flaggedCount(), bad.size(), held.flaggedCount(), held.size());
-        if (!served.equals(SessionEither.rates(bad, held, g, t))) {
+        if (!served.equals(rule)) {
             throw new IllegalStateException(
-                    "token.rule either in the servable disagrees with the session rule: " + served);
+                    what + " in the servable disagrees with the session rule: " + served);
         }
         return served;
     }
 
     /**
      * The held-out normals the combined rule flags, each as "keys/worst rank/worst surprisal", so
-     * that a false positive can be looked at.
+     * that a false positive can be looked at; the first {@link #LISTED} and a count of the rest.
      */
     private static List<String> flaggedHeldOut(
             SessionScores held, List<int[]> sessions, int g, double t) {
         List<String> out = new ArrayList<>();
+        int more = 0;
         for (int i = 0; i < held.size(); i++) {
-            if (TokenRank.outsideTopG(held.worstRank()[i], g) || held.worstSurprisal()[i] > t) {
+            boolean flagged =
+                    TokenRank.outsideTopG(held.worstRank()[i], g) || held.worstSurprisal()[i] > t;
+            if (flagged && out.size() == LISTED) {
+                more++;
+            } else if (flagged) {
                 out.add(
                         String.format(
                                 Locale.ROOT,
@@ -128,6 +223,9 @@ public final class HdfsSuite {
                                 held.worstRank()[i],
                                 held.worstSurprisal()[i]));
             }
+        }
+        if (more > 0) {
+            out.add(more + " more");
         }
         return out;
     }

@@ -23,7 +23,8 @@ public final class HdfsTable {
                         "F1*",
                         "source");
         for (HdfsResult r : runs) {
-            String name = "keyed-rnn LSTM" + (r.endToken() ? ", <end> token" : "");
+            String name =
+                    "keyed-rnn LSTM" + (r.endToken() ? ", <end> token" : "") + ", " + r.model();
             String target = " (" + pct(HdfsSettings.TARGET_FP_RATE) + " FP on validation)";
             row(t, name, "g = " + HdfsSettings.DEFAULT_G + " (DeepLog default)", r.atDefault());
             row(t, name, "g = " + r.chosenG() + target, r.atChosen());
@@ -37,6 +38,15 @@ public final class HdfsTable {
                             + Table.fixed(r.eitherThreshold(), 3)
                             + " (none on validation)",
                     r.atEither());
+            row(
+                    t,
+                    name,
+                    "events g = "
+                            + r.endG()
+                            + ", <end> -ln p > "
+                            + Table.fixed(r.endThreshold(), 3)
+                            + " (end rule)",
+                    r.atEnds());
         }
         t.row(
                 "DeepLog (paper, via README)",
@@ -88,9 +98,11 @@ public final class HdfsTable {
             sb.append(
                     String.format(
                             Locale.ROOT,
-                            "%s: recall at g=9 on abnormal sessions of < %d keys %.4f, of >= %d"
-                                    + " keys %.4f; best epoch %d of %d, %.1f s%n",
-                            x.endToken() ? "with <end> token" : "as given",
+                            "%s, %d training sessions: recall at g=9 on abnormal sessions of < %d"
+                                    + " keys %.4f, of >= %d keys %.4f; best epoch %d of %d,"
+                                    + " %.1f s%n",
+                            x.model(),
+                            x.trainSessions(),
                             HdfsSuite.SHORT_SESSION,
                             x.shortRecall(),
                             HdfsSuite.SHORT_SESSION,

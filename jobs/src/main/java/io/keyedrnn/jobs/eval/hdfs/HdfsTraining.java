@@ -30,39 +30,67 @@ final class HdfsTraining {
      */
     static Trained train(
             SessionSplit split, SessionTokens alphabet, HdfsSettings s, TrainingListener epochs) {
-        TrainConfig config =
-                TrainConfig.builder()
-                        .cell(CellKind.LSTM)
-                        .layers(s.layers())
-                        .hidden(s.hidden())
-                        .embedding(s.embedding())
-                        .vocabulary(alphabet.size())
-                        .epochs(s.epochs())
-                        .patience(s.patience())
-                        .optimizer(OptimizerKind.ADAM)
-                        .lr(s.lr())
-                        .batchKeys(64)
-                        .tbptt(0)
-                        .clip(1.0)
-                        .seed(s.seed())
-                        .threads(2)
-                        .build();
+        TrainConfig config = config(s, alphabet).epochs(s.epochs()).patience(s.patience()).build();
         TrainResult r =
                 new Trainer(config)
                         .train(
                                 sequences(split.train(), alphabet, "train-"),
                                 sequences(split.validation(), alphabet, "val-"),
                                 epochs);
+        return trained(r, split.train().size(), alphabet);
+    }
+
+    /**
+     * The trained model trained on from its weights for {@link HdfsSettings#refitEpochs} epochs on
+     * the training and validation sessions together, with nothing held out to stop on: the last
+     * epoch's weights. What validation chose (epochs, g, thresholds) was chosen before; the refit
+     * only lets the model see the validation sessions' paths too.
+     */
+    static Trained refit(
+            Trained first,
+            SessionSplit split,
+            SessionTokens alphabet,
+            HdfsSettings s,
+            TrainingListener epochs) {
+        TrainConfig config =
+                config(s, alphabet)
+                        .init(first.model().network())
+                        .epochs(s.refitEpochs())
+                        .patience(0)
+                        .build();
+        List<Sequence> all = sequences(split.train(), alphabet, "train-");
+        all.addAll(sequences(split.validation(), alphabet, "val-"));
+        TrainResult r = new Trainer(config).train(all, List.of(), epochs);
+        return trained(r, all.size(), alphabet);
+    }
+
+    private static TrainConfig.Builder config(HdfsSettings s, SessionTokens alphabet) {
+        return TrainConfig.builder()
+                .cell(CellKind.LSTM)
+                .layers(s.layers())
+                .hidden(s.hidden())
+                .embedding(s.embedding())
+                .vocabulary(alphabet.size())
+                .optimizer(OptimizerKind.ADAM)
+                .lr(s.lr())
+                .batchKeys(64)
+                .tbptt(0)
+                .clip(1.0)
+                .seed(s.seed())
+                .threads(2);
+    }
+
+    private static Trained trained(TrainResult r, int sessions, SessionTokens alphabet) {
         Map<String, Object> summary =
                 Map.of(
-                        "sessions", split.train().size(),
+                        "sessions", sessions,
                         "best_epoch", r.bestEpoch(),
                         "validation_loss", r.bestValidationLoss());
         Calibration cal =
                 new Calibration("token_rank", null, null, null, null, HdfsSettings.DEFAULT_G);
         Model model =
                 ModelBuild.publish(r.network(), null, alphabet.vocabulary(), null, cal, 1, summary);
-        return new Trained(model, r.bestEpoch(), r.epochs().size());
+        return new Trained(model, sessions, r.bestEpoch(), r.epochs().size());
     }
 
     private static List<Sequence> sequences(
@@ -75,5 +103,5 @@ final class HdfsTraining {
     }
 
     /** The model and how its training went. */
-    record Trained(Model model, int bestEpoch, int epochsRun) {}
+    record Trained(Model model, int sessions, int bestEpoch, int epochsRun) {}
 }

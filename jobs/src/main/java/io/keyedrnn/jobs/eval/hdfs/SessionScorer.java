@@ -27,6 +27,9 @@ final class SessionScorer {
     private int worstRank;
     private double worstSurprisal;
     private boolean anomaly;
+    private boolean atEnd;
+    private int eventRank;
+    private double endSurprisal;
 
     /**
      * Scores under the default rule (top g = 9), counting each session on {@code progress}; the
@@ -47,12 +50,22 @@ final class SessionScorer {
             Integer g,
             Double t,
             TokenRule rule) {
-        ScoringConfig c =
+        this(
+                model,
+                alphabet,
+                progress,
                 ScoringConfig.DEFAULTS
                         .withWarmupEvents(0)
                         .withTopG(g)
                         .withThreshold(t)
-                        .withTokenRule(rule);
+                        .withTokenRule(rule));
+    }
+
+    /**
+     * Scores with a servable configured as the scoring job would be by c (its warm-up should be 0:
+     * a session's first events count).
+     */
+    SessionScorer(Model model, SessionTokens alphabet, Progress progress, ScoringConfig c) {
         this.progress = progress;
         this.servable = new ModelServable(model, c);
         this.step = new SessionStep(servable, SessionConfig.DEFAULTS);
@@ -70,10 +83,15 @@ final class SessionScorer {
         int[] rank = new int[sessions.size()];
         double[] surprisal = new double[sessions.size()];
         boolean[] flagged = new boolean[sessions.size()];
+        int[] events = new int[sessions.size()];
+        double[] ends = new double[sessions.size()];
         for (int i = 0; i < rank.length; i++) {
             worstRank = -1;
             worstSurprisal = Double.NEGATIVE_INFINITY;
             anomaly = false;
+            atEnd = false;
+            eventRank = -1;
+            endSurprisal = Double.NEGATIVE_INFINITY;
             String key = prefix + i;
             KeyState state = servable.newState();
             for (int id : sessions.get(i)) {
@@ -84,14 +102,17 @@ final class SessionScorer {
                 }
                 state = step.apply(e, state, SessionStep.NO_END, this::observe);
             }
+            atEnd = true;
             step.apply(
                     Event.endOf(key, Event.NO_TIMESTAMP), state, SessionStep.NO_END, this::observe);
             rank[i] = worstRank;
             surprisal[i] = worstSurprisal;
             flagged[i] = anomaly;
+            events[i] = eventRank;
+            ends[i] = endSurprisal;
             progress.done(++scored);
         }
-        return new SessionScores(rank, surprisal, flagged);
+        return new SessionScores(rank, surprisal, flagged, events, ends);
     }
 
     private void observe(Prediction p) {
@@ -99,6 +120,11 @@ final class SessionScorer {
             worstRank = Math.max(worstRank, p.rank);
             worstSurprisal = Math.max(worstSurprisal, p.score);
             anomaly |= p.anomaly;
+            if (atEnd) {
+                endSurprisal = Math.max(endSurprisal, p.score);
+            } else {
+                eventRank = Math.max(eventRank, p.rank);
+            }
         }
     }
 }

@@ -1,7 +1,10 @@
 package io.keyedrnn.jobs.train.history;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,32 +14,45 @@ import java.util.List;
  *
  * <p>Format: the first line names the columns; fields are separated by commas and may be quoted
  * with double quotes ({@code ""} inside quotes is one quote). The key column (default {@code key})
- * is required; the time column (default {@code ts}: epoch milliseconds or ISO-8601 such as {@code
- * 2024-01-01T00:00:00Z}) is optional. Numeric files take the listed feature columns, by default
- * every other column in header order; categorical files take the token column (default {@code
- * token}).
+ * is required unless the whole file is one key, named after the file ({@code csv.key.per.file});
+ * the time column (default {@code ts}: epoch milliseconds, ISO-8601 such as {@code
+ * 2024-01-01T00:00:00Z}, or a UTC date and time such as {@code 2014-07-01 00:30:00}, as NAB's files
+ * have) is optional. Numeric files take the listed feature columns, by default every other column
+ * in header order; categorical files take the token column (default {@code token}).
  */
 public final class CsvLayout implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** The configured column names; empty features means "every other column". */
-    public record Columns(String key, String ts, String token, List<String> features)
+    /**
+     * The configured column names; empty features means "every other column"; keyPerFile: every
+     * row's key is the file's name, and no key column is read.
+     */
+    public record Columns(
+            String key, String ts, String token, List<String> features, boolean keyPerFile)
             implements Serializable {
         public Columns {
             features = List.copyOf(features);
+        }
+
+        /** Columns with a key column. */
+        public Columns(String key, String ts, String token, List<String> features) {
+            this(key, ts, token, features, false);
         }
     }
 
     private final int columns;
     private final int keyCol;
+    private final String fileKey;
     private final int tsCol;
     private final int tokenCol;
     private final int[] featureCols;
     private final String[] featureNames;
 
-    private CsvLayout(int columns, int key, int ts, int token, int[] feats, String[] names) {
+    private CsvLayout(
+            int columns, int key, String fileKey, int ts, int token, int[] feats, String[] names) {
         this.columns = columns;
         this.keyCol = key;
+        this.fileKey = fileKey;
         this.tsCol = ts;
         this.tokenCol = token;
         this.featureCols = feats;
@@ -50,11 +66,12 @@ public final class CsvLayout implements Serializable {
             throw new IllegalArgumentException(file + ": the first line is not a CSV header");
         }
         List<String> names = split.stream().map(String::trim).toList();
-        int key = require(names, c.key(), "key", file);
+        int key = c.keyPerFile() ? -1 : require(names, c.key(), "key", file);
+        String fileKey = c.keyPerFile() ? keyOfFile(file) : null;
         int ts = names.indexOf(c.ts());
         if (categorical) {
             int token = require(names, c.token(), "token", file);
-            return new CsvLayout(names.size(), key, ts, token, new int[0], new String[0]);
+            return new CsvLayout(names.size(), key, fileKey, ts, token, new int[0], new String[0]);
         }
         List<Integer> cols = new ArrayList<>();
         if (c.features().isEmpty()) {
@@ -77,7 +94,13 @@ public final class CsvLayout implements Serializable {
         for (int i = 0; i < idx.length; i++) {
             fnames[i] = names.get(idx[i]);
         }
-        return new CsvLayout(names.size(), key, ts, -1, idx, fnames);
+        return new CsvLayout(names.size(), key, fileKey, ts, -1, idx, fnames);
+    }
+
+    /** The key of a file that is one key: its name without directory and {@code .csv(.gz)}. */
+    static String keyOfFile(String file) {
+        String name = Path.of(file).getFileName().toString();
+        return name.replaceFirst("(?i)\\.gz$", "").replaceFirst("(?i)\\.csv$", "");
     }
 
     private static int require(List<String> names, String col, String what, String file) {
@@ -107,7 +130,7 @@ public final class CsvLayout implements Serializable {
                             + columns);
             return;
         }
-        String key = f.get(keyCol).trim();
+        String key = keyCol < 0 ? fileKey : f.get(keyCol).trim();
         if (key.isEmpty()) {
             sink.rejected("missing_key", origin + ": the key column is empty");
             return;
@@ -150,16 +173,27 @@ public final class CsvLayout implements Serializable {
         sink.event(new ParsedEvent(key, ts, x, null, source, position));
     }
 
-    /** Epoch ms from digits or ISO-8601; NO_TIMESTAMP when neither. */
-    private static long timestamp(String v) {
+    /** Epoch ms from digits, ISO-8601 or a UTC "date time"; NO_TIMESTAMP when none of them. */
+    static long timestamp(String v) {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
             try {
                 return Instant.parse(v).toEpochMilli();
             } catch (DateTimeParseException | ArithmeticException e2) {
-                return ParsedEvent.NO_TIMESTAMP;
+                return localUtc(v);
             }
+        }
+    }
+
+    /** "2014-07-01 00:30:00" (or with a T), no zone: taken as UTC. */
+    private static long localUtc(String v) {
+        try {
+            return LocalDateTime.parse(v.replace(' ', 'T'))
+                    .toInstant(ZoneOffset.UTC)
+                    .toEpochMilli();
+        } catch (DateTimeParseException | ArithmeticException e) {
+            return ParsedEvent.NO_TIMESTAMP;
         }
     }
 

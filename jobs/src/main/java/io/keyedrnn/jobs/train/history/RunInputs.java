@@ -28,7 +28,8 @@ public record RunInputs(
     /**
      * What the checks read.
      *
-     * @param init the {@code --init} file, or null
+     * @param init the {@code --init} file, {@link #CURRENT} for the newest model on the models
+     *     topic, or null
      * @param categorical whether the run trains on tokens
      * @param files the event files (empty when reading Kafka)
      * @param spec how the files' records become events
@@ -41,14 +42,21 @@ public record RunInputs(
             List<Path> files,
             ReadSpec spec,
             TrainKafkaSettings kafka,
-            Long version) {}
+            Long version) {
+        /** {@code --init current}: warm start from the model in service, whatever it is. */
+        public static final Path CURRENT = Path.of("current");
+
+        boolean initFromTopic() {
+            return CURRENT.equals(init);
+        }
+    }
 
     /**
      * Checks everything that can be checked before the long steps: the initial model, the files,
      * broker and topics, and the new version (usage errors exit with 2 before any work).
      */
     public static RunInputs check(Request q, PrintWriter out, long now) throws IOException {
-        Model init = q.init() != null ? ModelLoading.read(q.init()) : null;
+        Model init = q.init() != null && !q.initFromTopic() ? ModelLoading.read(q.init()) : null;
         checkInit(q, init);
         List<String> names = checkFiles(q);
         if (q.kafka().bootstrapServers() != null) {
@@ -57,6 +65,9 @@ public record RunInputs(
         TrainKafka.Current topic =
                 q.kafka().modelsTopic() != null ? TrainKafka.latestModel(q.kafka()) : null;
         Model onTopic = topic != null ? topic.model() : null;
+        if (q.initFromTopic()) {
+            init = initFromTopic(q, onTopic);
+        }
         if (topic != null && topic.unreadable() > 0) {
             out.println(
                     "models topic: "
@@ -76,6 +87,23 @@ public record RunInputs(
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw JobException.badInput(e.getMessage());
         }
+    }
+
+    /** The model in service as the initial one; a usage error when there is none yet. */
+    private static Model initFromTopic(Request q, Model onTopic) {
+        if (q.kafka().modelsTopic() == null) {
+            throw JobException.badInput(
+                    "--init current warm-starts from the newest model on the models topic: add"
+                            + " --models-topic M and --bootstrap-servers H:P");
+        }
+        if (onTopic == null) {
+            throw JobException.badInput(
+                    "--init current: no model on the models topic "
+                            + q.kafka().modelsTopic()
+                            + " yet; train the first one without --init");
+        }
+        checkInit(q, onTopic);
+        return onTopic;
     }
 
     private static void checkInit(Request q, Model init) {

@@ -125,6 +125,37 @@ class FileEventsTest {
     }
 
     @Test
+    void aFileThatIsOneKeyIsNamedAfterTheFileAndTakesNabTimes() throws Exception {
+        // NAB's and the repository's data files: no key column, "date time" in UTC.
+        Path f =
+                TrainData.write(
+                        dir,
+                        "nyc_taxi.csv",
+                        List.of(
+                                "timestamp,value",
+                                "2014-07-01 00:00:00,10844",
+                                "2014-07-01T00:30:00,8127",
+                                "2014-07-01 01:00,6210",
+                                "July 1st,1"));
+        Collected c =
+                read(f, false, new CsvLayout.Columns("key", "timestamp", "token", List.of(), true));
+        assertEquals(3, c.events.size());
+        assertEquals("nyc_taxi", c.events.get(0).key);
+        assertEquals(1404172800000L, c.events.get(0).ts);
+        assertEquals(1404172800000L + 1_800_000L, c.events.get(1).ts);
+        assertEquals(1404172800000L + 3_600_000L, c.events.get(2).ts);
+        assertArrayEquals(new float[] {8127f}, c.events.get(1).features);
+        assertEquals(List.of("bad_timestamp"), c.reasons);
+        assertTrue(c.messages.get(0).contains("nyc_taxi.csv:5"), c.messages.get(0));
+    }
+
+    @Test
+    void theKeyOfAFileDropsItsDirectoryAndCsvExtension() {
+        assertEquals("ec2_cpu", CsvLayout.keyOfFile("data/nab/data/realAWSCloudwatch/ec2_cpu.csv"));
+        assertEquals("h", CsvLayout.keyOfFile("/tmp/h.CSV.gz"));
+    }
+
+    @Test
     void headerAndFileProblemsAreUsageErrorsNamingTheFile() throws Exception {
         Path f = TrainData.write(dir, "h.csv", List.of("host,ts,cpu", "a,1,2"));
         ReadSpec spec = ReadSpec.of(EventFields.DEFAULT, false, 0, CSV);
