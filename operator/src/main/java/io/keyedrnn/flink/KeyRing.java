@@ -1,8 +1,10 @@
 package io.keyedrnn.flink;
 
 import io.keyedrnn.serve.RingStore;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.flink.api.common.state.MapState;
 
 /**
  * One key's ring entries in {@link RingState}: writes wait here until the key's state is stored
@@ -85,9 +87,9 @@ final class KeyRing implements RingStore {
     private void add(int slot, float[] row, int token) {
         if (pending == slots.length) {
             int n = Math.max(4, 2 * pending);
-            slots = java.util.Arrays.copyOf(slots, n);
-            rows = java.util.Arrays.copyOf(rows, n);
-            tokens = java.util.Arrays.copyOf(tokens, n);
+            slots = Arrays.copyOf(slots, n);
+            rows = Arrays.copyOf(rows, n);
+            tokens = Arrays.copyOf(tokens, n);
         }
         slots[pending] = slot;
         rows[pending] = row;
@@ -107,31 +109,29 @@ final class KeyRing implements RingStore {
 
     private Map<Integer, float[]> stored() {
         if (storedFeatures == null) {
-            storedFeatures = new HashMap<>();
-            try {
-                Iterable<Map.Entry<Integer, float[]>> all = owner.features.entries();
-                if (all != null) {
-                    all.forEach(e -> storedFeatures.put(e.getKey(), e.getValue()));
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot read the ring state", e);
-            }
+            storedFeatures = readAll(owner.features);
         }
         return storedFeatures;
     }
 
     private Map<Integer, Integer> storedTokens() {
         if (storedTokens == null) {
-            storedTokens = new HashMap<>();
-            try {
-                Iterable<Map.Entry<Integer, Integer>> all = owner.tokens.entries();
-                if (all != null) {
-                    all.forEach(e -> storedTokens.put(e.getKey(), e.getValue()));
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot read the ring state", e);
-            }
+            storedTokens = readAll(owner.tokens);
         }
         return storedTokens;
+    }
+
+    /** Every entry of the current key's map state, read once. */
+    private static <V> Map<Integer, V> readAll(MapState<Integer, V> state) {
+        Map<Integer, V> all = new HashMap<>();
+        try {
+            Iterable<Map.Entry<Integer, V>> entries = state.entries();
+            if (entries != null) {
+                entries.forEach(e -> all.put(e.getKey(), e.getValue()));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the ring state", e);
+        }
+        return all;
     }
 }

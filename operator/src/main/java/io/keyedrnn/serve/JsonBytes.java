@@ -1,6 +1,5 @@
 package io.keyedrnn.serve;
 
-import com.fasterxml.jackson.core.io.NumberOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +73,7 @@ final class JsonBytes {
 
     /** As {@link JsonText#number(StringBuilder, double)}. */
     JsonBytes number(double v) {
-        return ascii(Double.isFinite(v) ? NumberOutput.toString(v, true) : "null");
+        return ascii(JsonText.text(v));
     }
 
     /** As {@link JsonText#floats}: the array a[from, from + n). */
@@ -84,8 +83,7 @@ final class JsonBytes {
             if (i > 0) {
                 put(',');
             }
-            float v = a[from + i];
-            ascii(Float.isFinite(v) ? NumberOutput.toString(v, true) : "null");
+            ascii(JsonText.text(a[from + i]));
         }
         return put(']');
     }

@@ -71,20 +71,22 @@ public final class JsonText {
 
     /** A double, or null when it is not finite (JSON has no NaN or Infinity). */
     static void number(StringBuilder sb, double v) {
-        if (Double.isFinite(v)) {
-            sb.append(NumberOutput.toString(v, true));
-        } else {
-            sb.append("null");
-        }
+        sb.append(text(v));
     }
 
     /** A float in its shortest round-trip form, or null when not finite. */
     static void number(StringBuilder sb, float v) {
-        if (Float.isFinite(v)) {
-            sb.append(NumberOutput.toString(v, true));
-        } else {
-            sb.append("null");
-        }
+        sb.append(text(v));
+    }
+
+    /** The JSON text of a double: its shortest round-trip form, or null when not finite. */
+    static String text(double v) {
+        return Double.isFinite(v) ? NumberOutput.toString(v, true) : "null";
+    }
+
+    /** The JSON text of a float: its shortest round-trip form, or null when not finite. */
+    static String text(float v) {
+        return Float.isFinite(v) ? NumberOutput.toString(v, true) : "null";
     }
 
     /** An array of a[from, from + n). */

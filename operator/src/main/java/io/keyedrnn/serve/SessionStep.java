@@ -58,16 +58,17 @@ public final class SessionStep {
             long pendingEnd,
             Consumer<Prediction> out,
             Consumer<String> nonFinite) {
+        Output to = output(out, nonFinite);
         if (config.endsBefore(pendingEnd, e)) {
-            s = end(e.getKey(), pendingEnd, s, out, nonFinite);
+            s = end(e.getKey(), pendingEnd, s, to);
             if (s == null) {
                 s = servable.newState();
             }
         }
         if (e.hasValue()) {
-            emit(servable.process(e, s), out, nonFinite);
+            emit(servable.process(e, s), to);
         }
-        return e.isEnd() ? end(e.getKey(), e.getTimestamp(), s, out, nonFinite) : s;
+        return e.isEnd() ? end(e.getKey(), e.getTimestamp(), s, to) : s;
     }
 
     /**
@@ -141,16 +142,22 @@ public final class SessionStep {
             KeyState s,
             Consumer<Prediction> out,
             Consumer<String> nonFinite) {
-        emit(servable.processEnd(key, timestamp, s), out, nonFinite);
-        return config.clearState() ? null : s;
+        return end(key, timestamp, s, output(out, nonFinite));
     }
 
-    private void emit(Prediction p, Consumer<Prediction> out, Consumer<String> nonFinite) {
-        if (p == null) {
-            nonFinite.accept(servable.lastFailure());
-        } else {
-            out.accept(p);
-        }
+    /** The two consumers as one {@link Output}. */
+    private static Output output(Consumer<Prediction> out, Consumer<String> nonFinite) {
+        return new Output() {
+            @Override
+            public void prediction(Prediction p) {
+                out.accept(p);
+            }
+
+            @Override
+            public void nonFinite(String why) {
+                nonFinite.accept(why);
+            }
+        };
     }
 
     /** Callers without a dead-letter output (the evaluations) stop on a non-finite step. */

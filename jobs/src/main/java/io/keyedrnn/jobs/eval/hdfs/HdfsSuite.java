@@ -136,7 +136,7 @@ public final class HdfsSuite {
                 served(
                         endJob.score(abnormal, "abnormal-"),
                         endJob.score(split.heldOut(), "normal-"),
-                        SessionEnds.rates(bad, held, c.endG, c.endT),
+                        SessionEndRule.rates(bad, held, c.endG, c.endT),
                         "token.rule top_g with end.threshold");
         return new HdfsResult(
                 name,
@@ -174,8 +174,8 @@ public final class HdfsSuite {
                     SessionRanks.smallestG(val.worstRank(), targetFpRate),
                     SessionThreshold.choose(val.worstSurprisal(), targetFpRate),
                     SessionEither.chooseThreshold(val),
-                    SessionEnds.chooseG(val, targetFpRate),
-                    SessionEnds.chooseThreshold(val));
+                    SessionEndRule.chooseG(val, targetFpRate),
+                    SessionEndRule.chooseThreshold(val));
         }
     }
 

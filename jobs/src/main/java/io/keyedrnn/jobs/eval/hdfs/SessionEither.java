@@ -14,9 +14,17 @@ final class SessionEither {
 
     /** Sessions flagged by either rule. Not modified: scores. */
     static long flagged(SessionScores scores, int g, double t) {
+        return flagged(scores.worstRank(), scores.worstSurprisal(), g, t);
+    }
+
+    /**
+     * Sessions whose rank is outside the top g or whose surprisal is above t, per session i: the
+     * pair rule over whichever records ranks and surprisals were taken from. Not modified: either.
+     */
+    static long flagged(int[] ranks, double[] surprisals, int g, double t) {
         long n = 0;
-        for (int i = 0; i < scores.size(); i++) {
-            if (TokenRank.outsideTopG(scores.worstRank()[i], g) || scores.worstSurprisal()[i] > t) {
+        for (int i = 0; i < ranks.length; i++) {
+            if (TokenRank.outsideTopG(ranks[i], g) || surprisals[i] > t) {
                 n++;
             }
         }

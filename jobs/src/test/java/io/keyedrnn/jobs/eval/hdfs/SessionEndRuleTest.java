@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-class SessionEndsTest {
+class SessionEndRuleTest {
 
     private static SessionScores scores(int[] eventRank, double[] endSurprisal) {
         int n = eventRank.length;
@@ -22,9 +22,9 @@ class SessionEndsTest {
     void eventsAreJudgedByTopGAndTheEndByItsThresholdOnly() {
         // event rank only, end only, both, neither (an event's surprisal of 20 never counts)
         SessionScores s = scores(new int[] {9, 2, 12, 3}, new double[] {1.0, 8.0, 9.0, 2.0});
-        assertEquals(3, SessionEnds.flagged(s, 9, 7.5));
-        assertEquals(2, SessionEnds.rates(s, s, 9, 100.0).flaggedAbnormal());
-        assertEquals(1, SessionEnds.flagged(s, 20, 8.5));
+        assertEquals(3, SessionEndRule.flagged(s, 9, 7.5));
+        assertEquals(2, SessionEndRule.rates(s, s, 9, 100.0).flaggedAbnormal());
+        assertEquals(1, SessionEndRule.flagged(s, 20, 8.5));
     }
 
     @Test
@@ -37,15 +37,15 @@ class SessionEndsTest {
                         new boolean[3],
                         new int[] {0, 4, 1},
                         new double[] {0.5, 6.25, 3.0});
-        assertEquals(5, SessionEnds.chooseG(val, 0.0));
-        double t = SessionEnds.chooseThreshold(val);
+        assertEquals(5, SessionEndRule.chooseG(val, 0.0));
+        double t = SessionEndRule.chooseThreshold(val);
         assertEquals(6.25, t);
-        assertEquals(0, SessionEnds.flagged(val, 5, t));
+        assertEquals(0, SessionEndRule.flagged(val, 5, t));
     }
 
     @Test
     void scoresWithoutEndsTreatEveryRecordAsAnEvent() {
         SessionScores s = new SessionScores(new int[] {3, 10}, new double[] {1, 2}, new boolean[2]);
-        assertEquals(1, SessionEnds.flagged(s, 9, 0.0));
+        assertEquals(1, SessionEndRule.flagged(s, 9, 0.0));
     }
 }

@@ -1,7 +1,5 @@
 package io.keyedrnn.jobs.eval.hdfs;
 
-import io.keyedrnn.score.TokenRank;
-
 /**
  * A session rule that judges the {@code <end>} record on its own: a session is flagged when one of
  * its events falls outside the top g, or its end has a surprisal −ln p above t. Normal sessions end
@@ -9,18 +7,12 @@ import io.keyedrnn.score.TokenRank;
  * end that may still rank inside the top g, so the end gets a threshold and the events keep top g
  * without a threshold of their own.
  */
-final class SessionEnds {
-    private SessionEnds() {}
+final class SessionEndRule {
+    private SessionEndRule() {}
 
     /** Sessions flagged under (g, t). Not modified: scores. */
     static long flagged(SessionScores scores, int g, double t) {
-        long n = 0;
-        for (int i = 0; i < scores.size(); i++) {
-            if (TokenRank.outsideTopG(scores.eventRank()[i], g) || scores.endSurprisal()[i] > t) {
-                n++;
-            }
-        }
-        return n;
+        return SessionEither.flagged(scores.eventRank(), scores.endSurprisal(), g, t);
     }
 
     /** g over the events only, for the target FP rate on the (normal, validation) sessions. */
