@@ -30,7 +30,8 @@ import java.util.Map;
  * reads and rewrites all of it on every event), the bytes of the one ring entry an event writes
  * besides, the heap bytes a key's state objects take (and with a full ring of entries in a map, as
  * the heap backend's ring state holds them), the serializer's thread CPU time per event (serialise
- * + deserialise), and, with {@code --rocksdb}, RocksDB's native get + put of a value of the size
+ * + deserialise; and serialise with the ring inline into a buffered stream, as a heap checkpoint
+ * writes each key), and, with {@code --rocksdb}, RocksDB's native get + put of a value of the size
  * with the ring inline (format 2), of format 3's size, and the put of one ring entry.
  */
 public final class StateBytesBench {
@@ -49,7 +50,7 @@ public final class StateBytesBench {
         boolean rocks = Boolean.parseBoolean(a.getOrDefault("rocksdb", "true"));
         System.out.println(
                 "cell hidden  bytes  state   pred   ring errors likeli  range  other"
-                        + "  entry B  heap B/key  +ring map  ser ns  deser ns");
+                        + "  entry B  heap B/key  +ring map  ser ns  deser ns  ckpt ns");
         for (String c : a.getOrDefault("cells", "LSTM,GRU").split(",")) {
             for (String h : a.getOrDefault("hidden", "16,64,128").split(",")) {
                 CellKind cell = CellKind.valueOf(c.trim());
@@ -57,6 +58,7 @@ public final class StateBytesBench {
                 ModelServable sv = servable(cell, features, hidden, config);
                 KeyState[] states = states(sv, keys, features);
                 int inline = KeyStateLayout.total(states[0]);
+                double checkpoint = SerializerCost.streamNsPerState(states); // heap: ring inline
                 for (KeyState s : states) {
                     Ring.attach(s, DISCARD); // as the job keeps them: entries in the ring state
                 }
@@ -66,7 +68,14 @@ public final class StateBytesBench {
                         HeapFootprint.perKey(
                                 () -> ringMaps(keys, features, config.ringSize()), keys);
                 double[] serde = SerializerCost.nsPerEvent(states);
-                printRow(cell, hidden, parts, entryBytes(features), heap, heap + ringMap, serde);
+                printRow(
+                        cell,
+                        hidden,
+                        parts,
+                        entryBytes(features),
+                        heap,
+                        heap + ringMap,
+                        new double[] {serde[0], serde[1], checkpoint});
                 if (rocks) {
                     RocksValueCost.print(
                             keys, inline, KeyStateLayout.total(states[0]), entryBytes(features));
@@ -167,12 +176,13 @@ public final class StateBytesBench {
         row.append(
                 String.format(
                         Locale.ROOT,
-                        " %8d %11d %10d %7.0f %9.0f",
+                        " %8d %11d %10d %7.0f %9.0f %8.0f",
                         entry,
                         heap,
                         heapWithRing,
                         serde[0],
-                        serde[1]));
+                        serde[1],
+                        serde[2]));
         System.out.println(row);
         System.out.flush();
     }
