@@ -1,0 +1,25 @@
+package io.keyedrnn.model;
+
+/**
+ * The step's matrix products on a second instruction path, bit for bit the scalar loops of {@link
+ * VectorOps#multAddColumns} and {@link BatchOps#multAddColumns}: every output element is one chain
+ * of fused multiply-adds over the inputs in index order.
+ */
+interface ProductKernels {
+    /** The weights (columns, all of one length) in the layout this path reads best. */
+    float[] pack(float[][] cols);
+
+    /** As {@link VectorOps#multAddColumns} over all columns; packed is {@link #pack}'s of cols. */
+    void multAdd(float[][] cols, float[] packed, float[] x, int xOff, float[] y, int off, int n);
+
+    /** As {@link BatchOps#multAddColumns} over all columns; packed is {@link #pack}'s of cols. */
+    void multAddBatch(
+            float[][] cols,
+            float[] packed,
+            float[][] xs,
+            int[] xOffs,
+            float[][] ys,
+            int off,
+            int rows,
+            int n);
+}
