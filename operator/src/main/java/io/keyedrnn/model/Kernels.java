@@ -27,7 +27,7 @@ public final class Kernels {
     private static final boolean ASKED = asked(System.getProperty(PROPERTY), System.getenv(ENV));
 
     /** The Vector API products, or null for the scalar path; final, so C2 folds the test. */
-    static final ProductKernels VECTOR = ASKED && moduleInBootLayer() ? load() : null;
+    static final StepKernels VECTOR = ASKED && moduleInBootLayer() ? load() : null;
 
     private Kernels() {}
 
@@ -42,9 +42,9 @@ public final class Kernels {
     }
 
     /** A new Vector API implementation; the caller checks {@link #moduleInBootLayer} first. */
-    static ProductKernels load() {
+    static StepKernels load() {
         try {
-            return (ProductKernels)
+            return (StepKernels)
                     Class.forName(IMPLEMENTATION).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load " + IMPLEMENTATION, e);

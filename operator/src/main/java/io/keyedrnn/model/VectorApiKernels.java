@@ -16,7 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Kernels}, and compiled by its own javac execution (operator/pom.xml) because javac refuses an
  * incubator module together with {@code --release}.
  */
-final class VectorApiKernels implements ProductKernels {
+final class VectorApiKernels implements StepKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
@@ -215,6 +215,52 @@ final class VectorApiKernels implements ProductKernels {
         a31.intoArray(y3, r1);
         a32.intoArray(y3, r2);
         a33.intoArray(y3, r3);
+    }
+
+    private static final float N0 = Activations.NUM[0], N1 = Activations.NUM[1];
+    private static final float N2 = Activations.NUM[2], N3 = Activations.NUM[3];
+    private static final float N4 = Activations.NUM[4], N5 = Activations.NUM[5];
+    private static final float N6 = Activations.NUM[6];
+    private static final float D0 = Activations.DEN[0], D1 = Activations.DEN[1];
+    private static final float D2 = Activations.DEN[2], D3 = Activations.DEN[3];
+    private static final float D4 = Activations.DEN[4], D5 = Activations.DEN[5];
+    private static final float D6 = Activations.DEN[6], D7 = Activations.DEN[7];
+
+    /** Activations.tanh lane by lane: clamp (min, then max), then c·p(c²)/q(c²) by Horner. */
+    @Override
+    public void tanh(float[] v, int off, int n) {
+        int end = off + n;
+        int i = off;
+        for (; i + L <= end; i += L) {
+            tanh(FloatVector.fromArray(S, v, i)).intoArray(v, i);
+        }
+        for (; i < end; i++) {
+            v[i] = Activations.tanh(v[i]);
+        }
+    }
+
+    /** Activations.sigmoid lane by lane: 0.5 + 0.5·tanh(0.5·x). */
+    @Override
+    public void sigmoid(float[] v, int off, int n) {
+        int end = off + n;
+        int i = off;
+        for (; i + L <= end; i += L) {
+            FloatVector t = tanh(FloatVector.fromArray(S, v, i).mul(0.5f));
+            t.mul(0.5f).add(0.5f).intoArray(v, i);
+        }
+        for (; i < end; i++) {
+            v[i] = Activations.sigmoid(v[i]);
+        }
+    }
+
+    private static FloatVector tanh(FloatVector x) {
+        FloatVector c = x.min(Activations.CLAMP).max(-Activations.CLAMP);
+        FloatVector s = c.mul(c);
+        FloatVector p = s.mul(N6).add(N5).mul(s).add(N4).mul(s).add(N3).mul(s).add(N2);
+        p = p.mul(s).add(N1).mul(s).add(N0);
+        FloatVector q = s.mul(D7).add(D6).mul(s).add(D5).mul(s).add(D4).mul(s).add(D3);
+        q = q.mul(s).add(D2).mul(s).add(D1).mul(s).add(D0);
+        return c.mul(p).div(q);
     }
 
     @Override

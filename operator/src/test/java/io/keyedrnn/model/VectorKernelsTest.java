@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * module is in the boot layer (the vector-api surefire execution); skipped elsewhere.
  */
 class VectorKernelsTest {
-    private static ProductKernels vector;
+    private static StepKernels vector;
 
     @BeforeAll
     static void load() {

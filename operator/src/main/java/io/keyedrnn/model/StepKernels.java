@@ -1,11 +1,12 @@
 package io.keyedrnn.model;
 
 /**
- * The step's matrix products on a second instruction path, bit for bit the scalar loops of {@link
- * VectorOps#multAddColumns} and {@link BatchOps#multAddColumns}: every output element is one chain
- * of fused multiply-adds over the inputs in index order.
+ * The step's hot loops on a second instruction path, bit for bit the scalar code: the products of
+ * {@link VectorOps#multAddColumns} and {@link BatchOps#multAddColumns} (every output element one
+ * chain of fused multiply-adds over the inputs in index order) and the array passes of {@link
+ * Activations} (the same operations per element, in the same order).
  */
-interface ProductKernels {
+interface StepKernels {
     /** The weights (columns, all of one length) in the layout this path reads best. */
     float[] pack(float[][] cols);
 
@@ -22,4 +23,10 @@ interface ProductKernels {
             int off,
             int rows,
             int n);
+
+    /** As {@link Activations#tanh(float[], int, int)}. */
+    void tanh(float[] v, int off, int n);
+
+    /** As {@link Activations#sigmoid(float[], int, int)}. */
+    void sigmoid(float[] v, int off, int n);
 }
