@@ -4,7 +4,8 @@ package io.keyedrnn.model;
  * The step's hot loops on a second instruction path, bit for bit the scalar code: the products of
  * {@link VectorOps#multAddColumns} and {@link BatchOps#multAddColumns} (every output element one
  * chain of fused multiply-adds over the inputs in index order) and the array passes of {@link
- * Activations} (the same operations per element, in the same order).
+ * Activations} and the element-wise ones of {@link VectorOps} (the same operations per element, in
+ * the same order).
  */
 interface StepKernels {
     /** The weights (columns, all of one length) in the layout this path reads best. */
@@ -29,4 +30,21 @@ interface StepKernels {
 
     /** As {@link Activations#sigmoid(float[], int, int)}. */
     void sigmoid(float[] v, int off, int n);
+
+    /** As {@link VectorOps#mulAddMul}. */
+    void mulAddMul(
+            float[] a,
+            int aOff,
+            float[] b,
+            int bOff,
+            float[] c,
+            int cOff,
+            float[] d,
+            int dOff,
+            float[] out,
+            int oOff,
+            int n);
+
+    /** As {@link VectorOps#mul}. */
+    void mul(float[] a, int aOff, float[] b, int bOff, float[] out, int oOff, int n);
 }

@@ -264,6 +264,47 @@ final class VectorApiKernels implements StepKernels {
     }
 
     @Override
+    public void mulAddMul(
+            float[] a,
+            int aOff,
+            float[] b,
+            int bOff,
+            float[] c,
+            int cOff,
+            float[] d,
+            int dOff,
+            float[] out,
+            int oOff,
+            int n) {
+        int k = 0;
+        for (; k + L <= n; k += L) {
+            FloatVector ab =
+                    FloatVector.fromArray(S, a, aOff + k)
+                            .mul(FloatVector.fromArray(S, b, bOff + k));
+            FloatVector cd =
+                    FloatVector.fromArray(S, c, cOff + k)
+                            .mul(FloatVector.fromArray(S, d, dOff + k));
+            ab.add(cd).intoArray(out, oOff + k);
+        }
+        for (; k < n; k++) {
+            out[oOff + k] = a[aOff + k] * b[bOff + k] + c[cOff + k] * d[dOff + k];
+        }
+    }
+
+    @Override
+    public void mul(float[] a, int aOff, float[] b, int bOff, float[] out, int oOff, int n) {
+        int k = 0;
+        for (; k + L <= n; k += L) {
+            FloatVector.fromArray(S, a, aOff + k)
+                    .mul(FloatVector.fromArray(S, b, bOff + k))
+                    .intoArray(out, oOff + k);
+        }
+        for (; k < n; k++) {
+            out[oOff + k] = a[aOff + k] * b[bOff + k];
+        }
+    }
+
+    @Override
     public String toString() {
         return "jdk.incubator.vector FloatVector, " + S.vectorBitSize() + " bits";
     }

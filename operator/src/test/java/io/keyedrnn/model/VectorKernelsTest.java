@@ -81,6 +81,31 @@ class VectorKernelsTest {
         }
     }
 
+    @Test
+    void elementWiseProductsEqualScalarBitForBit() {
+        SplittableRandom rnd = new SplittableRandom(13);
+        for (int trial = 0; trial < 300; trial++) {
+            int n = rnd.nextInt(100);
+            int[] offs = {rnd.nextInt(7), rnd.nextInt(7), rnd.nextInt(7), rnd.nextInt(7)};
+            float[] a = values(rnd, offs[0] + n);
+            float[] b = values(rnd, offs[1] + n);
+            float[] c = values(rnd, offs[2] + n);
+            float[] d = values(rnd, offs[3] + n);
+            float[] expected = values(rnd, n + 3);
+            float[] actual = expected.clone();
+            float[] expectedMul = expected.clone();
+            float[] actualMul = expected.clone();
+            for (int k = 0; k < n; k++) {
+                expected[3 + k] = a[offs[0] + k] * b[offs[1] + k] + c[offs[2] + k] * d[offs[3] + k];
+                expectedMul[k] = a[offs[0] + k] * b[offs[1] + k];
+            }
+            vector.mulAddMul(a, offs[0], b, offs[1], c, offs[2], d, offs[3], actual, 3, n);
+            vector.mul(a, offs[0], b, offs[1], actualMul, 0, n);
+            same(expected, actual, "mulAddMul n " + n);
+            same(expectedMul, actualMul, "mul n " + n);
+        }
+    }
+
     private static float[][] columns(SplittableRandom rnd, int rows, int count) {
         float scale = (float) Math.exp(rnd.nextDouble(-6, 4));
         float[][] c = new float[count][rows];
