@@ -4,7 +4,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The step's products on the incubating Vector API, bit for bit the scalar loops' results.
+ * The step's products and element-wise passes on the incubating Vector API, bit for bit the scalar
+ * loops' results (the activations and products per lane are the scalar operations in the scalar
+ * order; the notes below are about the matrix products).
  *
  * <p>Each output element is still one chain of fused multiply-adds over the inputs in index order
  * ({@code FloatVector.fma} rounds once per lane, as {@code Math.fma}). What changes: a block of
