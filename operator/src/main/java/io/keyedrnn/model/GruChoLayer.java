@@ -26,10 +26,10 @@ public final class GruChoLayer extends RecurrentLayer {
         float[] a = ws.aux;
         inputProjection(x, xOff, gi);
         Arrays.fill(a, 0, 2 * h, 0f);
-        VectorOps.multAddColumns(weightHhCols, h, state, off, a, 0, 2 * h);
+        weightHhCols.multAdd(state, off, a, 0, 2 * h);
         GruChoCell.resetUpdate(gi, a, biasHh(), state, off, a, h);
         Arrays.fill(a, 2 * h, 3 * h, 0f);
-        VectorOps.multAddColumns(weightHhCols, h, a, 0, a, 2 * h, h);
+        weightHhCols.multAdd(a, 0, a, 2 * h, h);
         GruChoCell.candidate(gi, a, 2 * h, biasHh(), h);
         GruCell.update(gi, state, off, state, off, h);
     }
@@ -42,12 +42,12 @@ public final class GruChoLayer extends RecurrentLayer {
         float[][] a = ws.aux;
         inputProjections(xs, xOffs, gi, n);
         BatchOps.zero(a, 0, 2 * h, n);
-        BatchOps.multAddColumns(weightHhCols, h, states, ws.sameOffsets(off, n), a, 0, 2 * h, n);
+        weightHhCols.multAddBatch(states, ws.sameOffsets(off, n), a, 0, 2 * h, n);
         for (int b = 0; b < n; b++) {
             GruChoCell.resetUpdate(gi[b], a[b], biasHh(), states[b], off, a[b], h);
         }
         BatchOps.zero(a, 2 * h, h, n);
-        BatchOps.multAddColumns(weightHhCols, h, a, ws.sameOffsets(0, n), a, 2 * h, h, n);
+        weightHhCols.multAddBatch(a, ws.sameOffsets(0, n), a, 2 * h, h, n);
         for (int b = 0; b < n; b++) {
             GruChoCell.candidate(gi[b], a[b], 2 * h, biasHh(), h);
             GruCell.update(gi[b], states[b], off, states[b], off, h);

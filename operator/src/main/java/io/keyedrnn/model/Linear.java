@@ -8,7 +8,7 @@ public final class Linear {
     private final int outputSize;
     private final float[] weight;
     private final float[] bias;
-    private final float[][] weightCols;
+    private final WeightColumns weightCols;
 
     /** Creates the layer from a copy of weight (out × in, row-major) and bias (out). */
     public Linear(int inputSize, int outputSize, float[] weight, float[] bias) {
@@ -31,13 +31,13 @@ public final class Linear {
         this.outputSize = outputSize;
         this.weight = weight.clone();
         this.bias = bias.clone();
-        this.weightCols = VectorOps.columns(weight, outputSize, inputSize);
+        this.weightCols = new WeightColumns(weight, outputSize, inputSize);
     }
 
     /** Writes W·x[xOff..] + b into y[0, out), adding b last. Modified: y. Not modified: x. */
     public void apply(float[] x, int xOff, float[] y) {
         Arrays.fill(y, 0, outputSize, 0f);
-        VectorOps.multAddColumns(weightCols, inputSize, x, xOff, y, 0, outputSize);
+        weightCols.multAdd(x, xOff, y, 0, outputSize);
         VectorOps.addInPlace(y, bias, outputSize);
     }
 
@@ -47,7 +47,7 @@ public final class Linear {
      */
     void applyBatch(float[][] xs, int[] xOffs, float[][] ys, int n) {
         BatchOps.zero(ys, 0, outputSize, n);
-        BatchOps.multAddColumns(weightCols, inputSize, xs, xOffs, ys, 0, outputSize, n);
+        weightCols.multAddBatch(xs, xOffs, ys, 0, outputSize, n);
         BatchOps.addToRows(ys, bias, 0, outputSize, n);
     }
 

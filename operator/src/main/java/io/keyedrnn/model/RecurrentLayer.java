@@ -20,8 +20,8 @@ public abstract class RecurrentLayer {
     private final float[] weightHh;
     private final float[] biasIh;
     private final float[] biasHh;
-    protected final float[][] weightIhCols;
-    protected final float[][] weightHhCols;
+    final WeightColumns weightIhCols;
+    final WeightColumns weightHhCols;
 
     protected RecurrentLayer(
             CellKind kind,
@@ -46,8 +46,8 @@ public abstract class RecurrentLayer {
         this.weightHh = checkLength("weight_hh", weightHh, gateRows * hiddenSize);
         this.biasIh = checkLength("bias_ih", biasIh, gateRows);
         this.biasHh = checkLength("bias_hh", biasHh, gateRows);
-        this.weightIhCols = VectorOps.columns(weightIh, gateRows, inputSize);
-        this.weightHhCols = VectorOps.columns(weightHh, gateRows, hiddenSize);
+        this.weightIhCols = new WeightColumns(weightIh, gateRows, inputSize);
+        this.weightHhCols = new WeightColumns(weightHh, gateRows, hiddenSize);
     }
 
     /** Creates the layer of the given kind from PyTorch-layout weights (copied). */
@@ -154,14 +154,14 @@ public abstract class RecurrentLayer {
     /** Writes W_ih·x + bias_ih into y[0, gateRows). Modified: y. */
     protected final void inputProjection(float[] x, int xOff, float[] y) {
         Arrays.fill(y, 0, gateRows, 0f);
-        VectorOps.multAddColumns(weightIhCols, inputSize, x, xOff, y, 0, gateRows);
+        weightIhCols.multAdd(x, xOff, y, 0, gateRows);
         VectorOps.addInPlace(y, biasIh, gateRows);
     }
 
     /** Writes W_hh·h + bias_hh into y[0, gateRows). Modified: y. */
     protected final void hiddenProjection(float[] h, int hOff, float[] y) {
         Arrays.fill(y, 0, gateRows, 0f);
-        VectorOps.multAddColumns(weightHhCols, hiddenSize, h, hOff, y, 0, gateRows);
+        weightHhCols.multAdd(h, hOff, y, 0, gateRows);
         VectorOps.addInPlace(y, biasHh, gateRows);
     }
 
@@ -173,15 +173,15 @@ public abstract class RecurrentLayer {
     protected final void bothProjections(
             float[] biasSum, float[] x, int xOff, float[] state, int off, float[] y) {
         Arrays.fill(y, 0, gateRows, 0f);
-        VectorOps.multAddColumns(weightIhCols, inputSize, x, xOff, y, 0, gateRows);
-        VectorOps.multAddColumns(weightHhCols, hiddenSize, state, off, y, 0, gateRows);
+        weightIhCols.multAdd(x, xOff, y, 0, gateRows);
+        weightHhCols.multAdd(state, off, y, 0, gateRows);
         VectorOps.addInPlace(y, biasSum, gateRows);
     }
 
     /** {@link #inputProjection} for n keys into ys[b][0, gateRows). Modified: ys. */
     final void inputProjections(float[][] xs, int[] xOffs, float[][] ys, int n) {
         BatchOps.zero(ys, 0, gateRows, n);
-        BatchOps.multAddColumns(weightIhCols, inputSize, xs, xOffs, ys, 0, gateRows, n);
+        weightIhCols.multAddBatch(xs, xOffs, ys, 0, gateRows, n);
         BatchOps.addToRows(ys, biasIh, 0, gateRows, n);
     }
 
@@ -190,7 +190,7 @@ public abstract class RecurrentLayer {
             float[][] states, int off, float[][] ys, int n, BatchWorkspace ws) {
         BatchOps.zero(ys, 0, gateRows, n);
         int[] offs = ws.sameOffsets(off, n);
-        BatchOps.multAddColumns(weightHhCols, hiddenSize, states, offs, ys, 0, gateRows, n);
+        weightHhCols.multAddBatch(states, offs, ys, 0, gateRows, n);
         BatchOps.addToRows(ys, biasHh, 0, gateRows, n);
     }
 
@@ -205,9 +205,9 @@ public abstract class RecurrentLayer {
             BatchWorkspace ws) {
         float[][] ys = ws.gates;
         BatchOps.zero(ys, 0, gateRows, n);
-        BatchOps.multAddColumns(weightIhCols, inputSize, xs, xOffs, ys, 0, gateRows, n);
+        weightIhCols.multAddBatch(xs, xOffs, ys, 0, gateRows, n);
         int[] offs = ws.sameOffsets(off, n);
-        BatchOps.multAddColumns(weightHhCols, hiddenSize, states, offs, ys, 0, gateRows, n);
+        weightHhCols.multAddBatch(states, offs, ys, 0, gateRows, n);
         BatchOps.addToRows(ys, biasSum, 0, gateRows, n);
     }
 }

@@ -82,6 +82,47 @@ public final class VectorOps {
         }
     }
 
+    /**
+     * out[oOff + k] = a[aOff + k]·b[bOff + k] + c[cOff + k]·d[dOff + k] for k in [0, n): two
+     * rounded products, then their rounded sum. out may be the very slice of an input, not a
+     * shifted overlap. Scalar on JDK 17 (C2 does not vectorise one array read at several offsets);
+     * on the Vector API path when {@link Kernels} chose it. Modified: out.
+     */
+    public static void mulAddMul(
+            float[] a,
+            int aOff,
+            float[] b,
+            int bOff,
+            float[] c,
+            int cOff,
+            float[] d,
+            int dOff,
+            float[] out,
+            int oOff,
+            int n) {
+        if (Kernels.VECTOR != null) {
+            Kernels.VECTOR.mulAddMul(a, aOff, b, bOff, c, cOff, d, dOff, out, oOff, n);
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            out[oOff + k] = a[aOff + k] * b[bOff + k] + c[cOff + k] * d[dOff + k];
+        }
+    }
+
+    /**
+     * out[oOff + k] = a[aOff + k]·b[bOff + k] for k in [0, n), as {@link #mulAddMul}. Modified:
+     * out.
+     */
+    public static void mul(float[] a, int aOff, float[] b, int bOff, float[] out, int oOff, int n) {
+        if (Kernels.VECTOR != null) {
+            Kernels.VECTOR.mul(a, aOff, b, bOff, out, oOff, n);
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            out[oOff + k] = a[aOff + k] * b[bOff + k];
+        }
+    }
+
     /** Splits a row-major (rows × cols) matrix into its columns. Not modified: m. */
     public static float[][] columns(float[] m, int rows, int cols) {
         float[][] c = new float[cols][rows];

@@ -2,6 +2,7 @@ package io.keyedrnn.bench.cell;
 
 import io.keyedrnn.model.BatchWorkspace;
 import io.keyedrnn.model.CellKind;
+import io.keyedrnn.model.Kernels;
 import io.keyedrnn.model.NetworkFactory;
 import io.keyedrnn.model.NetworkSpec;
 import io.keyedrnn.model.RecurrentNetwork;
@@ -16,7 +17,9 @@ import java.util.SplittableRandom;
  * <p>On a machine shared with other builds the wall-clock JMH figures include the time the thread
  * waited for a core; thread CPU time leaves that out (not the cache misses other processes cause).
  * Rounds of single and batched steps alternate; the best round of each is printed, in ns per
- * key-step. Usage: {@code java -cp benchmarks.jar io.keyedrnn.bench.cell.StepCpuTime [hidden...]}.
+ * key-step. Usage: {@code java -cp benchmarks.jar io.keyedrnn.bench.cell.StepCpuTime [hidden...]};
+ * the Vector API path with {@code --add-modules jdk.incubator.vector -Dkeyed.rnn.vector=true}
+ * before {@code -cp} (the first line printed names the path taken).
  */
 public final class StepCpuTime {
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
@@ -27,6 +30,7 @@ public final class StepCpuTime {
 
     public static void main(String[] args) {
         String[] sizes = args.length == 0 ? new String[] {"64", "128"} : args;
+        System.out.println("path: " + Kernels.describe());
         for (String s : sizes) {
             run(Integer.parseInt(s));
         }
