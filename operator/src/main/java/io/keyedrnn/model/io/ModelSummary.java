@@ -69,7 +69,7 @@ public final class ModelSummary {
         Linear head = n.head();
         if (head != null) {
             s.append(" -> ")
-                    .append(n.hasSoftmax() ? "softmax " : "linear ")
+                    .append(n.hasSoftmax() ? "softmax " : n.isGaussian() ? "gaussian " : "linear ")
                     .append(head.outputSize());
         }
         return s.toString();
