@@ -19,7 +19,7 @@ public class Dump {
         long seed = Long.parseLong(a[2]);
         int part = a.length > 3 ? Integer.parseInt(a[3]) : 0, parts = a.length > 4 ? Integer.parseInt(a[4]) : 1;
         Files.createDirectories(out);
-        NabSettings st = NabSettings.full(seed);
+        NabSettings st = a.length > 5 ? NabSettings.full(seed).withHead(a[5]) : NabSettings.full(seed);
         ScoringConfig config = ScoringConfig.fromMap(st.scoring());
         long t0 = System.nanoTime();
         try (RetrainRunner runner = new RetrainRunner()) {

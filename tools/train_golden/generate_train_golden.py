@@ -139,7 +139,12 @@ class Net(nn.Module):
             self.rnn = nn.RNN(inp, hs, layers, nonlinearity=cell[4:], batch_first=True)
         else:
             self.rnn = ChoGru(inp, hs, layers)
-        self.head = nn.Linear(hs, self.vocab or inp)
+        # A Gaussian head: the means, then the log-variances of the inputs.
+        self.gaussian = case.get("head") == "gaussian"
+        self.head = nn.Linear(hs, self.vocab or (2 * inp if self.gaussian else inp))
+        with torch.no_grad():
+            for k, v in case.get("logvar_bias", {}).items():
+                self.head.bias[inp + k] = v
 
     def forward(self, x):
         if self.vocab:
@@ -197,6 +202,11 @@ def loss_fn(case, net, x, mask):
         ce = nn.functional.cross_entropy(y.reshape(-1, case["vocab"]), x[:, 1:].reshape(-1),
                                          reduction="none").reshape(mask.shape)
         return ce[mask].sum() / mask.sum()
+    if net.gaussian:
+        f = case["input"]
+        nll = nn.GaussianNLLLoss(full=False, eps=1e-6, reduction="none")(
+            y[..., :f], x[:, 1:], torch.exp(y[..., f:]))
+        return nll[mask].sum() / (mask.sum() * f)
     d = (y - x[:, 1:]) ** 2
     return d[mask].sum() / (mask.sum() * case["input"])
 
@@ -237,6 +247,8 @@ def run(case):
     assert moved > 1e-3, f"{case['name']}: weights barely moved ({moved})"
     config = {k: case.get(k, 0) for k in
               ["cell", "layers", "hidden", "input", "vocab", "optimizer", "lr", "clip", "epochs"]}
+    if case.get("head"):
+        config["head"] = case["head"]
     return dict(config=config, sequences=seqs, initial=initial, final=final,
                 losses=losses, grad_norms=norms)
 

@@ -47,7 +47,7 @@ public final class NetworkFactory {
             }
             embedding = new Embedding(spec.vocabularySize(), spec.inputSize(), w);
         }
-        return new RecurrentNetwork(layers, embedding, head, spec.categorical());
+        return new RecurrentNetwork(layers, embedding, head, spec.categorical(), spec.headKind());
     }
 
     private static float[] uniform(SplittableRandom rnd, int n, float bound) {

@@ -14,6 +14,7 @@ public final class RecurrentNetwork {
     private final Embedding embedding;
     private final Linear head;
     private final boolean softmax;
+    private final HeadKind headKind;
     private final int[] stateOffsets;
     private final int stateSize;
     private final int scratchSize;
@@ -24,6 +25,20 @@ public final class RecurrentNetwork {
      */
     public RecurrentNetwork(
             List<RecurrentLayer> layers, Embedding embedding, Linear head, boolean softmax) {
+        this(layers, embedding, head, softmax, HeadKind.LINEAR);
+    }
+
+    /**
+     * Assembles a network whose head is of the given kind: a {@link HeadKind#GAUSSIAN} head is
+     * numeric, without softmax, with two outputs per feature, and the output is then μ then σ
+     * ({@link GaussianHead}).
+     */
+    public RecurrentNetwork(
+            List<RecurrentLayer> layers,
+            Embedding embedding,
+            Linear head,
+            boolean softmax,
+            HeadKind headKind) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least one layer");
         }
@@ -34,6 +49,7 @@ public final class RecurrentNetwork {
         this.embedding = embedding;
         this.head = head;
         this.softmax = softmax;
+        this.headKind = java.util.Objects.requireNonNull(headKind, "headKind");
         this.stateOffsets = new int[layers.size()];
         int offset = 0;
         int scratch = 0;
@@ -65,6 +81,20 @@ public final class RecurrentNetwork {
         }
         this.stateSize = offset;
         this.scratchSize = scratch;
+        checkGaussian();
+    }
+
+    private void checkGaussian() {
+        if (headKind == HeadKind.GAUSSIAN
+                && (head == null
+                        || softmax
+                        || embedding != null
+                        || head.outputSize() != headKind.outputs(inputSize()))) {
+            throw new IllegalArgumentException(
+                    "a Gaussian head needs numeric input, no softmax and 2 × "
+                            + inputSize()
+                            + " outputs (means, then log-variances)");
+        }
     }
 
     private int embeddingDimensionOr(int fallback) {
@@ -170,6 +200,10 @@ public final class RecurrentNetwork {
             for (int b = 0; b < n; b++) {
                 Softmax.inPlace(outs[b], head.outputSize());
             }
+        } else if (headKind == HeadKind.GAUSSIAN) {
+            for (int b = 0; b < n; b++) {
+                GaussianHead.toStd(outs[b], inputSize());
+            }
         }
     }
 
@@ -189,7 +223,10 @@ public final class RecurrentNetwork {
         }
     }
 
-    /** Writes the output for the current state (head, softmax, or top h). Modified: out. */
+    /**
+     * Writes the output for the current state (head, softmax, μ then σ of a Gaussian head, or top
+     * h). Modified: out.
+     */
     public void writeOutput(float[] state, float[] out) {
         int top = stateOffsets[layers.size() - 1];
         if (head == null) {
@@ -199,6 +236,8 @@ public final class RecurrentNetwork {
         head.apply(state, top, out);
         if (softmax) {
             Softmax.inPlace(out, head.outputSize());
+        } else if (headKind == HeadKind.GAUSSIAN) {
+            GaussianHead.toStd(out, inputSize());
         }
     }
 
@@ -239,6 +278,16 @@ public final class RecurrentNetwork {
 
     public boolean hasSoftmax() {
         return softmax;
+    }
+
+    /** What the head predicts; {@link HeadKind#LINEAR} also for no head or a softmax. */
+    public HeadKind headKind() {
+        return headKind;
+    }
+
+    /** Whether the output is μ then σ of a {@link HeadKind#GAUSSIAN} head. */
+    public boolean isGaussian() {
+        return headKind == HeadKind.GAUSSIAN;
     }
 
     /** The embedding, or null for numeric input. */

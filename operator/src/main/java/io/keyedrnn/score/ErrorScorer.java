@@ -1,7 +1,8 @@
 package io.keyedrnn.score;
 
 /**
- * Numeric scoring: the mean squared next-step error and its z against an error distribution.
+ * Numeric scoring: the mean squared next-step error (for a Gaussian head normalised by the
+ * predicted variance) and its z against an error distribution.
  *
  * <p>The reference distribution is the key's own (from {@link RunningStats}) once it has seen
  * enough errors, before that the model's calibration (error mean and std on validation data), and
@@ -18,6 +19,20 @@ public final class ErrorScorer {
         double sum = 0;
         for (int i = 0; i < n; i++) {
             double d = (double) actual[i] - predicted[i];
+            sum += d * d;
+        }
+        return sum / n;
+    }
+
+    /**
+     * Mean of ((actual[i] − μ[i]) / σ[i])² over i &lt; n, in double, where predicted holds the
+     * means μ in [0, n) and the standard deviations σ in [n, 2n) (a Gaussian head's output): an
+     * error is judged against the spread the model expected. Not modified: inputs.
+     */
+    public static double meanNormalisedSquaredError(float[] actual, float[] predicted, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double d = ((double) actual[i] - predicted[i]) / predicted[n + i];
             sum += d * d;
         }
         return sum / n;

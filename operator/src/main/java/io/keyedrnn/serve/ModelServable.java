@@ -21,15 +21,16 @@ import java.util.Arrays;
  * StepGuard} (the event is then refused as non_finite_state).
  *
  * <p>Scores. Numeric (gaussian_error): error = mean squared error between the normalised features
- * and the previous prediction; score = its z against the key's own running error mean/std (after
- * {@code minKeyErrors} errors; the calibration's error_mean/error_std before that); anomaly when z
- * &gt; threshold (configuration, else calibration, else 4); an error beyond the threshold joins the
- * key's statistics winsorised to z = threshold, so one spike does not blind the key. Categorical
- * (token_rank): score = surprisal −ln p of the actual token; anomaly when its rank is outside the
- * top g (configuration, else calibration top_g, else 9), or, when a threshold is configured (or
- * calibrated), when the surprisal exceeds it; {@code token.rule} chooses either test or both
- * ({@link io.keyedrnn.score.TokenRule}). With the anomaly likelihood enabled the score is the
- * likelihood of that raw score and anomaly means likelihood &gt; likelihoodThreshold. Never
+ * and the previous prediction (for a Gaussian head the mean of ((x − μ) / σ)², each feature's error
+ * against the σ the model predicted); score = its z against the key's own running error mean/std
+ * (after {@code minKeyErrors} errors; the calibration's error_mean/error_std before that); anomaly
+ * when z &gt; threshold (configuration, else calibration, else 4); an error beyond the threshold
+ * joins the key's statistics winsorised to z = threshold, so one spike does not blind the key.
+ * Categorical (token_rank): score = surprisal −ln p of the actual token; anomaly when its rank is
+ * outside the top g (configuration, else calibration top_g, else 9), or, when a threshold is
+ * configured (or calibrated), when the surprisal exceeds it; {@code token.rule} chooses either test
+ * or both ({@link io.keyedrnn.score.TokenRule}). With the anomaly likelihood enabled the score is
+ * the likelihood of that raw score and anomaly means likelihood &gt; likelihoodThreshold. Never
  * anomalous during warm-up (the first warmupEvents events after a key's state was zeroed). The
  * {@link AlertRules} (log scale, range breach, quiet period after an alert, statistics that do not
  * learn from alerts) apply on top, in {@code Scoring}.
@@ -84,7 +85,8 @@ public final class ModelServable {
     StepSlot newSlot() {
         Prediction p = new Prediction();
         p.values = new float[net.outputSize()];
-        p.length = net.outputSize();
+        p.length = net.isGaussian() ? features : net.outputSize();
+        p.std = net.isGaussian() ? new float[features] : null;
         p.modelVersion = model.version();
         p.stateParts = stateParts;
         p.categorical = net.isCategorical();
@@ -342,11 +344,19 @@ public final class ModelServable {
         }
     }
 
+    /** The output's values (and a Gaussian head's σ) in feature units. Modified: out. */
     private void writeValues(KeyState s, Prediction out) {
         if (normalizer != null && out.length == features) {
             normalizer.denormalize(s.prediction, out.values);
         } else {
             System.arraycopy(s.prediction, 0, out.values, 0, out.length);
+        }
+        if (out.std != null) {
+            if (normalizer != null) {
+                normalizer.rescale(s.prediction, features, out.std);
+            } else {
+                System.arraycopy(s.prediction, features, out.std, 0, features);
+            }
         }
         out.state = s.state;
     }

@@ -31,6 +31,12 @@ public final class Prediction {
     public int length;
 
     /**
+     * A Gaussian head's predicted standard deviation of each feature's next value, in the units of
+     * {@link #values} ([0, length)); null for any other model.
+     */
+    public float[] std;
+
+    /**
      * The anomaly score (z, surprisal, or likelihood; see {@link ModelServable}); 0 if unscored.
      */
     public double score;
@@ -88,6 +94,7 @@ public final class Prediction {
         c.modelVersion = modelVersion;
         c.values = Arrays.copyOf(values, length);
         c.length = length;
+        c.std = std == null ? null : std.clone();
         c.score = score;
         c.anomaly = anomaly;
         c.end = end;

@@ -8,7 +8,8 @@ import java.io.OutputStream;
  * doubles as their shortest exact round-trip decimal in {@link Float#toString(float)}'s notation
  * (see {@link JsonText}), non-finite numbers as null. Same prediction, same bytes.
  *
- * <p>Fields: key, ts (null when absent), model_version, prediction, score, anomaly, warmup; {@code
+ * <p>Fields: key, ts (null when absent), model_version, prediction, prediction_std (a Gaussian
+ * head's predicted standard deviations, absent for other models), score, anomaly, warmup; {@code
  * "end": true} on a session's end record (absent on event records); quiet (true, only in an alert's
  * quiet period); then, when scored, error and z (numeric) or probability and rank (categorical);
  * likelihood when enabled; state (per layer h, then c for LSTM) when built with includeState. Not
@@ -45,6 +46,9 @@ public final class PredictionJson {
         }
         out.ascii(",\"model_version\":").number(p.modelVersion);
         out.ascii(",\"prediction\":").floats(p.values, 0, p.length);
+        if (p.std != null) {
+            out.ascii(",\"prediction_std\":").floats(p.std, 0, p.length);
+        }
         out.ascii(",\"score\":").number(p.score);
         out.ascii(",\"anomaly\":").bool(p.anomaly);
         out.ascii(",\"warmup\":").bool(p.warmup);

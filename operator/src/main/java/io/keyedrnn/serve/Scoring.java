@@ -16,6 +16,7 @@ final class Scoring {
     private final ScoringConfig config;
     private final int features;
     private final boolean errorComputable;
+    private final boolean gaussian;
     private final double threshold;
     private final double zLimit;
     private final int topG;
@@ -33,7 +34,8 @@ final class Scoring {
         this.kind = resolve(config.scorer(), net);
         this.features = net.isCategorical() ? 0 : net.inputSize();
         // A numeric model without a head predicts h, which is comparable only if sizes agree.
-        this.errorComputable = !net.isCategorical() && net.outputSize() == features;
+        this.gaussian = net.isGaussian();
+        this.errorComputable = !net.isCategorical() && (net.outputSize() == features || gaussian);
         this.threshold = resolveThreshold(config, cal);
         this.zLimit = resolveZThreshold(config, cal);
         this.topG = resolveTopG(config, cal);
@@ -143,7 +145,10 @@ final class Scoring {
                             ? value > endLimit
                             : tokenRule.outlier(out.rank, topG, value, surprisalLimit);
         } else if (errorComputable) {
-            out.error = ErrorScorer.meanSquaredError(x, s.prediction, features);
+            out.error =
+                    gaussian
+                            ? ErrorScorer.meanNormalisedSquaredError(x, s.prediction, features)
+                            : ErrorScorer.meanSquaredError(x, s.prediction, features);
             out.z =
                     ErrorScorer.zScore(
                             out.error, s.errorStats, config.minKeyErrors(), calMean, calStd);

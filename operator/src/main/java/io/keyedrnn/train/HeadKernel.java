@@ -1,21 +1,31 @@
 package io.keyedrnn.train;
 
+import io.keyedrnn.model.GaussianHead;
+import io.keyedrnn.model.HeadKind;
 import io.keyedrnn.model.NetworkSpec;
 import java.util.Arrays;
 
 /**
  * The output head and the loss over a chunk: a linear head with next-step squared error for numeric
- * input, or logits with next-token cross-entropy for tokens. Without a head the top layer's h is
- * the prediction.
+ * input, a Gaussian head (means μ and log-variances s, {@link GaussianHead}) with PyTorch's
+ * GaussianNLLLoss (full=False), or logits with next-token cross-entropy for tokens. Without a head
+ * the top layer's h is the prediction.
  *
  * <pre>
  * squared error: L = Σ (y − x_next)²        dL/dy = 2 (y − x_next)
+ * Gaussian NLL:  L = Σ ½ (ln v + d² / v),    d = μ − x_next, v = max(e^s, eps)
+ *                dL/dμ = d / v               dL/ds = ½ e^s (1/v − d²/v²)
  * cross-entropy: L = logsumexp(y) − y_next   dL/dy = softmax(y) − onehot(next)
  * </pre>
+ *
+ * dL/ds passes the clamp through as PyTorch does (it clamps without gradient): below eps the loss
+ * still pulls s up.
  */
 final class HeadKernel {
     private final boolean categorical;
     private final boolean linear;
+    private final boolean gaussian;
+    private final int features;
     private final int hid;
     private final int out;
     private final int maxRows;
@@ -40,6 +50,8 @@ final class HeadKernel {
         NetworkSpec spec = layout.spec();
         this.categorical = spec.categorical();
         this.linear = spec.headSize() > 0;
+        this.gaussian = spec.headKind() == HeadKind.GAUSSIAN;
+        this.features = spec.inputSize();
         this.hid = spec.hiddenSize();
         this.out = linear ? spec.headSize() : hid;
         this.maxRows = maxRows;
@@ -93,6 +105,8 @@ final class HeadKernel {
                     }
                 } else if (categorical) {
                     loss += crossEntropy(y[cell], c.targetToken[cell], gradient, scale);
+                } else if (gaussian) {
+                    loss += gaussianNll(y[cell], c.target[cell], gradient, scale);
                 } else {
                     loss += squaredError(y[cell], c.target[cell], gradient, scale);
                 }
@@ -108,6 +122,21 @@ final class HeadKernel {
             sum += (double) d * d;
             if (gradient) {
                 yr[k] = 2f * scale * d;
+            }
+        }
+        return sum;
+    }
+
+    private double gaussianNll(float[] yr, float[] target, boolean gradient, float scale) {
+        double sum = 0;
+        for (int k = 0; k < features; k++) {
+            float e = (float) Math.exp(yr[features + k]);
+            float v = Math.max(e, GaussianHead.EPS);
+            float d = yr[k] - target[k];
+            sum += 0.5 * (Math.log(v) + (double) d * d / v);
+            if (gradient) {
+                yr[k] = scale * d / v;
+                yr[features + k] = (float) (0.5 * scale * e * (1.0 / v - (double) d * d / v / v));
             }
         }
         return sum;
@@ -167,10 +196,14 @@ final class HeadKernel {
     }
 
     /**
-     * Copies the raw prediction (logits for tokens) of step t, row b after a forward pass without
-     * gradient into dst.
+     * Copies the prediction of step t, row b after a forward pass without gradient into dst: the
+     * raw head output (logits for tokens), with σ in place of the log-variances of a Gaussian head
+     * as the serving network writes it.
      */
     void prediction(int t, int b, float[] dst) {
         System.arraycopy(y[t * maxRows + b], 0, dst, 0, out);
+        if (gaussian) {
+            GaussianHead.toStd(dst, features);
+        }
     }
 }

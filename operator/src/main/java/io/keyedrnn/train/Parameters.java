@@ -109,7 +109,8 @@ public final class Parameters {
                 first.hiddenSize(),
                 net.layers().size(),
                 head,
-                vocab);
+                vocab,
+                net.headKind());
     }
 
     /** Builds an immutable serving network from the current values. */
@@ -136,7 +137,7 @@ public final class Parameters {
         if (spec.categorical()) {
             emb = new Embedding(spec.vocabularySize(), spec.inputSize(), get("embedding.weight"));
         }
-        return new RecurrentNetwork(layers, emb, head, spec.categorical());
+        return new RecurrentNetwork(layers, emb, head, spec.categorical(), spec.headKind());
     }
 
     /** The tensor of that name; throws naming the known tensors if there is none. */

@@ -1,6 +1,7 @@
 package io.keyedrnn.train;
 
 import io.keyedrnn.model.CellKind;
+import io.keyedrnn.model.HeadKind;
 import io.keyedrnn.model.RecurrentNetwork;
 
 /**
@@ -23,6 +24,7 @@ import io.keyedrnn.model.RecurrentNetwork;
  * @param patience epochs without a better validation loss before stopping, 0 to never stop early
  * @param init network to start from (warm start), or null for a fresh one from the seed
  * @param threads worker threads splitting each batch; results depend on it only by rounding
+ * @param head what a numeric network's head predicts (ignored with {@code init} and for tokens)
  */
 public record TrainConfig(
         CellKind cell,
@@ -41,7 +43,8 @@ public record TrainConfig(
         boolean shuffle,
         int patience,
         RecurrentNetwork init,
-        int threads) {
+        int threads,
+        HeadKind head) {
 
     public TrainConfig {
         require(cell != null, "cell must be set");
@@ -58,6 +61,7 @@ public record TrainConfig(
         require(clip >= 0 && !Double.isNaN(clip), "clip must be ≥ 0 (0 = off), got " + clip);
         require(patience >= 0, "patience must be ≥ 0 (0 = off), got " + patience);
         require(threads >= 1, "threads must be ≥ 1, got " + threads);
+        require(head != null, "head must be set");
     }
 
     private static void require(boolean ok, String message) {
@@ -90,6 +94,7 @@ public record TrainConfig(
         b.patience = patience;
         b.init = init;
         b.threads = threads;
+        b.head = head;
         return b;
     }
 
@@ -114,6 +119,7 @@ public record TrainConfig(
         private int patience = TrainingSettings.PATIENCE.defaultValue();
         private RecurrentNetwork init;
         private int threads = TrainingSettings.THREADS.defaultValue();
+        private HeadKind head = TrainingSettings.HEAD.defaultValue();
 
         private Builder() {}
 
@@ -202,6 +208,11 @@ public record TrainConfig(
             return this;
         }
 
+        public Builder head(HeadKind v) {
+            head = v;
+            return this;
+        }
+
         public TrainConfig build() {
             return new TrainConfig(
                     cell,
@@ -220,7 +231,8 @@ public record TrainConfig(
                     shuffle,
                     patience,
                     init,
-                    threads);
+                    threads,
+                    head);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.keyedrnn.train;
 
+import io.keyedrnn.model.HeadKind;
 import io.keyedrnn.model.NetworkFactory;
 import io.keyedrnn.model.NetworkSpec;
 import io.keyedrnn.model.RecurrentNetwork;
@@ -105,7 +106,7 @@ public final class Trainer {
         if (config.init() != null) {
             NetworkSpec s = Parameters.specOf(config.init());
             int out = s.headSize() > 0 ? s.headSize() : s.hiddenSize();
-            if (!s.categorical() && out != s.inputSize()) {
+            if (!s.categorical() && out != s.headKind().outputs(s.inputSize())) {
                 throw new IllegalArgumentException(
                         "the initial network predicts "
                                 + out
@@ -127,7 +128,13 @@ public final class Trainer {
             if (width < 1) {
                 throw new IllegalArgumentException("training data have no features");
             }
-            return NetworkSpec.numeric(config.cell(), width, config.hidden(), config.layers());
+            return config.head() == HeadKind.GAUSSIAN
+                    ? NetworkSpec.gaussian(config.cell(), width, config.hidden(), config.layers())
+                    : NetworkSpec.numeric(config.cell(), width, config.hidden(), config.layers());
+        }
+        if (config.head() == HeadKind.GAUSSIAN) {
+            throw new IllegalArgumentException(
+                    "head gaussian predicts numeric features; token input has a softmax head");
         }
         int vocab = config.vocabulary();
         if (vocab == 0) {

@@ -1,6 +1,7 @@
 package io.keyedrnn.train;
 
 import io.keyedrnn.model.CellKind;
+import io.keyedrnn.model.HeadKind;
 import io.keyedrnn.settings.Parsers;
 import io.keyedrnn.settings.Setting;
 import io.keyedrnn.settings.Settings;
@@ -18,6 +19,13 @@ public final class TrainingSettings {
                     CellKind.LSTM,
                     CellKind::fromId,
                     "lstm, gru, gru_cho, rnn_tanh or rnn_relu");
+    public static final Setting<HeadKind> HEAD =
+            Setting.of(
+                    "head",
+                    HeadKind.LINEAR,
+                    HeadKind::fromId,
+                    "linear (next-step values, squared error) or gaussian (each feature's mean and"
+                            + " variance, Gaussian NLL; numeric input)");
     public static final Setting<Integer> LAYERS = Setting.integer("layers", 1, 1, "stacked layers");
     public static final Setting<Integer> HIDDEN =
             Setting.integer("hidden", 32, 1, "hidden units per layer");
@@ -54,6 +62,7 @@ public final class TrainingSettings {
     public static final List<Setting<?>> ALL =
             List.of(
                     CELL,
+                    HEAD,
                     LAYERS,
                     HIDDEN,
                     EMBEDDING,
@@ -73,6 +82,7 @@ public final class TrainingSettings {
     public static TrainConfig.Builder builder(Settings s) {
         return TrainConfig.builder()
                 .cell(s.get(CELL))
+                .head(s.get(HEAD))
                 .layers(s.get(LAYERS))
                 .hidden(s.get(HIDDEN))
                 .embedding(s.get(EMBEDDING))

@@ -30,6 +30,18 @@ class BatchStepTest {
 
     @ParameterizedTest
     @EnumSource(CellKind.class)
+    void gaussianHeadBatchesEqualSingleStepsBitForBit(CellKind cell) {
+        SplittableRandom rnd = new SplittableRandom(cell.ordinal() * 1000L + 9);
+        for (int trial = 0; trial < 4; trial++) {
+            NetworkSpec spec =
+                    NetworkSpec.gaussian(
+                            cell, 1 + rnd.nextInt(5), 1 + rnd.nextInt(40), 1 + rnd.nextInt(2));
+            compare(RandomNetworks.of(spec, rnd), rnd, spec.toString());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(CellKind.class)
     void tokenBatchesEqualSingleStepsBitForBit(CellKind cell) {
         SplittableRandom rnd = new SplittableRandom(cell.ordinal() * 1000L + 8);
         for (int trial = 0; trial < 4; trial++) {

@@ -40,7 +40,7 @@ final class RandomNetworks {
                                 spec.inputSize(),
                                 values(rnd, spec.vocabularySize() * spec.inputSize(), 1.5f))
                         : null;
-        return new RecurrentNetwork(layers, embedding, head, spec.categorical());
+        return new RecurrentNetwork(layers, embedding, head, spec.categorical(), spec.headKind());
     }
 
     private static float[] values(SplittableRandom rnd, int n, float scale) {

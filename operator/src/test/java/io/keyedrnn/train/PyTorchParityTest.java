@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Full-batch training (no shuffle, whole sequences, one step per epoch) ends at PyTorch's weights.
- * Golden runs from tools/train_golden/generate_train_golden.py.
+ * Golden runs from tools/train_golden/generate_train_golden.py, the Gaussian head's (gauss_*, loss
+ * GaussianNLLLoss) from tools/train_golden/generate_gaussian_golden.py.
  */
 class PyTorchParityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +33,10 @@ class PyTorchParityTest {
                 "cat_lstm_sgd",
                 "lstm_adam",
                 "gru_l2_adam",
-                "lstm_l2_clip"
+                "lstm_l2_clip",
+                "gauss_lstm_sgd",
+                "gauss_gru_l2_adam",
+                "gauss_lstm_clamp"
             })
     void weightsAfterTrainingMatchPyTorch(String name) throws IOException {
         JsonNode golden = load(name);
@@ -97,8 +101,11 @@ class PyTorchParityTest {
         int input = cfg.get("input").asInt();
         int hidden = cfg.get("hidden").asInt();
         int layers = cfg.get("layers").asInt();
-        return vocab > 0
-                ? NetworkSpec.categorical(cell, vocab, input, hidden, layers)
+        if (vocab > 0) {
+            return NetworkSpec.categorical(cell, vocab, input, hidden, layers);
+        }
+        return cfg.path("head").asText("").equals("gaussian")
+                ? NetworkSpec.gaussian(cell, input, hidden, layers)
                 : NetworkSpec.numeric(cell, input, hidden, layers);
     }
 

@@ -102,6 +102,14 @@ public final class TrainCommand implements Callable<Integer> {
             description = "lstm (default), gru, gru_cho, rnn_tanh, rnn_relu")
     String cell;
 
+    @Option(
+            names = "--head",
+            paramLabel = "H",
+            description =
+                    "linear (default: next-step values) or gaussian (each feature's mean and"
+                            + " variance, Gaussian NLL)")
+    String head;
+
     @Option(names = "--layers", paramLabel = "N", description = "stacked layers (1)")
     String layers;
 
@@ -262,6 +270,7 @@ public final class TrainCommand implements Callable<Integer> {
         put(m, "retrain.every", every);
         put(m, "retrain.rounds", rounds);
         put(m, "cell", cell);
+        put(m, "head", head);
         put(m, "layers", layers);
         put(m, "hidden", hidden);
         put(m, "embedding", embedding);

@@ -121,7 +121,7 @@ final class RetrainJob {
         ScoringConfig scoring = scoring(d);
         if (s.holdsOut()) {
             evaluate(draft, d, scoring);
-            compare(in.current(), d, scoring);
+            compare(in.current(), draft, d, scoring);
         } else {
             calibrateOnTraining(draft, d, scoring, in.current());
         }
@@ -275,11 +275,19 @@ final class RetrainJob {
     /**
      * Refuses to go on unless the new model beats the current one on the same validation events.
      */
-    private void compare(Model current, PreparedData d, ScoringConfig scoring) throws IOException {
+    private void compare(Model current, Model draft, PreparedData d, ScoringConfig scoring)
+            throws IOException {
         if (current == null) {
             return;
         }
-        ValidationLoss.Result c = ValidationLoss.of(current, d, scoring);
+        boolean sameHead = current.network().headKind() == draft.network().headKind();
+        ValidationLoss.Result c = ValidationLoss.of(current, d, scoring, !sameHead);
+        if (!sameHead) {
+            // Gaussian NLL and squared error do not compare: both models by their means' error.
+            r.validationLoss = ValidationLoss.of(draft, d, scoring, true).loss();
+            out.printf(
+                    "the current model has another head: compared by their means' squared error%n");
+        }
         r.currentLoss = c.loss();
         r.currentProblem = c.problem();
         out.printf(

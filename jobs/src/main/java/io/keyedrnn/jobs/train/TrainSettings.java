@@ -8,6 +8,7 @@ import io.keyedrnn.jobs.train.history.ReadSpec;
 import io.keyedrnn.jobs.train.history.RunInputs;
 import io.keyedrnn.jobs.train.prepare.Preparation;
 import io.keyedrnn.model.CellKind;
+import io.keyedrnn.model.HeadKind;
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.serve.EventFieldSettings;
 import io.keyedrnn.serve.EventFields;
@@ -77,6 +78,7 @@ final class TrainSettings {
     final Long retrainEveryMs;
     final int retrainRounds;
     final CellKind cell;
+    final HeadKind head;
     final OptimizerKind optimizer;
     final int layers, hidden, embedding, epochs, batchKeys, tbptt, patience, threads;
     final double lr, momentum, clip;
@@ -123,6 +125,7 @@ final class TrainSettings {
         retrainEveryMs = m.get(RetrainSettings.RETRAIN_EVERY);
         retrainRounds = m.get(RetrainSettings.RETRAIN_ROUNDS);
         cell = m.get(TrainingSettings.CELL);
+        head = m.get(TrainingSettings.HEAD);
         optimizer = m.get(TrainingSettings.OPTIMIZER);
         layers = m.get(TrainingSettings.LAYERS);
         hidden = m.get(TrainingSettings.HIDDEN);
@@ -335,6 +338,7 @@ final class TrainSettings {
     Map<String, Object> recorded() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cell", cell.id());
+        m.put("head", head.id());
         m.put("layers", layers);
         m.put("hidden", hidden);
         m.put("input_kind", categorical ? "categorical" : "numeric");
@@ -371,6 +375,7 @@ final class TrainSettings {
     TrainConfig trainConfig(RecurrentNetwork initNetwork, int vocabulary) {
         return TrainConfig.builder()
                 .cell(cell)
+                .head(head)
                 .layers(layers)
                 .hidden(hidden)
                 .embedding(embedding)

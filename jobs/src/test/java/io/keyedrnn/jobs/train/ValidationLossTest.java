@@ -10,6 +10,7 @@ import io.keyedrnn.jobs.train.history.History;
 import io.keyedrnn.jobs.train.prepare.Preparation;
 import io.keyedrnn.jobs.train.prepare.PreparedData;
 import io.keyedrnn.model.CellKind;
+import io.keyedrnn.model.HeadKind;
 import io.keyedrnn.model.NetworkFactory;
 import io.keyedrnn.model.NetworkSpec;
 import io.keyedrnn.model.RecurrentNetwork;
@@ -44,6 +45,34 @@ class ValidationLossTest {
         ValidationLoss.Result v = ValidationLoss.of(m, d, SCORING);
         assertNull(v.problem());
         assertEquals(r.bestValidationLoss(), v.loss(), 1e-4 * r.bestValidationLoss());
+    }
+
+    @Test
+    void equalsTheTrainersGaussianNllForAGaussianHead() {
+        PreparedData d = CalibratorTest.numeric(CalibratorTest.noise(6, 120, 4));
+        TrainConfig c =
+                TrainConfig.builder()
+                        .head(HeadKind.GAUSSIAN)
+                        .hidden(8)
+                        .epochs(3)
+                        .lr(0.01)
+                        .batchKeys(4)
+                        .tbptt(16)
+                        .build();
+        TrainResult r =
+                new Trainer(c)
+                        .train(
+                                d.training(),
+                                d.validation(),
+                                new io.keyedrnn.train.TrainingListener() {});
+        Model m = ModelAssembly.model(r.network(), d, null, 1, null);
+        assertTrue(m.network().isGaussian());
+        ValidationLoss.Result v = ValidationLoss.of(m, d, SCORING);
+        assertNull(v.problem());
+        double want = r.bestValidationLoss();
+        assertEquals(want, v.loss(), 1e-4 * Math.abs(want));
+        double means = ValidationLoss.of(m, d, SCORING, true).loss();
+        assertTrue(means > 0 && Math.abs(means - v.loss()) > 1e-3, "means only: " + means);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.keyedrnn.model.io;
 
 import io.keyedrnn.model.CellKind;
+import io.keyedrnn.model.HeadKind;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,7 @@ final class MetadataRules {
     static final String NONE = "none";
     static final String LINEAR = "linear";
     static final String SOFTMAX = "softmax";
+    static final String GAUSSIAN = "gaussian";
 
     /**
      * What the tensors say about a network.
@@ -99,9 +101,33 @@ final class MetadataRules {
                     throw fail("metadata output 'softmax' needs head.weight");
                 }
                 return true;
+            case GAUSSIAN:
+                checkGaussian(f);
+                return false;
             default:
-                throw fail("metadata output '" + output + "' is not none, linear or softmax");
+                throw fail(
+                        "metadata output '"
+                                + output
+                                + "' is not none, linear, softmax or gaussian");
         }
+    }
+
+    /** A Gaussian head is numeric, with a mean and a log-variance per feature. */
+    private void checkGaussian(Facts f) throws ModelFormatException {
+        if (f.categorical() || f.headOutputs() != HeadKind.GAUSSIAN.outputs(f.inputSize())) {
+            throw fail(
+                    "metadata output 'gaussian' needs numeric input and a head.weight of 2 × "
+                            + f.inputSize()
+                            + " outputs (means, then log-variances); the file has "
+                            + (f.categorical() ? "embedding.weight and " : "")
+                            + f.headOutputs()
+                            + " head outputs");
+        }
+    }
+
+    /** The head kind the metadata states; call after {@link #softmax} accepted the output. */
+    HeadKind headKind(ModelMetadata m) {
+        return GAUSSIAN.equals(m.output()) ? HeadKind.GAUSSIAN : HeadKind.LINEAR;
     }
 
     /** Checks input kind, vocabulary, feature names, normaliser and calibration. */

@@ -2,6 +2,7 @@ package io.keyedrnn.model.io;
 
 import io.keyedrnn.model.CellKind;
 import io.keyedrnn.model.Embedding;
+import io.keyedrnn.model.HeadKind;
 import io.keyedrnn.model.Linear;
 import io.keyedrnn.model.RecurrentLayer;
 import io.keyedrnn.model.RecurrentNetwork;
@@ -53,7 +54,7 @@ final class ModelDecoder {
         rules.checkInput(metadata, facts);
         rules.checkDeclaredInput(parsed, facts);
         heap.check(file.tensors().values(), source);
-        return new Model(build(names, cell, softmax), metadata);
+        return new Model(build(names, cell, softmax, rules.headKind(metadata)), metadata);
     }
 
     private MetadataCodec.Parsed metadata() throws ModelFormatException {
@@ -135,17 +136,19 @@ final class ModelDecoder {
         return embedding.dim(0);
     }
 
-    private RecurrentNetwork build(TensorNames names, CellKind cell, boolean softmax)
+    private RecurrentNetwork build(
+            TensorNames names, CellKind cell, boolean softmax, HeadKind headKind)
             throws IOException {
         try {
-            return assemble(names, cell, softmax);
+            return assemble(names, cell, softmax, headKind);
         } catch (IllegalArgumentException e) {
             // The shape checks make this unreachable; keep to the one documented exception.
             throw new ModelFormatException(source, e.getMessage(), e);
         }
     }
 
-    private RecurrentNetwork assemble(TensorNames names, CellKind cell, boolean softmax)
+    private RecurrentNetwork assemble(
+            TensorNames names, CellKind cell, boolean softmax, HeadKind headKind)
             throws IOException {
         List<RecurrentLayer> layers = new ArrayList<>();
         for (TensorNames.Layer t : names.layers) {
@@ -176,7 +179,7 @@ final class ModelDecoder {
                             names.embedding.dim(1),
                             file.floats(names.embedding));
         }
-        return new RecurrentNetwork(layers, embedding, head, softmax);
+        return new RecurrentNetwork(layers, embedding, head, softmax, headKind);
     }
 
     /** Checks t is a matrix with no empty dimension. */

@@ -73,7 +73,9 @@ final class ModelEncoder {
         String output =
                 n.head() == null
                         ? MetadataRules.NONE
-                        : n.hasSoftmax() ? MetadataRules.SOFTMAX : MetadataRules.LINEAR;
+                        : n.hasSoftmax()
+                                ? MetadataRules.SOFTMAX
+                                : n.isGaussian() ? MetadataRules.GAUSSIAN : MetadataRules.LINEAR;
         ModelMetadata full =
                 new ModelMetadata(
                         m.format() == 0 ? MetadataCodec.FORMAT : m.format(),
@@ -117,6 +119,13 @@ final class ModelEncoder {
                                 + " but the network "
                                 + (n.hasSoftmax() ? "applies" : "does not apply")
                                 + " a softmax");
+            }
+            if (rules.headKind(m) != n.headKind()) {
+                throw new IllegalArgumentException(
+                        "metadata output "
+                                + m.output()
+                                + " but the network's head is "
+                                + n.headKind().id());
             }
             rules.checkInput(m, facts);
         } catch (ModelFormatException ex) {

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param format metadata format version, currently 1
  * @param cell cell kind id (see {@link io.keyedrnn.model.CellKind#id()}); needed for gru_cho and
  *     rnn_relu, which shapes cannot tell apart
- * @param output {@code none}, {@code linear} or {@code softmax}
+ * @param output {@code none}, {@code linear}, {@code softmax} or {@code gaussian} (means, then
+ *     log-variances; {@link io.keyedrnn.model.GaussianHead})
  * @param inputKind {@code numeric} or {@code categorical}
  * @param featureNames names of the numeric features, in order
  * @param vocabulary token strings in id order, for categorical input

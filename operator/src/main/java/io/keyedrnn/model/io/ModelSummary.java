@@ -69,7 +69,7 @@ public final class ModelSummary {
         Linear head = n.head();
         if (head != null) {
             s.append(" -> ")
-                    .append(n.hasSoftmax() ? "softmax " : "linear ")
+                    .append(n.hasSoftmax() ? "softmax " : n.isGaussian() ? "gaussian " : "linear ")
                     .append(head.outputSize());
         }
         return s.toString();
@@ -93,11 +93,11 @@ public final class ModelSummary {
         if (head == null) {
             return "top layer's h (" + n.topHiddenSize() + " values), no head";
         }
-        return (n.hasSoftmax() ? "softmax" : "linear")
-                + " head "
-                + head.inputSize()
-                + " -> "
-                + head.outputSize();
+        String kind =
+                n.hasSoftmax()
+                        ? "softmax"
+                        : n.isGaussian() ? "gaussian (means, then log-variances)" : "linear";
+        return kind + " head " + head.inputSize() + " -> " + head.outputSize();
     }
 
     private static void metadata(StringBuilder s, ModelMetadata m) {

@@ -47,6 +47,16 @@ public record Normalizer(@JsonProperty("mean") float[] mean, @JsonProperty("std"
         }
     }
 
+    /**
+     * Writes z[offset + i]·std[i] into out[i]: a spread (a standard deviation) in normalised units
+     * back in feature units. Modified: out. Not modified: z.
+     */
+    public void rescale(float[] z, int offset, float[] out) {
+        for (int i = 0; i < std.length; i++) {
+            out[i] = z[offset + i] * std[i];
+        }
+    }
+
     public int size() {
         return mean.length;
     }

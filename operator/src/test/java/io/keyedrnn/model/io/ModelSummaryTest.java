@@ -45,6 +45,16 @@ class ModelSummaryTest {
     }
 
     @Test
+    void namesAGaussianHead() {
+        RecurrentNetwork n = NetworkFactory.random(NetworkSpec.gaussian(CellKind.LSTM, 2, 4, 1), 1);
+        String s = ModelSummary.describe(new Model(n, ModelMetadata.empty()));
+        assertContains(
+                s,
+                "architecture: 1-layer lstm: 2 features -> 4 -> gaussian 4",
+                "output: gaussian (means, then log-variances) head 4 -> 4");
+    }
+
+    @Test
     void describesAPlainCategoricalModel() throws Exception {
         RecurrentNetwork n =
                 NetworkFactory.random(NetworkSpec.categorical(CellKind.LSTM, 12, 4, 3, 1), 2);

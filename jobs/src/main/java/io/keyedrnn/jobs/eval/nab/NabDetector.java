@@ -83,6 +83,7 @@ final class NabDetector {
     static Map<String, String> trainingOptions(NabSettings settings) {
         Map<String, String> options = new HashMap<>();
         options.put("cell", "lstm");
+        options.put("head", settings.head());
         options.put("layers", "1");
         options.put("hidden", Integer.toString(settings.hidden()));
         options.put("epochs", Integer.toString(settings.epochs()));

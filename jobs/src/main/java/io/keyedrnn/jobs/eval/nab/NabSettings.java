@@ -17,6 +17,7 @@ import java.util.Map;
  *     latest)
  * @param retrainEpochs epochs of a warm-started retraining (patience as for the first training)
  * @param scoring the scoring path's settings (keys of config/scoring.yaml)
+ * @param head the model's head (training setting {@code head}): linear or gaussian
  */
 public record NabSettings(
         int maxFiles,
@@ -29,7 +30,8 @@ public record NabSettings(
         double retrainGrowth,
         int retrainWindow,
         int retrainEpochs,
-        Map<String, String> scoring) {
+        Map<String, String> scoring,
+        String head) {
 
     /**
      * The detector's scoring settings: NuPIC's anomaly likelihood (short window 10, long window
@@ -50,13 +52,33 @@ public record NabSettings(
                     Map.entry("learn.from.alerts", "false"),
                     Map.entry("swap.keep.statistics", "true"));
 
+    /** The detector's model head: a next-step value trained on squared error. */
+    public static final String HEAD = "linear";
+
     public static NabSettings full(long seed) {
         return new NabSettings(
-                Integer.MAX_VALUE, 16, 40, 5, 0.2, 4.0, seed, 2.0, 3000, 5, DETECTOR);
+                Integer.MAX_VALUE, 16, 40, 5, 0.2, 4.0, seed, 2.0, 3000, 5, DETECTOR, HEAD);
     }
 
     /** A small slice for CI: three files, short training, one retraining each. */
     public static NabSettings quick(long seed) {
-        return new NabSettings(3, 8, 3, 1, 0.2, 4.0, seed, 2.0, 1500, 1, DETECTOR);
+        return new NabSettings(3, 8, 3, 1, 0.2, 4.0, seed, 2.0, 1500, 1, DETECTOR, HEAD);
+    }
+
+    /** A copy whose model has the given head. */
+    public NabSettings withHead(String newHead) {
+        return new NabSettings(
+                maxFiles,
+                hidden,
+                epochs,
+                patience,
+                validationShare,
+                minThreshold,
+                seed,
+                retrainGrowth,
+                retrainWindow,
+                retrainEpochs,
+                scoring,
+                newHead);
     }
 }

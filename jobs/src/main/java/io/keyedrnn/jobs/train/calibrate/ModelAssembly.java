@@ -23,7 +23,7 @@ public final class ModelAssembly {
                 new ModelMetadata(
                         1,
                         net.cellKind().id(),
-                        d.categorical() ? "softmax" : "linear",
+                        d.categorical() ? "softmax" : net.headKind().id(),
                         d.categorical() ? "categorical" : "numeric",
                         d.featureNames(),
                         d.vocabulary(),

@@ -15,9 +15,12 @@ import io.keyedrnn.serve.ScoringConfig;
  * A model's loss on the validation events, through the serving step, in the units of the new model:
  * numeric, the mean over validation events of the mean squared difference between the previous
  * forecast and the event's features, both normalised with the new model's normaliser; categorical,
- * the mean surprisal −ln p of the actual token. For the new model this is the trainer's validation
- * loss; for the current model it is the same measure, so the two compare even when their
- * normalisers differ. A model that cannot read the data loses (infinite loss).
+ * the mean surprisal −ln p of the actual token. A Gaussian head's loss is its Gaussian NLL instead,
+ * mean over features of ½ (ln σ² + (μ − x)² / σ²) with μ and σ in the new model's normalised units;
+ * {@code meansOnly} measures the squared error of its means, the measure a linear and a Gaussian
+ * model share. For the new model this is the trainer's validation loss; for the current model it is
+ * the same measure, so the two compare even when their normalisers differ. A model that cannot read
+ * the data loses (infinite loss).
  */
 public final class ValidationLoss {
     /** The loss, and why it is infinite when the model cannot read the data (else null). */
@@ -26,18 +29,23 @@ public final class ValidationLoss {
     private ValidationLoss() {}
 
     public static Result of(Model m, PreparedData d, ScoringConfig config) {
+        return of(m, d, config, false);
+    }
+
+    /** {@link #of}, a Gaussian head measured by the squared error of its means if meansOnly. */
+    public static Result of(Model m, PreparedData d, ScoringConfig config, boolean meansOnly) {
         String problem = incompatibility(m.network(), d);
         if (problem != null) {
             return new Result(Double.POSITIVE_INFINITY, problem);
         }
         try {
-            return measure(m, d, config);
+            return measure(m, d, config, m.network().isGaussian() && !meansOnly);
         } catch (IllegalArgumentException e) {
             return new Result(Double.POSITIVE_INFINITY, "it cannot be served: " + e.getMessage());
         }
     }
 
-    private static Result measure(Model m, PreparedData d, ScoringConfig config) {
+    private static Result measure(Model m, PreparedData d, ScoringConfig config, boolean nll) {
         Normalizer target = d.normalizer();
         double[] sum = {0};
         long[] count = {0};
@@ -53,7 +61,9 @@ public final class ValidationLoss {
                         sum[0] +=
                                 d.categorical()
                                         ? -Math.log(p.probability)
-                                        : error(e.getFeatures(), previous, target);
+                                        : nll
+                                                ? nll(e.getFeatures(), previous, target)
+                                                : error(e.getFeatures(), previous, target);
                         count[0]++;
                     }
 
@@ -88,6 +98,22 @@ public final class ValidationLoss {
         return s / x.length;
     }
 
+    /**
+     * Mean over features of ½ (ln σ² + ((μ − x) / σ)²), forecast holding μ then σ in feature units,
+     * scaled by target's std. Not modified: inputs.
+     */
+    static double nll(float[] x, float[] forecast, Normalizer target) {
+        double s = 0;
+        int n = x.length;
+        for (int f = 0; f < n; f++) {
+            double scale = target == null ? 1 : target.std()[f];
+            double sd = forecast[n + f] / scale;
+            double diff = ((double) forecast[f] - x[f]) / scale;
+            s += 0.5 * (Math.log(sd * sd) + diff * diff / (sd * sd));
+        }
+        return s / n;
+    }
+
     private static String incompatibility(RecurrentNetwork net, PreparedData d) {
         if (net.isCategorical() != d.categorical()) {
             return "it takes "
@@ -97,7 +123,7 @@ public final class ValidationLoss {
         if (!d.categorical() && net.inputSize() != d.width()) {
             return "it takes " + net.inputSize() + " features, the data have " + d.width();
         }
-        if (!d.categorical() && net.outputSize() != d.width()) {
+        if (!d.categorical() && net.outputSize() != net.headKind().outputs(d.width())) {
             return "its output ("
                     + net.outputSize()
                     + " values) does not forecast the "

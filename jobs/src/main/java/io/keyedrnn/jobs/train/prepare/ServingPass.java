@@ -24,7 +24,8 @@ public final class ServingPass {
     public interface Visitor {
         /**
          * @param previous the forecast made after the event before (raw units, {@code p.length}
-         *     values); null in a {@link #validation} pass
+         *     values, then a Gaussian head's {@code p.length} standard deviations); null in a
+         *     {@link #validation} pass
          */
         public void validation(PreparedKey key, int index, Event e, Prediction p, float[] previous);
 
@@ -58,7 +59,10 @@ public final class ServingPass {
                     if (t >= k.split()) {
                         v.validation(k, t, events[t], p, previous);
                     }
-                    System.arraycopy(p.values, 0, previous, 0, previous.length);
+                    System.arraycopy(p.values, 0, previous, 0, p.length);
+                    if (p.std != null) {
+                        System.arraycopy(p.std, 0, previous, p.length, p.length);
+                    }
                 }
             }
         }

@@ -19,7 +19,7 @@ import java.util.Map;
  * Gather}) and every layer's state in, the prediction (softmax probabilities for a categorical
  * model, denormalised as the scoring job does for a numeric one) and the new state out. keyed-rnn's
  * metadata, less the normaliser the graph holds, travels in metadata_props so an import restores
- * it.
+ * it. A model with a Gaussian head is refused.
  */
 final class OnnxExporter {
     static final long IR_VERSION = 8;
@@ -62,6 +62,12 @@ final class OnnxExporter {
      * fail or read back another model.
      */
     private static void check(Model model) {
+        if (model.network().isGaussian()) {
+            // The graph's one prediction output and OnnxImporter know a linear or softmax head.
+            throw new IllegalArgumentException(
+                    "cannot export to ONNX: the model has a gaussian head (means and"
+                            + " log-variances); ONNX export supports linear and softmax heads");
+        }
         try {
             ModelFile.toBytes(model);
         } catch (IllegalArgumentException e) {
