@@ -6,7 +6,6 @@ import io.keyedrnn.serve.Event;
 import io.keyedrnn.serve.KeyState;
 import io.keyedrnn.serve.ModelServable;
 import io.keyedrnn.serve.Prediction;
-import io.keyedrnn.serve.PredictionJson;
 import io.keyedrnn.serve.RejectMessages;
 import io.keyedrnn.serve.RejectReason;
 import io.keyedrnn.serve.ServableBatch;
@@ -29,9 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The keyed step: for each event, the key's {@link KeyState} from Flink state is refused or begun
  * in one pass ({@link SessionStep#begin}) and stepped by the same code as offline replay; the
- * prediction leaves as JSON, keyed by the event key ({@link EventOutput}). Models arrive on the
- * broadcast input; the current model file lives in broadcast state, so a restored job scores with
- * the model it had.
+ * prediction leaves in the job's format (JSON or CBOR), keyed by the event key ({@link
+ * EventOutput}). Models arrive on the broadcast input; the current model file lives in broadcast
+ * state, so a restored job scores with the model it had.
  *
  * <p>Events before any model (no start-up model, none published) are dead letters {@code no_model}.
  * Events the model refuses (feature count, token, lateness) are dead letters with the servable's
@@ -112,7 +111,8 @@ public final class ScoringFunction
         metrics =
                 new ScoringMetrics(getRuntimeContext().getMetricGroup())
                         .withStepMetrics(() -> servable == null ? -1 : servable.model().version());
-        output = new EventOutput(new PredictionJson(options.outputState()), metrics);
+        output =
+                new EventOutput(options.predictionFormat().encoder(options.outputState()), metrics);
     }
 
     @Override
@@ -185,10 +185,11 @@ public final class ScoringFunction
             throws Exception {
         ServableBatch b = round.taken();
         Prediction p = b.result(i);
+        output.of(r, ctx, out, -1);
         if (p == null) {
-            output.of(r, ctx, out, -1).nonFinite(b.failure(i));
+            output.nonFinite(b.failure(i));
         } else {
-            output.emit(p, -1, out);
+            output.prediction(p);
         }
         KeyState after = b.state(i);
         store(after);
@@ -233,7 +234,7 @@ public final class ScoringFunction
             return;
         }
         KeyState s = readState();
-        long start = metrics.startStep();
+        output.of(null, ctx, out, metrics.startStep());
         SessionStep session = session(sv);
         String key = ctx.getCurrentKey();
         store(
@@ -241,7 +242,7 @@ public final class ScoringFunction
                         key,
                         timestamp,
                         s != null ? s : sv.newState(),
-                        p -> output.emit(p, start, out),
+                        output::prediction,
                         // No record to dead-letter: the end is skipped and the key kept.
                         why -> LOG.warn("session end of key {} not scored: {}", key, why)));
     }
