@@ -73,6 +73,7 @@ public final class ScoringFunction
     private transient SessionTimers timers;
     private transient SessionStep step;
     private transient BatchRound round;
+    private transient boolean byReference;
 
     public ScoringFunction(ScoringOptions options) {
         this.options = options;
@@ -144,6 +145,21 @@ public final class ScoringFunction
         round.begin();
     }
 
+    /**
+     * Whether the keyed state backend is Flink's heap backend itself (not wrapped, e.g. by the
+     * changelog): its value state hands out the object it holds (a copy-on-write copy during a
+     * snapshot, put in its place), so a state read and changed in place in one round needs no write
+     * back. Without time-to-live only: a write refreshes the entry's time.
+     */
+    void heapBackend(boolean heap) {
+        byReference = heap && options.stateTtlMs() == 0 && !options.ringInOwnState();
+    }
+
+    /** Whether a batched event's state, read and changed in place, is left unwritten. */
+    boolean storesByReference() {
+        return byReference;
+    }
+
     void stepRound() {
         ServableBatch b = round.taken();
         if (b != null) {
@@ -160,7 +176,11 @@ public final class ScoringFunction
 
     /** First pass: takes the event into the batch if nothing but its step is to be done. */
     private void collect(ParsedRecord r, ReadOnlyContext ctx) throws Exception {
-        ModelServable sv = current(ctx.getBroadcastState(MODELS).get(CURRENT));
+        // One broadcast state lookup per round: a model record steps the buffer before it lands.
+        if (!round.resolved()) {
+            round.resolve(current(ctx.getBroadcastState(MODELS).get(CURRENT)));
+        }
+        ModelServable sv = round.servable();
         Event e = r.event;
         if (sv == null
                 || !e.hasValue()
@@ -169,14 +189,17 @@ public final class ScoringFunction
             round.mark(BatchRound.ONE_BY_ONE);
             return;
         }
-        KeyState s = readState();
-        if (s == null) {
-            s = sv.newState();
-        }
+        KeyState read = readState();
+        KeyState s = read != null ? read : sv.newState();
         ServableBatch b = round.batch(sv);
         // A refused event leaves the state as it was: the per-event path refuses it again, so dead
         // letters keep their order among the predictions.
-        round.mark(b.add(e, s) == null ? b.size() - 1 : BatchRound.ONE_BY_ONE);
+        if (b.add(e, s) == null) {
+            round.mark(b.size() - 1);
+            round.read(b.size() - 1, read);
+        } else {
+            round.mark(BatchRound.ONE_BY_ONE);
+        }
     }
 
     /** Second pass of an event that took batch slot i: as {@link SessionStep#apply} ends it. */
@@ -192,7 +215,9 @@ public final class ScoringFunction
             output.prediction(p);
         }
         KeyState after = b.state(i);
-        store(after);
+        if (!(byReference && after != null && after == round.read(i))) {
+            store(after); // else the heap holds after itself: a write would look the key up again
+        }
         timers.afterEvent(r.event, after, session(b.servable()), ctx.timerService());
     }
 

@@ -20,7 +20,7 @@ final class ThroughputReport {
             if (this.equals(STATE_ONLY)) {
                 return "state-only";
             }
-            return "scoring b=" + batch + (format == PredictionFormat.JSON ? "" : " " + format);
+            return "scoring b=" + batch + (format == PredictionFormat.JSON ? "" : " cbor");
         }
     }
 
