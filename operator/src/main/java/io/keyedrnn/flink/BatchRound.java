@@ -1,7 +1,9 @@
 package io.keyedrnn.flink;
 
+import io.keyedrnn.serve.KeyState;
 import io.keyedrnn.serve.ModelServable;
 import io.keyedrnn.serve.ServableBatch;
+import java.util.Arrays;
 
 /**
  * One round of buffered events in a {@link ScoringFunction}: the first pass over the round's events
@@ -15,7 +17,13 @@ final class BatchRound {
     static final int ONE_BY_ONE = -1;
 
     private final int[] marks;
+
+    /** The state each batch slot's event read from keyed state (null: the key had none). */
+    private final KeyState[] read;
+
     private ServableBatch batch;
+    private ModelServable servable;
+    private boolean resolved;
     private int size;
     private int cursor;
     private boolean collecting;
@@ -23,6 +31,7 @@ final class BatchRound {
 
     BatchRound(int capacity) {
         this.marks = new int[capacity];
+        this.read = new KeyState[capacity];
     }
 
     void begin() {
@@ -30,6 +39,23 @@ final class BatchRound {
         cursor = 0;
         collecting = true;
         emitting = false;
+        resolved = false;
+        servable = null;
+    }
+
+    /** Whether this round's servable was looked up ({@link #resolve}). */
+    boolean resolved() {
+        return resolved;
+    }
+
+    /** The servable of every event of this round (null: no model yet). */
+    void resolve(ModelServable sv) {
+        servable = sv;
+        resolved = true;
+    }
+
+    ModelServable servable() {
+        return servable;
     }
 
     boolean collecting() {
@@ -60,6 +86,16 @@ final class BatchRound {
         marks[size++] = what;
     }
 
+    /** The event in batch slot i read state s from keyed state (null: none). */
+    void read(int i, KeyState s) {
+        read[i] = s;
+    }
+
+    /** What the event in batch slot i read from keyed state, or null. */
+    KeyState read(int i) {
+        return read[i];
+    }
+
     /** The first pass is over: the second starts. */
     void stepped() {
         collecting = false;
@@ -74,7 +110,9 @@ final class BatchRound {
     void end() {
         collecting = false;
         emitting = false;
+        servable = null;
         if (batch != null) {
+            Arrays.fill(read, 0, batch.size(), null);
             batch.clear();
         }
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -43,6 +44,8 @@ final class BatchingScoreOperator
     @Override
     public void open() throws Exception {
         super.open();
+        ((ScoringFunction) getUserFunction())
+                .heapBackend(getKeyedStateBackend() instanceof HeapKeyedStateBackend);
         buffer = new ArrayList<>(size);
         keys = new HashSet<>();
     }

@@ -1,15 +1,18 @@
 package io.keyedrnn.flink;
 
 import io.keyedrnn.serve.Prediction;
-import io.keyedrnn.serve.PredictionJson;
+import io.keyedrnn.serve.PredictionEncoder;
 import io.keyedrnn.serve.RejectReason;
 import io.keyedrnn.serve.SessionStep;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.util.Collector;
 
-/** Where one event's predictions and dead letters go: one reusable object per subtask. */
+/**
+ * Where one event's (or session end's) predictions and dead letters go: one reusable object per
+ * subtask, aimed at each event with {@link #of} before anything is written through it.
+ */
 final class EventOutput implements SessionStep.Output {
-    private final PredictionJson json;
+    private final PredictionEncoder encoder;
     private final ScoringMetrics metrics;
 
     /** The scoring function's context: its side output takes the dead letters. */
@@ -19,12 +22,15 @@ final class EventOutput implements SessionStep.Output {
     private ParsedRecord record;
     private long start;
 
-    EventOutput(PredictionJson json, ScoringMetrics metrics) {
-        this.json = json;
+    EventOutput(PredictionEncoder encoder, ScoringMetrics metrics) {
+        this.encoder = encoder;
         this.metrics = metrics;
     }
 
-    /** Aims this output at the event r, its context and collector; start is its sampled time. */
+    /**
+     * Aims this output at the event r (null for a session end by timer, which has no record to
+     * dead-letter), its context and collector; start as {@link ScoringMetrics#startStep}.
+     */
     EventOutput of(
             ParsedRecord r,
             ScoringFunction.ReadOnlyContext ctx,
@@ -37,20 +43,16 @@ final class EventOutput implements SessionStep.Output {
         return this;
     }
 
+    /** The prediction in the job's format, keyed by its key. */
     @Override
     public void prediction(Prediction p) {
-        emit(p, start, out);
+        out.collect(Tuple2.of(p.key, encoder.toBytes(p)));
+        metrics.scored(start, p.anomaly);
     }
 
     @Override
     public void nonFinite(String why) {
         deadLetter(RejectReason.NON_FINITE_STATE.id(), why);
-    }
-
-    /** The prediction as JSON, keyed by its key; start as {@link ScoringMetrics#startStep}. */
-    void emit(Prediction p, long start, Collector<Tuple2<String, byte[]>> out) {
-        out.collect(Tuple2.of(p.key, json.toBytes(p)));
-        metrics.scored(start, p.anomaly);
     }
 
     /** The current event as a dead letter with this reason. */

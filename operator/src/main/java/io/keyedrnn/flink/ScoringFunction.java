@@ -6,7 +6,6 @@ import io.keyedrnn.serve.Event;
 import io.keyedrnn.serve.KeyState;
 import io.keyedrnn.serve.ModelServable;
 import io.keyedrnn.serve.Prediction;
-import io.keyedrnn.serve.PredictionJson;
 import io.keyedrnn.serve.RejectMessages;
 import io.keyedrnn.serve.RejectReason;
 import io.keyedrnn.serve.ServableBatch;
@@ -29,9 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The keyed step: for each event, the key's {@link KeyState} from Flink state is refused or begun
  * in one pass ({@link SessionStep#begin}) and stepped by the same code as offline replay; the
- * prediction leaves as JSON, keyed by the event key ({@link EventOutput}). Models arrive on the
- * broadcast input; the current model file lives in broadcast state, so a restored job scores with
- * the model it had.
+ * prediction leaves in the job's format (JSON or CBOR), keyed by the event key ({@link
+ * EventOutput}). Models arrive on the broadcast input; the current model file lives in broadcast
+ * state, so a restored job scores with the model it had.
  *
  * <p>Events before any model (no start-up model, none published) are dead letters {@code no_model}.
  * Events the model refuses (feature count, token, lateness) are dead letters with the servable's
@@ -74,6 +73,7 @@ public final class ScoringFunction
     private transient SessionTimers timers;
     private transient SessionStep step;
     private transient BatchRound round;
+    private transient boolean byReference;
 
     public ScoringFunction(ScoringOptions options) {
         this.options = options;
@@ -112,7 +112,8 @@ public final class ScoringFunction
         metrics =
                 new ScoringMetrics(getRuntimeContext().getMetricGroup())
                         .withStepMetrics(() -> servable == null ? -1 : servable.model().version());
-        output = new EventOutput(new PredictionJson(options.outputState()), metrics);
+        output =
+                new EventOutput(options.predictionFormat().encoder(options.outputState()), metrics);
     }
 
     @Override
@@ -144,6 +145,21 @@ public final class ScoringFunction
         round.begin();
     }
 
+    /**
+     * Whether the keyed state backend is Flink's heap backend itself (not wrapped, e.g. by the
+     * changelog): its value state hands out the object it holds (a copy-on-write copy during a
+     * snapshot, put in its place), so a state read and changed in place in one round needs no write
+     * back. Without time-to-live only: a write refreshes the entry's time.
+     */
+    void heapBackend(boolean heap) {
+        byReference = heap && options.stateTtlMs() == 0 && !options.ringInOwnState();
+    }
+
+    /** Whether a batched event's state, read and changed in place, is left unwritten. */
+    boolean storesByReference() {
+        return byReference;
+    }
+
     void stepRound() {
         ServableBatch b = round.taken();
         if (b != null) {
@@ -160,7 +176,11 @@ public final class ScoringFunction
 
     /** First pass: takes the event into the batch if nothing but its step is to be done. */
     private void collect(ParsedRecord r, ReadOnlyContext ctx) throws Exception {
-        ModelServable sv = current(ctx.getBroadcastState(MODELS).get(CURRENT));
+        // One broadcast state lookup per round: a model record steps the buffer before it lands.
+        if (!round.resolved()) {
+            round.resolve(current(ctx.getBroadcastState(MODELS).get(CURRENT)));
+        }
+        ModelServable sv = round.servable();
         Event e = r.event;
         if (sv == null
                 || !e.hasValue()
@@ -169,14 +189,17 @@ public final class ScoringFunction
             round.mark(BatchRound.ONE_BY_ONE);
             return;
         }
-        KeyState s = readState();
-        if (s == null) {
-            s = sv.newState();
-        }
+        KeyState read = readState();
+        KeyState s = read != null ? read : sv.newState();
         ServableBatch b = round.batch(sv);
         // A refused event leaves the state as it was: the per-event path refuses it again, so dead
         // letters keep their order among the predictions.
-        round.mark(b.add(e, s) == null ? b.size() - 1 : BatchRound.ONE_BY_ONE);
+        if (b.add(e, s) == null) {
+            round.mark(b.size() - 1);
+            round.read(b.size() - 1, read);
+        } else {
+            round.mark(BatchRound.ONE_BY_ONE);
+        }
     }
 
     /** Second pass of an event that took batch slot i: as {@link SessionStep#apply} ends it. */
@@ -185,13 +208,16 @@ public final class ScoringFunction
             throws Exception {
         ServableBatch b = round.taken();
         Prediction p = b.result(i);
+        output.of(r, ctx, out, -1);
         if (p == null) {
-            output.of(r, ctx, out, -1).nonFinite(b.failure(i));
+            output.nonFinite(b.failure(i));
         } else {
-            output.emit(p, -1, out);
+            output.prediction(p);
         }
         KeyState after = b.state(i);
-        store(after);
+        if (!(byReference && after != null && after == round.read(i))) {
+            store(after); // else the heap holds after itself: a write would look the key up again
+        }
         timers.afterEvent(r.event, after, session(b.servable()), ctx.timerService());
     }
 
@@ -233,7 +259,7 @@ public final class ScoringFunction
             return;
         }
         KeyState s = readState();
-        long start = metrics.startStep();
+        output.of(null, ctx, out, metrics.startStep());
         SessionStep session = session(sv);
         String key = ctx.getCurrentKey();
         store(
@@ -241,7 +267,7 @@ public final class ScoringFunction
                         key,
                         timestamp,
                         s != null ? s : sv.newState(),
-                        p -> output.emit(p, start, out),
+                        output::prediction,
                         // No record to dead-letter: the end is skipped and the key kept.
                         why -> LOG.warn("session end of key {} not scored: {}", key, why)));
     }

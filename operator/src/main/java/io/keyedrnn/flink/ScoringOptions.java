@@ -2,6 +2,7 @@ package io.keyedrnn.flink;
 
 import io.keyedrnn.serve.EventFields;
 import io.keyedrnn.serve.EventParser;
+import io.keyedrnn.serve.PredictionFormat;
 import io.keyedrnn.serve.ScoringConfig;
 import io.keyedrnn.serve.SessionConfig;
 import java.io.Serializable;
@@ -48,6 +49,7 @@ public final class ScoringOptions implements Serializable {
     private byte[] startupModel;
     private String startupModelName = "start-up model";
     private boolean outputState;
+    private PredictionFormat predictionFormat = PredictionFormat.JSON;
     private long stateTtlMs;
     private boolean ringInOwnState;
     private long maxModelBytes = 512L << 20;
@@ -103,6 +105,16 @@ public final class ScoringOptions implements Serializable {
     public ScoringOptions outputState(boolean include) {
         outputState = include;
         return this;
+    }
+
+    /** How predictions are encoded: JSON (the default) or CBOR, the same fields either way. */
+    public ScoringOptions predictionFormat(PredictionFormat format) {
+        predictionFormat = Objects.requireNonNull(format, "prediction format");
+        return this;
+    }
+
+    public PredictionFormat predictionFormat() {
+        return predictionFormat;
     }
 
     /** Idle keys' state expires after this many ms without an event; 0 keeps it forever. */

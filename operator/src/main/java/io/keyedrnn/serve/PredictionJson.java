@@ -15,7 +15,7 @@ import java.io.OutputStream;
  * likelihood when enabled; state (per layer h, then c for LSTM) when built with includeState. Not
  * thread-safe: reuses its buffer, written as UTF-8 bytes directly ({@link JsonBytes}).
  */
-public final class PredictionJson {
+public final class PredictionJson implements PredictionEncoder {
     private final boolean includeState;
     private final JsonBytes out = new JsonBytes();
 
@@ -24,6 +24,7 @@ public final class PredictionJson {
     }
 
     /** The record as UTF-8 bytes, without a trailing newline. */
+    @Override
     public byte[] toBytes(Prediction p) {
         render(p);
         return out.toBytes();

@@ -1,6 +1,7 @@
 package io.keyedrnn.flink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyedrnn.model.CellKind;
@@ -232,6 +233,39 @@ class BatchingScoreOperatorTest {
             got.addAll(h.predictions());
         }
         assertEquals(unbatched("a0", "b0", "a1", "b1"), got);
+    }
+
+    /**
+     * On the heap backend a batched event's state is changed in place and not written back; the
+     * checkpoint after such a round still holds every key's new state.
+     */
+    @Test
+    void statesLeftInPlaceOnTheHeapAreInTheCheckpoint() throws Exception {
+        OperatorSubtaskState snapshot;
+        List<String> got;
+        try (ScoringHarness h = ScoringHarness.batched(options(8, 5), null)) {
+            assertTrue(h.function.storesByReference(), "heap backend, no time-to-live");
+            h.event(event("a", 0));
+            h.event(event("b", 0));
+            h.snapshot(); // steps the round of new keys, which are written
+            h.event(event("a", 1));
+            h.event(event("b", 1));
+            snapshot = h.snapshot(); // steps a round of existing keys: left in place
+            got = new ArrayList<>(h.predictions());
+        }
+        try (ScoringHarness h = ScoringHarness.batched(options(1, 5), snapshot)) {
+            h.event(event("a", 2));
+            h.event(event("b", 2));
+            got.addAll(h.predictions());
+        }
+        assertEquals(unbatched("a0", "b0", "a1", "b1", "a2", "b2"), got);
+    }
+
+    @Test
+    void statesWithTimeToLiveAreWrittenBack() throws Exception {
+        try (ScoringHarness h = ScoringHarness.batched(options(8, 5).stateTtlMs(60_000), null)) {
+            assertFalse(h.function.storesByReference(), "a write refreshes the time-to-live");
+        }
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 final class ScoringHarness implements AutoCloseable {
     final KeyedBroadcastOperatorTestHarness<String, ParsedRecord, RawRecord, Tuple2<String, byte[]>>
             harness;
+    final ScoringFunction function;
     private EventParser parser = EventParser.numeric(EventFields.DEFAULT, 0);
     private long offset;
     private long modelOffset;
@@ -38,6 +39,7 @@ final class ScoringHarness implements AutoCloseable {
             OperatorSubtaskState restore,
             StateBackend backend)
             throws Exception {
+        function = (ScoringFunction) operator.getUserFunction();
         harness =
                 new KeyedBroadcastOperatorTestHarness<>(
                         operator, ParsedRecord::key, Types.STRING, 128, 1, 0);

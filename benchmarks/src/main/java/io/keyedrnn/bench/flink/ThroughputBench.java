@@ -1,5 +1,6 @@
 package io.keyedrnn.bench.flink;
 
+import io.keyedrnn.bench.flink.ThroughputReport.Pipeline;
 import io.keyedrnn.flink.ParsedRecord;
 import io.keyedrnn.flink.ParsedRecordType;
 import io.keyedrnn.flink.RawRecord;
@@ -12,6 +13,7 @@ import io.keyedrnn.model.NetworkSpec;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.ModelFile;
 import io.keyedrnn.model.io.ModelMetadata;
+import io.keyedrnn.serve.PredictionFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,16 +33,17 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * <pre>java -Xmx6g -cp benchmarks/target/benchmarks.jar io.keyedrnn.bench.flink.ThroughputBench
  *   [--keys 200000] [--events-per-key 20] [--hidden 32,64,128] [--backend hashmap,rocksdb]
  *   [--parallelism 2] [--features 4] [--batch 32,1] [--ring 32]
- *   [--warmup-events-per-key 2] [--repeats 3] [--buffer-timeout-ms 10]</pre>
+ *   [--warmup-events-per-key 2] [--repeats 3] [--buffer-timeout-ms 10] [--format json,cbor]</pre>
  *
  * For each backend and hidden size the pipelines (one scoring job per {@code --batch} size, 1:
- * unbatched, then state-only) first run once unrecorded on {@code --warmup-events-per-key} events
- * per key (0: no warm-up), since the first job in a JVM runs 25–45% slower while the JIT compiles;
- * then {@code --repeats} times each, the order reversed on every other repeat. Prints every run,
- * each repeat's ratios scoring / state-only, and the median and best per pipeline. {@code --ring}
- * sets {@code ring.size} for both pipelines' states; {@code --buffer-timeout-ms} lists Flink's
- * network buffer timeouts to run all pipelines with (default: the scoring job's {@code
- * buffer.timeout.ms}). Each run includes job start-up (about a second), so long runs are fairer.
+ * unbatched, and {@code --format} prediction format, json by default; then state-only) first run
+ * once unrecorded on {@code --warmup-events-per-key} events per key (0: no warm-up), since the
+ * first job in a JVM runs 25–45% slower while the JIT compiles; then {@code --repeats} times each,
+ * the order reversed on every other repeat. Prints every run, each repeat's ratios scoring /
+ * state-only, and the median and best per pipeline. {@code --ring} sets {@code ring.size} for both
+ * pipelines' states; {@code --buffer-timeout-ms} lists Flink's network buffer timeouts to run all
+ * pipelines with (default: the scoring job's {@code buffer.timeout.ms}). Each run includes job
+ * start-up (about a second), so long runs are fairer.
  */
 public final class ThroughputBench {
     private ThroughputBench() {}
@@ -67,14 +70,17 @@ public final class ThroughputBench {
             int parallelism,
             int features,
             List<Long> bufferTimeoutsMs,
-            List<Integer> batches,
+            List<Pipeline> pipelines,
             Map<String, String> scoringConfig) {
         static Plan of(Map<String, String> a) {
-            List<Integer> batches = new ArrayList<>();
+            List<Pipeline> pipelines = new ArrayList<>();
             for (String b : a.getOrDefault("batch", "32,1").split(",")) {
-                batches.add(Integer.parseInt(b.trim()));
+                for (String f : a.getOrDefault("format", "json").split(",")) {
+                    pipelines.add(
+                            new Pipeline(Integer.parseInt(b.trim()), PredictionFormat.fromId(f)));
+                }
             }
-            batches.add(ThroughputReport.STATE_ONLY);
+            pipelines.add(Pipeline.STATE_ONLY);
             List<Long> timeouts = new ArrayList<>();
             String jobDefault = String.valueOf(JobSettings.BUFFER_TIMEOUT_MS.defaultValue());
             for (String t : a.getOrDefault("buffer-timeout-ms", jobDefault).split(",")) {
@@ -88,7 +94,7 @@ public final class ThroughputBench {
                     Integer.parseInt(a.getOrDefault("parallelism", "2")),
                     Integer.parseInt(a.getOrDefault("features", "4")),
                     List.copyOf(timeouts),
-                    List.copyOf(batches),
+                    List.copyOf(pipelines),
                     a.containsKey("ring") ? Map.of("ring.size", a.get("ring")) : Map.of());
         }
     }
@@ -96,21 +102,21 @@ public final class ThroughputBench {
     private static void bench(Plan plan, String backend, int hidden, long timeout)
             throws Exception {
         byte[] model = model(plan.features(), hidden);
-        ThroughputReport report = new ThroughputReport(backend, hidden, plan.batches());
+        ThroughputReport report = new ThroughputReport(backend, hidden, plan.pipelines());
         if (plan.warmupPerKey() > 0) {
             long events = (long) plan.keys() * plan.warmupPerKey();
-            for (int batch : plan.batches()) {
-                report.warmup(batch, events, run(plan, backend, timeout, events, model, batch));
+            for (Pipeline p : plan.pipelines()) {
+                report.warmup(p, events, run(plan, backend, timeout, events, model, p));
             }
         }
         long events = (long) plan.keys() * plan.perKey();
         for (int r = 0; r < plan.repeats(); r++) {
-            List<Integer> order = new ArrayList<>(plan.batches());
+            List<Pipeline> order = new ArrayList<>(plan.pipelines());
             if (r % 2 == 1) {
                 Collections.reverse(order);
             }
-            for (int batch : order) {
-                report.run(r, batch, events, run(plan, backend, timeout, events, model, batch));
+            for (Pipeline p : order) {
+                report.run(r, p, events, run(plan, backend, timeout, events, model, p));
             }
             report.endRepeat(r, order);
         }
@@ -125,12 +131,13 @@ public final class ThroughputBench {
                         ModelMetadata.empty().withVersion(1)));
     }
 
-    /** Runs one pipeline to completion (batch 0: state-only); returns its net runtime in s. */
-    static double run(Plan plan, String backend, long timeout, long events, byte[] model, int batch)
+    /** Runs one pipeline to completion; returns its net runtime in s. */
+    static double run(
+            Plan plan, String backend, long timeout, long events, byte[] model, Pipeline p)
             throws Exception {
         // Leftovers of the previous job should not be collected during this one.
         System.gc();
-        boolean scoring = batch != ThroughputReport.STATE_ONLY;
+        boolean scoring = !p.equals(Pipeline.STATE_ONLY);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(
                         configuration(plan, backend, timeout));
@@ -148,7 +155,8 @@ public final class ThroughputBench {
                             .scoring(plan.scoringConfig())
                             .startupModel(model, "benchmark model")
                             .ringInOwnState(backend.equals("rocksdb")) // as the job chooses
-                            .batching(batch, ScoringOptions.DEFAULT_BATCH_DELAY_MS);
+                            .predictionFormat(p.format())
+                            .batching(p.batch(), ScoringOptions.DEFAULT_BATCH_DELAY_MS);
             out = ScoringPipeline.score(keyed, noModels, options);
         } else {
             out =
@@ -157,7 +165,7 @@ public final class ThroughputBench {
                             ScoringPipeline.PREDICTION_TYPE);
         }
         out.sinkTo(new DiscardingSink<>());
-        JobExecutionResult r = env.execute("throughput " + ThroughputReport.name(batch));
+        JobExecutionResult r = env.execute("throughput " + p.name());
         return r.getNetRuntime() / 1000.0;
     }
 

@@ -1,5 +1,6 @@
 package io.keyedrnn.bench.flink;
 
+import io.keyedrnn.serve.PredictionFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,20 +11,30 @@ import java.util.StringJoiner;
 
 /** What {@link ThroughputBench} prints: every run, each repeat's ratios, medians and bests. */
 final class ThroughputReport {
-    /** The batch size that stands for the state-only pipeline. */
-    static final int STATE_ONLY = 0;
+    /** One pipeline of a run: a scoring job's batch size and prediction format, or state only. */
+    record Pipeline(int batch, PredictionFormat format) {
+        /** The pipeline whose keyed function only reads and writes an equally sized state. */
+        static final Pipeline STATE_ONLY = new Pipeline(0, PredictionFormat.JSON);
+
+        String name() {
+            if (this.equals(STATE_ONLY)) {
+                return "state-only";
+            }
+            return "scoring b=" + batch + (format == PredictionFormat.JSON ? "" : " cbor");
+        }
+    }
 
     private final String backend;
     private final int hidden;
-    private final List<Integer> pipelines;
-    private final Map<Integer, List<Double>> rates = new LinkedHashMap<>();
-    private final Map<Integer, List<Double>> ratios = new LinkedHashMap<>();
+    private final List<Pipeline> pipelines;
+    private final Map<Pipeline, List<Double>> rates = new LinkedHashMap<>();
+    private final Map<Pipeline, List<Double>> ratios = new LinkedHashMap<>();
 
-    ThroughputReport(String backend, int hidden, List<Integer> pipelines) {
+    ThroughputReport(String backend, int hidden, List<Pipeline> pipelines) {
         this.backend = backend;
         this.hidden = hidden;
         this.pipelines = pipelines;
-        for (int p : pipelines) {
+        for (Pipeline p : pipelines) {
             rates.put(p, new ArrayList<>());
             ratios.put(p, new ArrayList<>());
         }
@@ -31,32 +42,28 @@ final class ThroughputReport {
                 "backend   hidden  run       pipeline          events    seconds  events/s");
     }
 
-    static String name(int batch) {
-        return batch == STATE_ONLY ? "state-only" : "scoring b=" + batch;
-    }
-
-    void warmup(int batch, long events, double seconds) {
+    void warmup(Pipeline batch, long events, double seconds) {
         line("warm-up", batch, events, seconds);
     }
 
-    void run(int repeat, int batch, long events, double seconds) {
+    void run(int repeat, Pipeline batch, long events, double seconds) {
         rates.get(batch).add(events / seconds);
         line("repeat " + (repeat + 1), batch, events, seconds);
     }
 
     /** Prints the repeat's ratios to its own state-only run, in the order the jobs ran. */
-    void endRepeat(int repeat, List<Integer> order) {
-        double stateOnly = last(STATE_ONLY);
+    void endRepeat(int repeat, List<Pipeline> order) {
+        double stateOnly = last(Pipeline.STATE_ONLY);
         StringJoiner ran = new StringJoiner(", ", "order: ", "");
         StringJoiner shares = new StringJoiner(", ");
-        for (int p : order) {
-            ran.add(name(p));
+        for (Pipeline p : order) {
+            ran.add(p.name());
         }
-        for (int p : pipelines) {
-            if (p != STATE_ONLY) {
+        for (Pipeline p : pipelines) {
+            if (!p.equals(Pipeline.STATE_ONLY)) {
                 double ratio = last(p) / stateOnly;
                 ratios.get(p).add(ratio);
-                shares.add(String.format(Locale.ROOT, "%s %.0f%%", name(p), 100 * ratio));
+                shares.add(String.format(Locale.ROOT, "%s %.0f%%", p.name(), 100 * ratio));
             }
         }
         System.out.printf(
@@ -72,13 +79,13 @@ final class ThroughputReport {
 
     /** Median and best events/s per pipeline over the repeats, and the median ratio. */
     void summary() {
-        for (int p : pipelines) {
+        for (Pipeline p : pipelines) {
             double[] r = sorted(rates.get(p));
             if (r.length == 0) {
                 continue;
             }
             String share = "";
-            if (p != STATE_ONLY) {
+            if (!p.equals(Pipeline.STATE_ONLY)) {
                 double[] q = sorted(ratios.get(p));
                 share =
                         String.format(
@@ -93,7 +100,7 @@ final class ThroughputReport {
                     "%-9s %6d  summary   %-12s median %.0f events/s, best %.0f over %d repeats%s%n",
                     backend,
                     hidden,
-                    name(p),
+                    p.name(),
                     median(r),
                     r[r.length - 1],
                     r.length,
@@ -102,19 +109,19 @@ final class ThroughputReport {
         System.out.flush();
     }
 
-    private double last(int batch) {
+    private double last(Pipeline batch) {
         List<Double> r = rates.get(batch);
         return r.get(r.size() - 1);
     }
 
-    private void line(String run, int batch, long events, double seconds) {
+    private void line(String run, Pipeline batch, long events, double seconds) {
         System.out.printf(
                 Locale.ROOT,
                 "%-9s %6d  %-9s %-12s %10d %10.2f %9.0f%n",
                 backend,
                 hidden,
                 run,
-                name(batch),
+                batch.name(),
                 events,
                 seconds,
                 events / seconds);

@@ -1,6 +1,7 @@
 package io.keyedrnn.bench.json;
 
 import io.keyedrnn.serve.Prediction;
+import io.keyedrnn.serve.PredictionCbor;
 import io.keyedrnn.serve.PredictionJson;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One prediction record to JSON bytes: today's {@link PredictionJson} against the writer it
- * replaced ({@link JdkPredictionJson}, Float/Double.toString), on records cycling through 64
- * predictions of a numeric scorer with {@code outputs} prediction values.
+ * replaced ({@link JdkPredictionJson}, Float/Double.toString) and against the same record as CBOR
+ * ({@link PredictionCbor}, prediction.format cbor), on records cycling through 64 predictions of a
+ * numeric scorer with {@code outputs} prediction values.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -38,6 +40,7 @@ public class PredictionJsonBenchmark {
     private final Prediction[] records = new Prediction[RECORDS];
     private final PredictionJson json = new PredictionJson(false);
     private final JdkPredictionJson jdk = new JdkPredictionJson();
+    private final PredictionCbor cbor = new PredictionCbor(false);
     private int next;
 
     @Setup
@@ -71,5 +74,11 @@ public class PredictionJsonBenchmark {
     public byte[] jdkToString() {
         next = (next + 1) & (RECORDS - 1);
         return jdk.toBytes(records[next]);
+    }
+
+    @Benchmark
+    public byte[] cbor() {
+        next = (next + 1) & (RECORDS - 1);
+        return cbor.toBytes(records[next]);
     }
 }

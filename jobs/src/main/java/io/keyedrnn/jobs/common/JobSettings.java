@@ -2,6 +2,7 @@ package io.keyedrnn.jobs.common;
 
 import io.keyedrnn.flink.ModelPointerPolicy;
 import io.keyedrnn.flink.ScoringOptions;
+import io.keyedrnn.serve.PredictionFormat;
 import io.keyedrnn.settings.Setting;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,6 +92,13 @@ public final class JobSettings {
                     "input.features", 0, 0, "features of every numeric event; 0 = the model's");
     public static final Setting<Boolean> OUTPUT_STATE =
             Setting.flag("output.state", false, "add each key's recurrent state to predictions");
+    public static final Setting<PredictionFormat> PREDICTION_FORMAT =
+            Setting.of(
+                    "prediction.format",
+                    PredictionFormat.JSON,
+                    PredictionFormat::fromId,
+                    "json or cbor: the encoding of prediction records (same fields; dead letters"
+                            + " stay JSON)");
     public static final Setting<Integer> PARALLELISM =
             Setting.integer("parallelism", 0, 0, "operator parallelism; 0 = the environment's");
     public static final Setting<Integer> MAX_PARALLELISM =
@@ -160,6 +168,7 @@ public final class JobSettings {
                     INPUT_KIND,
                     INPUT_FEATURES,
                     OUTPUT_STATE,
+                    PREDICTION_FORMAT,
                     PARALLELISM,
                     MAX_PARALLELISM,
                     CHECKPOINT_INTERVAL_MS,

@@ -78,6 +78,7 @@ public final class ScoringJob {
                         .inputKind(ScoringOptions.InputKind.fromId(c.get(JobSettings.INPUT_KIND)))
                         .features(c.get(JobSettings.INPUT_FEATURES))
                         .outputState(c.get(JobSettings.OUTPUT_STATE))
+                        .predictionFormat(c.get(JobSettings.PREDICTION_FORMAT))
                         .stateTtlMs(c.get(JobSettings.STATE_TTL_MS))
                         .ringInOwnState(c.stateBackend().equals("rocksdb"))
                         .batching(c.get(JobSettings.BATCH_SIZE), c.get(JobSettings.BATCH_DELAY_MS))

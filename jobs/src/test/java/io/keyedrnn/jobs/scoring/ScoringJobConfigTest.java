@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyedrnn.jobs.kafka.KafkaWiring;
+import io.keyedrnn.serve.PredictionFormat;
 import io.keyedrnn.serve.ScoringConfig;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -45,6 +46,23 @@ class ScoringJobConfigTest {
                 FlinkSetup.configuration(none).toMap().get("execution.checkpointing.interval"),
                 FlinkSetup.configuration(file).toMap().get("execution.checkpointing.interval"));
         assertEquals("events", file.required("events.topic"));
+    }
+
+    @Test
+    void predictionFormatIsJsonUnlessCborIsAsked() throws Exception {
+        assertEquals(
+                PredictionFormat.JSON,
+                ScoringJob.options(ScoringJobConfig.of(Map.of())).predictionFormat());
+        assertEquals(
+                PredictionFormat.CBOR,
+                ScoringJob.options(ScoringJobConfig.of(Map.of("prediction.format", "CBOR")))
+                        .predictionFormat());
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ScoringJobConfig.of(Map.of("prediction.format", "xml")));
+        assertTrue(e.getMessage().contains("prediction.format"), e.getMessage());
+        assertTrue(e.getMessage().contains("json or cbor"), e.getMessage());
     }
 
     @Test
