@@ -9,6 +9,7 @@ import io.keyedrnn.jobs.train.history.RunInputs;
 import io.keyedrnn.jobs.train.prepare.Preparation;
 import io.keyedrnn.model.CellKind;
 import io.keyedrnn.model.RecurrentNetwork;
+import io.keyedrnn.model.io.CalendarInputs;
 import io.keyedrnn.serve.EventFieldSettings;
 import io.keyedrnn.serve.EventFields;
 import io.keyedrnn.serve.ScoringConfig;
@@ -65,6 +66,10 @@ final class TrainSettings {
     final boolean categorical;
     final int features;
     final List<String> featureNames;
+
+    /** The calendar inputs asked for, null when unset (none, or the initial model's). */
+    final CalendarInputs calendar;
+
     final EventFields fields;
     final CsvLayout.Columns csv;
     final Path out;
@@ -104,6 +109,7 @@ final class TrainSettings {
         categorical = m.get(JobSettings.INPUT_KIND).equals("categorical");
         features = m.get(JobSettings.INPUT_FEATURES);
         featureNames = list(m.get(RetrainSettings.FEATURE_NAMES));
+        calendar = m.get(RetrainSettings.CALENDAR_INPUTS);
         fields = EventFieldSettings.from(m);
         csv =
                 new CsvLayout.Columns(
@@ -250,6 +256,9 @@ final class TrainSettings {
         if (!featureNames.isEmpty() && categorical) {
             throw new IllegalArgumentException("feature.names is for numeric input");
         }
+        if (calendar != null && !calendar.isEmpty() && categorical) {
+            throw new IllegalArgumentException("calendar.inputs is for numeric input");
+        }
     }
 
     private <T> T parse(String key, java.util.function.Supplier<T> f) {
@@ -317,7 +326,8 @@ final class TrainSettings {
                 unknownAsUnk,
                 featureNames,
                 endToken,
-                sessionGapMs);
+                sessionGapMs,
+                calendar);
     }
 
     private void checkSchedule() {

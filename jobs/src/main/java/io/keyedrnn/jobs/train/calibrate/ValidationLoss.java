@@ -26,7 +26,7 @@ public final class ValidationLoss {
     private ValidationLoss() {}
 
     public static Result of(Model m, PreparedData d, ScoringConfig config) {
-        String problem = incompatibility(m.network(), d);
+        String problem = incompatibility(m, d);
         if (problem != null) {
             return new Result(Double.POSITIVE_INFINITY, problem);
         }
@@ -88,21 +88,28 @@ public final class ValidationLoss {
         return s / x.length;
     }
 
-    private static String incompatibility(RecurrentNetwork net, PreparedData d) {
+    private static String incompatibility(Model m, PreparedData d) {
+        RecurrentNetwork net = m.network();
         if (net.isCategorical() != d.categorical()) {
             return "it takes "
                     + (net.isCategorical() ? "tokens" : "numeric features")
                     + ", the data do not";
         }
-        if (!d.categorical() && net.inputSize() != d.width()) {
-            return "it takes " + net.inputSize() + " features, the data have " + d.width();
+        if (!d.categorical() && !m.metadata().calendarInputs().equals(d.calendar())) {
+            return "it takes calendar inputs "
+                    + m.metadata().calendarInputs().text()
+                    + ", the data "
+                    + d.calendar().text();
         }
-        if (!d.categorical() && net.outputSize() != d.width()) {
+        if (!d.categorical() && net.inputSize() != d.inputWidth()) {
+            return "it takes " + net.inputSize() + " inputs, the data have " + d.inputWidth();
+        }
+        if (!d.categorical() && net.outputSize() != d.inputWidth()) {
             return "its output ("
                     + net.outputSize()
                     + " values) does not forecast the "
-                    + d.width()
-                    + " features";
+                    + d.inputWidth()
+                    + " inputs";
         }
         return null;
     }

@@ -58,10 +58,17 @@ final class OnnxExporter {
 
     /**
      * Refuses what the model file writer refuses (non-finite weights, mixed cell kinds, metadata
-     * that contradicts the network, a normaliser on token input): the import of such a graph would
-     * fail or read back another model.
+     * that contradicts the network, a normaliser on token input), and calendar inputs: the import
+     * of such a graph would fail or read back another model.
      */
     private static void check(Model model) {
+        if (model.metadata().calendar() != null) {
+            // The graph takes the network's input; nothing in it derives inputs from a timestamp.
+            throw new IllegalArgumentException(
+                    "cannot export to ONNX: the model derives calendar inputs "
+                            + model.metadata().calendar()
+                            + " from the event time, which an ONNX graph of the step cannot");
+        }
         try {
             ModelFile.toBytes(model);
         } catch (IllegalArgumentException e) {
