@@ -102,14 +102,14 @@ public final class ValidationLoss {
                     + d.calendar().text();
         }
         if (!d.categorical() && net.inputSize() != d.inputWidth()) {
-            return "it takes " + net.inputSize() + " inputs, the data have " + d.inputWidth();
+            return "it takes " + net.inputSize() + " features, the data have " + d.inputWidth();
         }
         if (!d.categorical() && net.outputSize() != d.inputWidth()) {
             return "its output ("
                     + net.outputSize()
                     + " values) does not forecast the "
                     + d.inputWidth()
-                    + " inputs";
+                    + " features";
         }
         return null;
     }
