@@ -35,7 +35,7 @@ public record NabSettings(
         Map<String, String> scoring) {
 
     /** The calendar inputs of {@link #full} and {@link #quick}. */
-    public static final String CALENDAR = "none";
+    public static final String CALENDAR = "time_of_day";
 
     /**
      * The detector's scoring settings: NuPIC's anomaly likelihood (short window 10, long window
