@@ -41,6 +41,9 @@ class ModelFileCalendarTest {
         assertEquals(1, read.eventFeatures());
         assertEquals(3, read.network().inputSize());
         assertEquals(List.of("load"), read.metadata().featureNames());
+        String summary = ModelSummary.describe(read);
+        assertTrue(
+                summary.contains("1 features [load] and 2 calendar inputs [time_of_day]"), summary);
     }
 
     @Test
