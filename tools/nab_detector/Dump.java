@@ -19,7 +19,9 @@ public class Dump {
         long seed = Long.parseLong(a[2]);
         int part = a.length > 3 ? Integer.parseInt(a[3]) : 0, parts = a.length > 4 ? Integer.parseInt(a[4]) : 1;
         Files.createDirectories(out);
-        NabSettings st = a.length > 5 ? NabSettings.full(seed).withHead(a[5]) : NabSettings.full(seed);
+        NabSettings st = NabSettings.full(seed);
+        if (a.length > 5) st = st.withCalendar(a[5]);
+        if (a.length > 6) st = st.withHead(a[6]);
         ScoringConfig config = ScoringConfig.fromMap(st.scoring());
         long t0 = System.nanoTime();
         try (RetrainRunner runner = new RetrainRunner()) {
@@ -34,7 +36,7 @@ public class Dump {
                 float[][] rows = new float[n][1];
                 for (int i = 0; i < n; i++) rows[i][0] = (float) s.values()[i];
                 double[][] A = stream(s, rows, config, m, null);
-                NabRetraining r = new NabRetraining(st, runner, s.name(), rows, m);
+                NabRetraining r = new NabRetraining(st, runner, s.name(), rows, d.times(s), m);
                 double[][] B = stream(s, rows, config, m, r);
                 Path tmp = out.resolve(file.getFileName() + ".tmp");
                 try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(tmp))) {
@@ -57,7 +59,6 @@ public class Dump {
         double[][] o = new double[rows.length][];
         KeyState state = null;
         ModelServable servable = null;
-        float[] raw = new float[1];
         for (int i = 0; i < rows.length; i++) {
             Model m = r == null ? first : r.before(i);
             if (servable == null || servable.model() != m) {
@@ -66,6 +67,7 @@ public class Dump {
             }
             servable.adopt(state);
             Normalizer nz = m.metadata().normalizer();
+            float[] raw = new float[state.prediction.length];
             if (nz != null) nz.denormalize(state.prediction, raw); else raw[0] = state.prediction[0];
             double pred = state.stepsSinceReset == 0 ? Double.NaN : raw[0];
             long ms = series.timestamps()[i].toInstant(ZoneOffset.UTC).toEpochMilli();

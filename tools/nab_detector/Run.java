@@ -17,7 +17,7 @@ public class Run {
         double growth = Double.parseDouble(a[3]);
         Files.createDirectories(out);
         NabSettings f = NabSettings.full(seed);
-        NabSettings st = new NabSettings(f.maxFiles(), f.hidden(), f.epochs(), f.patience(), f.validationShare(), f.minThreshold(), seed, growth, f.retrainWindow(), f.retrainEpochs(), f.scoring(), f.head());
+        NabSettings st = new NabSettings(f.maxFiles(), f.hidden(), f.epochs(), f.patience(), f.validationShare(), f.minThreshold(), seed, growth, f.retrainWindow(), f.retrainEpochs(), f.calendar(), f.scoring(), f.head());
         List<boolean[]> flags = new ArrayList<>();
         long t0 = System.nanoTime();
         try (RetrainRunner runner = new RetrainRunner()) {

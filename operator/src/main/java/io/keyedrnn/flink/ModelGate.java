@@ -42,7 +42,7 @@ final class ModelGate {
         } catch (ModelFormatException e) {
             throw new ModelRejected(JobReason.MODEL_INVALID, e.getMessage(), e);
         }
-        checkInput(model.network(), origin);
+        checkInput(model, origin);
         try {
             return new ModelServable(model, config);
         } catch (RuntimeException e) {
@@ -79,22 +79,23 @@ final class ModelGate {
                             + have
                             + " in use");
         }
-        RecurrentNetwork now = current.model().network();
-        if (!now.isCategorical() && now.inputSize() != next.model().network().inputSize()) {
+        Model now = current.model();
+        if (!now.network().isCategorical() && now.eventFeatures() != next.model().eventFeatures()) {
             throw new ModelRejected(
                     JobReason.MODEL_INPUT_MISMATCH,
                     origin
                             + ": model version "
                             + got
                             + " takes "
-                            + next.model().network().inputSize()
+                            + next.model().eventFeatures()
                             + " features, the model in use "
-                            + now.inputSize());
+                            + now.eventFeatures());
         }
         return new Accepted(next, file);
     }
 
-    private void checkInput(RecurrentNetwork net, String origin) throws ModelRejected {
+    private void checkInput(Model model, String origin) throws ModelRejected {
+        RecurrentNetwork net = model.network();
         if (net.isCategorical() != categoricalStream) {
             throw new ModelRejected(
                     JobReason.MODEL_INPUT_MISMATCH,
@@ -105,12 +106,12 @@ final class ModelGate {
                             + (categoricalStream ? "categorical" : "numeric")
                             + " (input.kind)");
         }
-        if (!categoricalStream && streamFeatures > 0 && net.inputSize() != streamFeatures) {
+        if (!categoricalStream && streamFeatures > 0 && model.eventFeatures() != streamFeatures) {
             throw new ModelRejected(
                     JobReason.MODEL_INPUT_MISMATCH,
                     origin
                             + ": the model takes "
-                            + net.inputSize()
+                            + model.eventFeatures()
                             + " features but the stream has "
                             + streamFeatures
                             + " (input.features)");

@@ -5,12 +5,17 @@ final class Admission {
     private final Vocabulary vocabulary;
     private final int features;
     private final long allowedLatenessMs;
+    private final boolean needsTimestamp;
 
-    /** vocabulary is null for a numeric model, which takes exactly features values. */
-    Admission(Vocabulary vocabulary, int features, long allowedLatenessMs) {
+    /**
+     * vocabulary is null for a numeric model, which takes exactly features values; needsTimestamp
+     * when the model derives calendar inputs from the event time.
+     */
+    Admission(Vocabulary vocabulary, int features, long allowedLatenessMs, boolean needsTimestamp) {
         this.vocabulary = vocabulary;
         this.features = features;
         this.allowedLatenessMs = allowedLatenessMs;
+        this.needsTimestamp = needsTimestamp;
     }
 
     /** The reason to refuse the event for this key's state, or null to take it. */
@@ -21,6 +26,9 @@ final class Admission {
         RejectReason input = vocabulary != null ? checkToken(e) : checkFeatures(e);
         if (input != null) {
             return input;
+        }
+        if (needsTimestamp && !e.hasTimestamp()) {
+            return RejectReason.MISSING_TIMESTAMP;
         }
         return isLate(e, s) ? RejectReason.LATE_EVENT : null;
     }

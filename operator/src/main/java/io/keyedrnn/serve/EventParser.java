@@ -70,7 +70,7 @@ public final class EventParser {
         if (net.isCategorical()) {
             return categorical(fields, vocabularyOf(model, openVocabulary));
         }
-        return numeric(fields, net.inputSize());
+        return numeric(fields, model.eventFeatures());
     }
 
     /** The model's vocabulary (its token list, or decimal ids); null for a numeric model. */

@@ -2,6 +2,7 @@ package io.keyedrnn.serve;
 
 import io.keyedrnn.model.RecurrentNetwork;
 import io.keyedrnn.model.Workspace;
+import io.keyedrnn.model.io.CalendarInputs;
 import io.keyedrnn.model.io.Calibration;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.Normalizer;
@@ -19,6 +20,12 @@ import java.util.Arrays;
  * prediction, updates the key's statistics, ring buffer and counters, and returns the output. A
  * step that would leave NaN or infinity in the state, prediction or score is undone by a {@link
  * StepGuard} (the event is then refused as non_finite_state).
+ *
+ * <p>Calendar inputs. A model whose metadata lists calendar inputs ({@link CalendarInputs}) takes
+ * the event's features followed by the inputs derived from the event's timestamp; an event without
+ * one is refused ({@link RejectReason#MISSING_TIMESTAMP}). The head predicts the whole next input,
+ * calendar inputs included, as training taught it; the error, the reported prediction and the range
+ * are the event's own features only. The ring keeps the derived inputs with the features.
  *
  * <p>Scores. Numeric (gaussian_error): error = mean squared error between the normalised features
  * and the previous prediction (for a Gaussian head the mean of ((x − μ) / σ)², each feature's error
@@ -44,7 +51,14 @@ public final class ModelServable {
     private final ScoringConfig config;
     private final Normalizer normalizer;
     private final Vocabulary vocabulary;
+    private final CalendarInputs calendar;
+
+    /** The event's numeric features (0 for tokens). */
     private final int features;
+
+    /** The network's numeric inputs: the features, then the calendar inputs (0 for tokens). */
+    private final int inputs;
+
     private final long inputSignature;
     private final int[] stateParts;
     private final Scoring scoring;
@@ -60,8 +74,10 @@ public final class ModelServable {
         this.net = model.network();
         this.config = config;
         this.normalizer = model.metadata().normalizer();
-        this.features = net.isCategorical() ? 0 : net.inputSize();
-        if (normalizer != null && normalizer.size() != features) {
+        this.calendar = model.metadata().calendarInputs();
+        this.inputs = net.isCategorical() ? 0 : net.inputSize();
+        this.features = inputs - calendar.width();
+        if (normalizer != null && normalizer.size() != inputs) {
             throw new IllegalArgumentException(
                     "the model's normalizer has "
                             + normalizer.size()
@@ -70,14 +86,17 @@ public final class ModelServable {
                             + (net.isCategorical() ? " tokens" : ""));
         }
         this.vocabulary = EventParser.vocabularyOf(model, config.openVocabulary());
-        this.inputSignature = vocabulary != null ? vocabulary.signature() : features;
+        this.inputSignature =
+                vocabulary != null ? vocabulary.signature() : numericSignature(inputs, calendar);
         this.stateParts = stateParts(net);
         this.endToken = vocabulary != null ? vocabulary.exactId(Vocabulary.END) : -1;
-        this.scoring = new Scoring(net, calibrationOf(model), config, endToken);
-        this.admission = new Admission(vocabulary, features, config.allowedLatenessMs());
+        this.scoring = new Scoring(net, features, calibrationOf(model), config, endToken);
+        this.admission =
+                new Admission(
+                        vocabulary, features, config.allowedLatenessMs(), !calendar.isEmpty());
         this.ws = net.newWorkspace();
-        this.replayInput = new float[Math.max(features, 1)];
-        this.checked = new float[Math.max(features, 1)];
+        this.replayInput = new float[Math.max(inputs, 1)];
+        this.checked = new float[Math.max(inputs, 1)];
         this.single = newSlot();
     }
 
@@ -85,12 +104,23 @@ public final class ModelServable {
     StepSlot newSlot() {
         Prediction p = new Prediction();
         p.values = new float[net.outputSize()];
-        p.length = net.isGaussian() ? features : net.outputSize();
+        // A calendar model predicts its derived inputs too; the output holds the features only.
+        boolean forecast = !calendar.isEmpty() && net.outputSize() == inputs;
+        p.length = net.isGaussian() || forecast ? features : net.outputSize();
         p.std = net.isGaussian() ? new float[features] : null;
         p.modelVersion = model.version();
         p.stateParts = stateParts;
         p.categorical = net.isCategorical();
-        return new StepSlot(new float[Math.max(features, 1)], p);
+        float[] raw = calendar.isEmpty() ? null : new float[inputs];
+        return new StepSlot(new float[Math.max(inputs, 1)], raw, p);
+    }
+
+    /**
+     * The state signature of numeric input: the input count as before calendar inputs existed, so
+     * states written then still match; the calendar list in the upper bits.
+     */
+    private static long numericSignature(int inputs, CalendarInputs calendar) {
+        return inputs | calendar.code() << 32;
     }
 
     RecurrentNetwork network() {
@@ -145,7 +175,7 @@ public final class ModelServable {
         s.state = new float[net.stateSize()];
         s.prediction = new float[net.outputSize()];
         s.likelihood = new AnomalyLikelihood(config.likelihoodShortWindow());
-        Ring.allocate(s, config.ringSize(), features);
+        Ring.allocate(s, config.ringSize(), inputs);
         return s;
     }
 
@@ -214,7 +244,7 @@ public final class ModelServable {
             return why;
         }
         if (vocabulary == null) {
-            normalize(e.getFeatures(), 0, slot.input);
+            normalize(rawInput(e, slot.raw), slot.input);
             if (!StepGuard.finite(slot.input)) {
                 return RejectReason.NON_FINITE_FEATURE;
             }
@@ -247,7 +277,7 @@ public final class ModelServable {
             slot.guard.restore(s);
             return null;
         }
-        Ring.push(s, e.getFeatures(), slot.token, features);
+        Ring.push(s, slot.raw != null ? slot.raw : e.getFeatures(), slot.token, inputs);
         s.eventCount++;
         s.stepsSinceReset++;
         if (e.hasTimestamp()
@@ -282,7 +312,7 @@ public final class ModelServable {
                 guard.restore(s);
                 return null;
             }
-            Ring.push(s, null, endToken, features);
+            Ring.push(s, null, endToken, inputs);
             s.stepsSinceReset++;
         } else {
             Scoring.unscored(out);
@@ -312,16 +342,20 @@ public final class ModelServable {
     }
 
     /**
-     * The first feature that is finite as sent but not after the model's normaliser (e.g. 3e38 with
-     * std 0.01), or -1; such an event is refused as {@link RejectReason#NON_FINITE_FEATURE}.
+     * The first input that is finite as sent but not after the model's normaliser (e.g. 3e38 with
+     * std 0.01), or -1; such an event is refused as {@link RejectReason#NON_FINITE_FEATURE}. An
+     * index at or above the event's feature count is a calendar input.
      */
     public int overflowingFeature(Event e) {
         float[] x = e.getFeatures();
         if (normalizer == null || x == null || x.length != features) {
             return -1;
         }
-        normalizer.normalize(x, checked);
-        for (int i = 0; i < features; i++) {
+        if (!calendar.isEmpty() && !e.hasTimestamp()) {
+            return -1;
+        }
+        normalizer.normalize(rawInput(e, checked), checked);
+        for (int i = 0; i < inputs; i++) {
             if (!Float.isFinite(checked[i])) {
                 return i;
             }
@@ -329,8 +363,18 @@ public final class ModelServable {
         return -1;
     }
 
-    private void normalize(float[] raw, int offset, float[] input) {
-        System.arraycopy(raw, offset, input, 0, features);
+    /** The network's input as sent: the features, then the calendar inputs (into into). */
+    private float[] rawInput(Event e, float[] into) {
+        if (calendar.isEmpty()) {
+            return e.getFeatures();
+        }
+        System.arraycopy(e.getFeatures(), 0, into, 0, features);
+        calendar.derive(e.getTimestamp(), into, features);
+        return into;
+    }
+
+    private void normalize(float[] raw, float[] input) {
+        System.arraycopy(raw, 0, input, 0, inputs);
         if (normalizer != null) {
             normalizer.normalize(input, input);
         }
@@ -346,7 +390,8 @@ public final class ModelServable {
 
     /** The output's values (and a Gaussian head's σ) in feature units. Modified: out. */
     private void writeValues(KeyState s, Prediction out) {
-        if (normalizer != null && out.length == features) {
+        // A Gaussian head's first half is the means (it has no calendar inputs: MetadataRules).
+        if (normalizer != null && (net.isGaussian() || s.prediction.length == inputs)) {
             normalizer.denormalize(s.prediction, out.values);
         } else {
             System.arraycopy(s.prediction, 0, out.values, 0, out.length);
@@ -375,8 +420,8 @@ public final class ModelServable {
             swap(s);
             return;
         }
-        if (Ring.capacity(s, features) != config.ringSize()) {
-            Ring.resize(s, config.ringSize(), features);
+        if (Ring.capacity(s, inputs) != config.ringSize()) {
+            Ring.resize(s, config.ringSize(), inputs);
         }
         if (s.likelihood.recent.length != config.likelihoodShortWindow()) {
             s.likelihood = new AnomalyLikelihood(config.likelihoodShortWindow());
@@ -388,9 +433,9 @@ public final class ModelServable {
         boolean sameShapes =
                 s.state.length == net.stateSize() && s.prediction.length == net.outputSize();
         if (sameInput) {
-            Ring.resize(s, config.ringSize(), features);
+            Ring.resize(s, config.ringSize(), inputs);
         } else {
-            Ring.allocate(s, config.ringSize(), features);
+            Ring.allocate(s, config.ringSize(), inputs);
         }
         SwapPolicy policy = config.swapPolicy();
         if (policy == SwapPolicy.KEEP && !sameShapes) {
@@ -426,7 +471,7 @@ public final class ModelServable {
 
     /** Steps the state through the ring's entries, oldest first (an expired one is skipped). */
     private void replayRing(KeyState s) {
-        int cap = Ring.capacity(s, features);
+        int cap = Ring.capacity(s, inputs);
         int start = Ring.oldest(s);
         int replayed = 0;
         for (int i = 0; i < s.ringCount; i++) {
@@ -438,10 +483,10 @@ public final class ModelServable {
                 }
                 net.stepToken(token, s.state, s.prediction, ws);
             } else {
-                if (!Ring.copyFeatures(s, slot, features, replayInput)) {
+                if (!Ring.copyFeatures(s, slot, inputs, replayInput)) {
                     continue;
                 }
-                normalize(replayInput, 0, replayInput);
+                normalize(replayInput, replayInput);
                 net.step(replayInput, s.state, s.prediction, ws);
             }
             replayed++;

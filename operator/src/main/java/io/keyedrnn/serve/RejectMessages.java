@@ -19,10 +19,16 @@ public final class RejectMessages {
                             + " features, model version "
                             + version
                             + " takes "
-                            + sv.model().network().inputSize();
+                            + sv.model().eventFeatures();
             case NON_FINITE_FEATURE -> nonFinite(e, sv);
             case MISSING_FEATURES ->
                     "model version " + version + " needs features, the event has none";
+            case MISSING_TIMESTAMP ->
+                    "model version "
+                            + version
+                            + " derives calendar inputs "
+                            + sv.model().metadata().calendar()
+                            + " from the event time, the event has none";
             case MISSING_TOKEN -> "model version " + version + " needs a token, the event has none";
             case UNKNOWN_TOKEN ->
                     "token '"
@@ -46,6 +52,13 @@ public final class RejectMessages {
         int i = sv.overflowingFeature(e);
         if (i < 0) {
             return "a feature is NaN or infinite";
+        }
+        if (i >= e.getFeatures().length) {
+            return "calendar input "
+                    + (i - e.getFeatures().length)
+                    + " is not finite after model version "
+                    + sv.model().version()
+                    + "'s normaliser";
         }
         return "feature "
                 + i

@@ -31,7 +31,9 @@ public enum RejectReason {
     /** Two fields of the same name in one JSON object. */
     DUPLICATE_FIELD,
     /** The model's step would leave NaN or infinity in the key's state, prediction or score. */
-    NON_FINITE_STATE;
+    NON_FINITE_STATE,
+    /** A model with calendar inputs needs the event's time, and the event has none. */
+    MISSING_TIMESTAMP;
 
     /** Lower-case id for output records, e.g. {@code wrong_feature_count}. */
     public String id() {

@@ -28,14 +28,24 @@ final class Scoring {
     private final double calStd;
     private final AlertRules rules;
 
-    /** endToken: the id of {@code <end>} in the model's vocabulary, or −1. */
-    Scoring(RecurrentNetwork net, Calibration cal, ScoringConfig config, int endToken) {
+    /**
+     * features: the event's own numeric features, the first of the network's inputs (the rest are
+     * calendar inputs, predicted but not scored); endToken: the id of {@code <end>} in the model's
+     * vocabulary, or −1.
+     */
+    Scoring(
+            RecurrentNetwork net,
+            int features,
+            Calibration cal,
+            ScoringConfig config,
+            int endToken) {
         this.config = config;
         this.kind = resolve(config.scorer(), net);
-        this.features = net.isCategorical() ? 0 : net.inputSize();
+        this.features = net.isCategorical() ? 0 : features;
         // A numeric model without a head predicts h, which is comparable only if sizes agree.
         this.gaussian = net.isGaussian();
-        this.errorComputable = !net.isCategorical() && (net.outputSize() == features || gaussian);
+        this.errorComputable =
+                !net.isCategorical() && (net.outputSize() == net.inputSize() || gaussian);
         this.threshold = resolveThreshold(config, cal);
         this.zLimit = resolveZThreshold(config, cal);
         this.topG = resolveTopG(config, cal);

@@ -205,7 +205,7 @@ final class RetrainJob {
     }
 
     private ReadSpec spec(Model init) {
-        return s.readSpec(init != null && !s.categorical ? init.network().inputSize() : 0);
+        return s.readSpec(init != null && !s.categorical ? init.eventFeatures() : 0);
     }
 
     private PreparedData prepare(History h, Model init, List<String> names) throws IOException {

@@ -1,5 +1,6 @@
 package io.keyedrnn.jobs.train;
 
+import io.keyedrnn.model.io.CalendarInputs;
 import io.keyedrnn.settings.Parsers;
 import io.keyedrnn.settings.Setting;
 import java.util.List;
@@ -21,6 +22,14 @@ public final class RetrainSettings {
             Setting.whole("broker.timeout.ms", 30_000L, 1, "how long to wait for the broker");
     public static final Setting<String> FEATURE_NAMES =
             Setting.text("feature.names", null, "names of the numeric features, comma-separated");
+    public static final Setting<CalendarInputs> CALENDAR_INPUTS =
+            Setting.of(
+                    "calendar.inputs",
+                    null,
+                    CalendarInputs::parse,
+                    "numeric input: inputs derived from the event time (UTC) after the features,"
+                            + " none or time_of_day and/or day_of_week, comma-separated (each adds"
+                            + " its sin and cos); with --init: the initial model's");
     public static final Setting<String> CSV_KEY =
             Setting.text("csv.key", "key", "CSV column of the key");
     public static final Setting<Boolean> CSV_KEY_PER_FILE =
@@ -101,6 +110,7 @@ public final class RetrainSettings {
                     END_OFFSETS,
                     BROKER_TIMEOUT_MS,
                     FEATURE_NAMES,
+                    CALENDAR_INPUTS,
                     CSV_KEY,
                     CSV_KEY_PER_FILE,
                     CSV_TS,

@@ -10,6 +10,7 @@ import io.keyedrnn.jobs.train.prepare.Preparation;
 import io.keyedrnn.model.CellKind;
 import io.keyedrnn.model.HeadKind;
 import io.keyedrnn.model.RecurrentNetwork;
+import io.keyedrnn.model.io.CalendarInputs;
 import io.keyedrnn.serve.EventFieldSettings;
 import io.keyedrnn.serve.EventFields;
 import io.keyedrnn.serve.ScoringConfig;
@@ -66,6 +67,10 @@ final class TrainSettings {
     final boolean categorical;
     final int features;
     final List<String> featureNames;
+
+    /** The calendar inputs asked for, null when unset (none, or the initial model's). */
+    final CalendarInputs calendar;
+
     final EventFields fields;
     final CsvLayout.Columns csv;
     final Path out;
@@ -106,6 +111,7 @@ final class TrainSettings {
         categorical = m.get(JobSettings.INPUT_KIND).equals("categorical");
         features = m.get(JobSettings.INPUT_FEATURES);
         featureNames = list(m.get(RetrainSettings.FEATURE_NAMES));
+        calendar = m.get(RetrainSettings.CALENDAR_INPUTS);
         fields = EventFieldSettings.from(m);
         csv =
                 new CsvLayout.Columns(
@@ -253,6 +259,14 @@ final class TrainSettings {
         if (!featureNames.isEmpty() && categorical) {
             throw new IllegalArgumentException("feature.names is for numeric input");
         }
+        if (calendar != null && !calendar.isEmpty() && categorical) {
+            throw new IllegalArgumentException("calendar.inputs is for numeric input");
+        }
+        if (calendar != null && !calendar.isEmpty() && head == HeadKind.GAUSSIAN) {
+            // The Gaussian head's σ is scored over every input; calendar inputs are not scored.
+            throw new IllegalArgumentException(
+                    "calendar.inputs cannot be combined with head=gaussian");
+        }
     }
 
     private <T> T parse(String key, java.util.function.Supplier<T> f) {
@@ -320,7 +334,8 @@ final class TrainSettings {
                 unknownAsUnk,
                 featureNames,
                 endToken,
-                sessionGapMs);
+                sessionGapMs,
+                calendar);
     }
 
     private void checkSchedule() {

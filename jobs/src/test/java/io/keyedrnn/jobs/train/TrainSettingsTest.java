@@ -111,6 +111,16 @@ class TrainSettingsTest {
     }
 
     @Test
+    void aGaussianHeadTakesNoCalendarInputs() {
+        Map<String, String> m = minimal();
+        m.put("head", "gaussian");
+        m.put("calendar.inputs", "time_of_day");
+        assertTrue(error(m).contains("cannot be combined with head=gaussian"), error(m));
+        m.put("calendar.inputs", "none");
+        assertEquals("gaussian", TrainSettings.load(null, m).head.id());
+    }
+
+    @Test
     void aScheduleRepeatsTheRunAndCannotFixTheVersion() {
         Map<String, String> m = minimal();
         m.put("retrain.every", "30m");

@@ -144,11 +144,12 @@ final class MetadataRules {
         if (m.vocabulary() != null) {
             checkVocabulary(m.vocabulary(), f);
         }
+        int calendar = checkCalendar(m, f);
         if (m.featureNames() != null) {
-            checkNumeric("feature_names", m.featureNames().size(), f);
+            checkNumeric("feature_names", m.featureNames().size(), calendar, f);
         }
         if (m.normalizer() != null) {
-            checkNumeric("normalizer", m.normalizer().size(), f);
+            checkNumeric("normalizer", m.normalizer().size(), 0, f);
         }
         if (m.calibration() != null) {
             checkCalibration(m.calibration(), f);
@@ -189,6 +190,35 @@ final class MetadataRules {
                             + f.vocabulary()
                             + " rows");
         }
+    }
+
+    /**
+     * The network inputs the metadata's calendar adds (0 without one): only for numeric input, each
+     * input listed once, at least one of the event's own features left, and no Gaussian head.
+     */
+    private int checkCalendar(ModelMetadata m, Facts f) throws ModelFormatException {
+        if (m.calendar() == null) {
+            return 0;
+        }
+        if (f.categorical()) {
+            throw fail("metadata calendar is for numeric input but the file has embedding.weight");
+        }
+        if (GAUSSIAN.equals(m.output())) {
+            // Serving scores a Gaussian head's σ over every input; calendar inputs are not scored.
+            throw fail("metadata calendar cannot be combined with output 'gaussian'");
+        }
+        int width = CalendarInputs.ofIds(m.calendar(), source).width();
+        if (width >= f.inputSize()) {
+            throw fail(
+                    "metadata calendar "
+                            + m.calendar()
+                            + " takes "
+                            + width
+                            + " of the "
+                            + f.inputSize()
+                            + " inputs of weight_ih_l0, leaving no event feature");
+        }
+        return width;
     }
 
     private void checkCalibration(Calibration c, Facts f) throws ModelFormatException {
@@ -241,21 +271,24 @@ final class MetadataRules {
         }
     }
 
-    private void checkNumeric(String field, int size, Facts f) throws ModelFormatException {
+    /** A numeric field of size entries, which with calendar more must cover weight_ih_l0. */
+    private void checkNumeric(String field, int size, int calendar, Facts f)
+            throws ModelFormatException {
         if (f.categorical()) {
             throw fail(
                     "metadata "
                             + field
                             + " is for numeric input but the file has embedding.weight");
         }
-        if (size != f.inputSize()) {
+        if (size + calendar != f.inputSize()) {
             throw fail(
                     "metadata "
                             + field
                             + " has "
                             + size
                             + " features but weight_ih_l0 takes "
-                            + f.inputSize());
+                            + f.inputSize()
+                            + (calendar > 0 ? " (" + calendar + " of them calendar inputs)" : ""));
         }
     }
 

@@ -20,6 +20,10 @@ final class MetadataSchema {
 
     static final List<String> INPUT_KINDS = List.of("numeric", "categorical");
 
+    /** Calendar inputs a numeric model may derive from the timestamp ({@link CalendarInput}). */
+    static final List<String> CALENDAR_INPUTS =
+            java.util.Arrays.stream(CalendarInput.values()).map(CalendarInput::id).toList();
+
     /** Checks one JSON value at a field path. */
     @FunctionalInterface
     private interface Rule {
@@ -64,6 +68,7 @@ final class MetadataSchema {
         m.put("version", whole(Long.MAX_VALUE));
         m.put("training", (v, path, s) -> s.require(v.isObject(), path, "an object", v));
         m.put("source", object(SOURCE));
+        m.put("calendar", listOf(oneOf(CALENDAR_INPUTS)));
         return m;
     }
 

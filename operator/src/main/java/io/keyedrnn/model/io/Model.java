@@ -10,6 +10,17 @@ public record Model(RecurrentNetwork network, ModelMetadata metadata) {
         Objects.requireNonNull(metadata, "metadata");
     }
 
+    /**
+     * The numeric features an event carries: the network's inputs less the calendar inputs derived
+     * from the event's time (0 for a categorical model).
+     */
+    public int eventFeatures() {
+        if (network.isCategorical()) {
+            return 0;
+        }
+        return network.inputSize() - metadata.calendarInputs().width();
+    }
+
     /** The model version from the metadata (0 for a plain PyTorch file). */
     public long version() {
         return metadata.version();

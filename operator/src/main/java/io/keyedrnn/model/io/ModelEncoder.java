@@ -90,7 +90,8 @@ final class ModelEncoder {
                         m.calibration(),
                         m.declaredVersion(),
                         m.training(),
-                        m.source());
+                        m.source(),
+                        m.calendar());
         check(full, n);
         return full;
     }

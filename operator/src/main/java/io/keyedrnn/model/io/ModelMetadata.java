@@ -24,6 +24,8 @@ import java.util.Map;
  *     metadata has none (such a model is served as version 0, see {@link #version()})
  * @param training free-form training summary (data range, losses per epoch, ...)
  * @param source where the model came from, or null when not recorded
+ * @param calendar the calendar inputs the network takes after the event's features, in order
+ *     ({@link CalendarInputs}); null (absent) for none, so older files read unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -38,7 +40,8 @@ public record ModelMetadata(
         @JsonProperty("calibration") Calibration calibration,
         @JsonProperty("version") Long declaredVersion,
         @JsonProperty("training") Map<String, Object> training,
-        @JsonProperty("source") Source source) {
+        @JsonProperty("source") Source source,
+        @JsonProperty("calendar") List<String> calendar) {
 
     /**
      * Where a model came from: {@code format} {@code keyed-rnn}, {@code pytorch} or {@code onnx},
@@ -49,6 +52,34 @@ public record ModelMetadata(
             @JsonProperty("format") String format,
             @JsonProperty("file") String file,
             @JsonProperty("sha256") String sha256) {}
+
+    /** Metadata without calendar inputs. */
+    public ModelMetadata(
+            int format,
+            String cell,
+            String output,
+            String inputKind,
+            List<String> featureNames,
+            List<String> vocabulary,
+            Normalizer normalizer,
+            Calibration calibration,
+            Long declaredVersion,
+            Map<String, Object> training,
+            Source source) {
+        this(
+                format,
+                cell,
+                output,
+                inputKind,
+                featureNames,
+                vocabulary,
+                normalizer,
+                calibration,
+                declaredVersion,
+                training,
+                source,
+                null);
+    }
 
     /** Metadata with a stated version and no recorded source. */
     public ModelMetadata(
@@ -81,7 +112,8 @@ public record ModelMetadata(
 
     /** Metadata of a plain PyTorch file: nothing known beyond the shapes. */
     public static ModelMetadata empty() {
-        return new ModelMetadata(1, null, null, null, null, null, null, null, null, null, null);
+        return new ModelMetadata(
+                1, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The version the model is served as: the declared one, or 0 when there is none. */
@@ -107,6 +139,35 @@ public record ModelMetadata(
         return copy(newVersion, source);
     }
 
+    /**
+     * The calendar inputs the network takes after the event's features ({@link CalendarInputs#NONE}
+     * when the metadata lists none). Throws IllegalArgumentException for ids a read file cannot
+     * hold (the reader refuses them).
+     */
+    public CalendarInputs calendarInputs() {
+        if (calendar == null) {
+            return CalendarInputs.NONE;
+        }
+        return new CalendarInputs(calendar.stream().map(CalendarInput::fromId).toList());
+    }
+
+    /** A copy with these calendar inputs (none: the field left out). */
+    public ModelMetadata withCalendar(CalendarInputs inputs) {
+        return new ModelMetadata(
+                format,
+                cell,
+                output,
+                inputKind,
+                featureNames,
+                vocabulary,
+                normalizer,
+                calibration,
+                declaredVersion,
+                training,
+                source,
+                inputs.idsOrNull());
+    }
+
     /** A copy with another source. */
     public ModelMetadata withSource(Source newSource) {
         return copy(declaredVersion, newSource);
@@ -124,6 +185,7 @@ public record ModelMetadata(
                 calibration,
                 newVersion,
                 training,
-                newSource);
+                newSource,
+                calendar);
     }
 }

@@ -85,7 +85,20 @@ public final class ModelSummary {
         }
         String names = m.featureNames() == null ? "" : " " + m.featureNames();
         String norm = m.normalizer() == null ? ", raw" : ", z-score normalised";
-        return "numeric, " + n.inputSize() + " features" + names + norm;
+        if (m.calendar() == null) {
+            return "numeric, " + n.inputSize() + " features" + names + norm;
+        }
+        int calendar = 2 * m.calendar().size();
+        return "numeric, "
+                + (n.inputSize() - calendar)
+                + " features"
+                + names
+                + " and "
+                + calendar
+                + " calendar inputs "
+                + m.calendar()
+                + " from the event time"
+                + norm;
     }
 
     private static String output(RecurrentNetwork n) {

@@ -35,7 +35,7 @@ final class NabDetector {
     /** The model for a file: trained on its probationary rows, held-out tail excluded. */
     Model train(NabSeries series) {
         int probation = Probation.rows(series.size());
-        return train(series.name(), rows(series), probation);
+        return train(series.name(), rows(series), times(series), probation);
     }
 
     /**
@@ -45,7 +45,8 @@ final class NabDetector {
      */
     NabScores scores(NabSeries series, Model model) {
         float[][] rows = rows(series);
-        NabRetraining retraining = new NabRetraining(settings, runner, series.name(), rows, model);
+        NabRetraining retraining =
+                new NabRetraining(settings, runner, series.name(), rows, times(series), model);
         KeyState state = null;
         ModelServable servable = null;
         double[] scores = new double[rows.length];
@@ -69,6 +70,22 @@ final class NabDetector {
     private int split(int probation) {
         int held = (int) Math.floor(probation * settings.validationShare());
         return Math.max(2, probation - held);
+    }
+
+    /**
+     * The event times training sees: the rows' own with calendar inputs (they derive from them),
+     * else the file order as time, which keeps the rows' order where a file's clock steps back.
+     */
+    long[] times(NabSeries series) {
+        long[] ts = new long[series.size()];
+        for (int i = 0; i < ts.length; i++) {
+            ts[i] = settings.usesCalendar() ? epochMs(series, i) : EventLines.ts(i);
+        }
+        return ts;
+    }
+
+    private static long epochMs(NabSeries s, int i) {
+        return s.timestamps()[i].toInstant(ZoneOffset.UTC).toEpochMilli();
     }
 
     private static float[][] rows(NabSeries series) {
@@ -97,13 +114,14 @@ final class NabDetector {
         options.put("threads", "1");
         options.put("parallelism", "1");
         options.put("validation.fraction", Double.toString(settings.validationShare()));
+        options.put("calendar.inputs", settings.calendar());
         return options;
     }
 
-    private Model train(String name, float[][] rows, int probation) {
+    private Model train(String name, float[][] rows, long[] times, int probation) {
         List<String> events = new ArrayList<>(probation);
         for (int i = 0; i < probation; i++) {
-            events.add(EventLines.numeric(name, EventLines.ts(i), rows[i]));
+            events.add(EventLines.numeric(name, times[i], rows[i]));
         }
         RetrainRunner.Outcome o = runner.train(events, trainingOptions(settings), null, 1);
         if (o.model() == null) {
@@ -113,7 +131,6 @@ final class NabDetector {
     }
 
     private static Event event(NabSeries s, int i, float[] features) {
-        long ms = s.timestamps()[i].toInstant(ZoneOffset.UTC).toEpochMilli();
-        return Event.numeric(s.name(), ms, features);
+        return Event.numeric(s.name(), epochMs(s, i), features);
     }
 }

@@ -24,6 +24,7 @@ final class NabRetraining {
     private final RetrainRunner runner;
     private final String name;
     private final float[][] rows;
+    private final long[] times;
     private Model current;
     private Path currentFile;
     private long nextRow;
@@ -31,11 +32,17 @@ final class NabRetraining {
     private int published;
 
     NabRetraining(
-            NabSettings settings, RetrainRunner runner, String name, float[][] rows, Model first) {
+            NabSettings settings,
+            RetrainRunner runner,
+            String name,
+            float[][] rows,
+            long[] times,
+            Model first) {
         this.settings = settings;
         this.runner = runner;
         this.name = name;
         this.rows = rows;
+        this.times = times;
         this.current = first;
         int probation = Probation.rows(rows.length);
         this.nextRow =
@@ -73,7 +80,7 @@ final class NabRetraining {
         int start = Math.max(0, end - settings.retrainWindow());
         List<String> events = new ArrayList<>(end - start);
         for (int i = start; i < end; i++) {
-            events.add(EventLines.numeric(name, EventLines.ts(i), rows[i]));
+            events.add(EventLines.numeric(name, times[i], rows[i]));
         }
         return events;
     }

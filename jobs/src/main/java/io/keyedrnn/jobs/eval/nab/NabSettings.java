@@ -16,6 +16,8 @@ import java.util.Map;
  * @param retrainWindow each retraining sees at most this many of the rows already streamed (the
  *     latest)
  * @param retrainEpochs epochs of a warm-started retraining (patience as for the first training)
+ * @param calendar the retraining job's {@code calendar.inputs}: inputs the model derives from each
+ *     row's timestamp ({@code none}: the value only, and the rows keep file order as time)
  * @param scoring the scoring path's settings (keys of config/scoring.yaml)
  * @param head the model's head (training setting {@code head}): linear or gaussian
  */
@@ -30,8 +32,12 @@ public record NabSettings(
         double retrainGrowth,
         int retrainWindow,
         int retrainEpochs,
+        String calendar,
         Map<String, String> scoring,
         String head) {
+
+    /** The calendar inputs of {@link #full} and {@link #quick}. */
+    public static final String CALENDAR = "time_of_day";
 
     /**
      * The detector's scoring settings: NuPIC's anomaly likelihood (short window 10, long window
@@ -57,12 +63,24 @@ public record NabSettings(
 
     public static NabSettings full(long seed) {
         return new NabSettings(
-                Integer.MAX_VALUE, 16, 40, 5, 0.2, 4.0, seed, 2.0, 3000, 5, DETECTOR, HEAD);
+                Integer.MAX_VALUE,
+                16,
+                40,
+                5,
+                0.2,
+                4.0,
+                seed,
+                2.0,
+                3000,
+                5,
+                CALENDAR,
+                DETECTOR,
+                HEAD);
     }
 
     /** A small slice for CI: three files, short training, one retraining each. */
     public static NabSettings quick(long seed) {
-        return new NabSettings(3, 8, 3, 1, 0.2, 4.0, seed, 2.0, 1500, 1, DETECTOR, HEAD);
+        return new NabSettings(3, 8, 3, 1, 0.2, 4.0, seed, 2.0, 1500, 1, CALENDAR, DETECTOR, HEAD);
     }
 
     /** A copy whose model has the given head. */
@@ -78,7 +96,31 @@ public record NabSettings(
                 retrainGrowth,
                 retrainWindow,
                 retrainEpochs,
+                calendar,
                 scoring,
                 newHead);
+    }
+
+    /** The same settings with other calendar inputs. */
+    public NabSettings withCalendar(String inputs) {
+        return new NabSettings(
+                maxFiles,
+                hidden,
+                epochs,
+                patience,
+                validationShare,
+                minThreshold,
+                seed,
+                retrainGrowth,
+                retrainWindow,
+                retrainEpochs,
+                inputs,
+                scoring,
+                head);
+    }
+
+    /** Whether the models take calendar inputs, so training needs the rows' real times. */
+    boolean usesCalendar() {
+        return !calendar.equals("none");
     }
 }

@@ -177,7 +177,8 @@ public final class Calibrator {
                         c,
                         x.declaredVersion(),
                         x.training(),
-                        x.source()));
+                        x.source(),
+                        x.calendar()));
     }
 
     /** The value below which a fraction q of the values lie (nearest rank, upper). */

@@ -21,15 +21,16 @@ public final class ModelAssembly {
         return new Model(
                 net,
                 new ModelMetadata(
-                        1,
-                        net.cellKind().id(),
-                        d.categorical() ? "softmax" : net.headKind().id(),
-                        d.categorical() ? "categorical" : "numeric",
-                        d.featureNames(),
-                        d.vocabulary(),
-                        d.normalizer(),
-                        cal,
-                        version,
-                        training));
+                                1,
+                                net.cellKind().id(),
+                                d.categorical() ? "softmax" : net.headKind().id(),
+                                d.categorical() ? "categorical" : "numeric",
+                                d.featureNames(),
+                                d.vocabulary(),
+                                d.normalizer(),
+                                cal,
+                                version,
+                                training)
+                        .withCalendar(d.calendar()));
     }
 }

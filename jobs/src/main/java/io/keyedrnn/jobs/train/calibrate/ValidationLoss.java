@@ -34,7 +34,7 @@ public final class ValidationLoss {
 
     /** {@link #of}, a Gaussian head measured by the squared error of its means if meansOnly. */
     public static Result of(Model m, PreparedData d, ScoringConfig config, boolean meansOnly) {
-        String problem = incompatibility(m.network(), d);
+        String problem = incompatibility(m, d);
         if (problem != null) {
             return new Result(Double.POSITIVE_INFINITY, problem);
         }
@@ -114,20 +114,27 @@ public final class ValidationLoss {
         return s / n;
     }
 
-    private static String incompatibility(RecurrentNetwork net, PreparedData d) {
+    private static String incompatibility(Model m, PreparedData d) {
+        RecurrentNetwork net = m.network();
         if (net.isCategorical() != d.categorical()) {
             return "it takes "
                     + (net.isCategorical() ? "tokens" : "numeric features")
                     + ", the data do not";
         }
-        if (!d.categorical() && net.inputSize() != d.width()) {
-            return "it takes " + net.inputSize() + " features, the data have " + d.width();
+        if (!d.categorical() && !m.metadata().calendarInputs().equals(d.calendar())) {
+            return "it takes calendar inputs "
+                    + m.metadata().calendarInputs().text()
+                    + ", the data "
+                    + d.calendar().text();
         }
-        if (!d.categorical() && net.outputSize() != net.headKind().outputs(d.width())) {
+        if (!d.categorical() && net.inputSize() != d.inputWidth()) {
+            return "it takes " + net.inputSize() + " features, the data have " + d.inputWidth();
+        }
+        if (!d.categorical() && net.outputSize() != net.headKind().outputs(d.inputWidth())) {
             return "its output ("
                     + net.outputSize()
                     + " values) does not forecast the "
-                    + d.width()
+                    + d.inputWidth()
                     + " features";
         }
         return null;

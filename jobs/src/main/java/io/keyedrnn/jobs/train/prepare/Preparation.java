@@ -4,6 +4,7 @@ import io.keyedrnn.jobs.train.history.History;
 import io.keyedrnn.jobs.train.history.KeyHistory;
 import io.keyedrnn.jobs.train.history.SkipCounts;
 import io.keyedrnn.jobs.train.prepare.PreparedData.PreparedKey;
+import io.keyedrnn.model.io.CalendarInputs;
 import io.keyedrnn.model.io.Model;
 import io.keyedrnn.model.io.Normalizer;
 import io.keyedrnn.serve.Event;
@@ -27,6 +28,11 @@ import java.util.Map;
  * model's, {@code input.features}, else the most common count) are skipped ({@code
  * wrong_feature_count}). With an initial model its normaliser and vocabulary are kept, so its
  * weights keep seeing the inputs they were trained on.
+ *
+ * <p>Calendar inputs ({@code calendar.inputs}, else the initial model's): each numeric row the
+ * trainer sees is the event's features followed by the inputs derived from its time, as serving
+ * derives them; the normaliser covers both, and the trainer's next-step target is that whole row.
+ * Events without a time are then skipped ({@code missing_timestamp}).
  */
 public final class Preparation {
     /** The settings preparation needs. */
@@ -39,7 +45,32 @@ public final class Preparation {
             boolean unknownAsUnk,
             List<String> featureNames,
             boolean endToken,
-            long sessionGapMs) {
+            long sessionGapMs,
+            CalendarInputs calendar) {
+
+        /** Without calendar inputs asked for (none, or the initial model's). */
+        public Options(
+                boolean categorical,
+                int features,
+                boolean zscore,
+                double validationFraction,
+                int vocabularySize,
+                boolean unknownAsUnk,
+                List<String> featureNames,
+                boolean endToken,
+                long sessionGapMs) {
+            this(
+                    categorical,
+                    features,
+                    zscore,
+                    validationFraction,
+                    vocabularySize,
+                    unknownAsUnk,
+                    featureNames,
+                    endToken,
+                    sessionGapMs,
+                    null);
+        }
 
         /** Without session ends. */
         public Options(
@@ -114,23 +145,25 @@ public final class Preparation {
     private PreparedData numeric(History h, List<String> fileFeatureNames) {
         int width =
                 init != null
-                        ? init.network().inputSize()
+                        ? init.eventFeatures()
                         : o.features() > 0 ? o.features() : modalWidth(h);
+        CalendarInputs calendar = calendar();
         List<KeyHistory> kept = new ArrayList<>();
         List<float[][]> rows = new ArrayList<>();
         List<Integer> splits = new ArrayList<>();
         for (KeyHistory k : h.keys()) {
             KeyHistory w = withWidth(k, width);
+            w = calendar.isEmpty() ? w : timed(w);
             if (usable(w)) {
                 kept.add(w);
-                rows.add(w.rows());
+                rows.add(CalendarRows.of(w, calendar));
                 splits.add(split(w.length(), o.validationFraction()));
             }
         }
         Normalizer norm = null;
         if (o.zscore() && !kept.isEmpty()) {
             Normalizer own = init != null ? init.metadata().normalizer() : null;
-            norm = own != null ? own : NormalizerFit.fit(rows, splits, width);
+            norm = own != null ? own : NormalizerFit.fit(rows, splits, width + calendar.width());
         }
         List<PreparedKey> keys = new ArrayList<>();
         List<Sequence> training = new ArrayList<>();
@@ -142,7 +175,7 @@ public final class Preparation {
             float[][] z = new float[n][];
             Event[] events = new Event[n];
             for (int t = 0; t < n; t++) {
-                z[t] = NormalizerFit.apply(norm, k.rows()[t]);
+                z[t] = NormalizerFit.apply(norm, rows.get(i)[t]);
                 events[t] = Event.numeric(k.key(), k.ts()[t], k.rows()[t]);
             }
             keys.add(new PreparedKey(k.key(), events, split));
@@ -161,7 +194,54 @@ public final class Preparation {
                 keys,
                 training,
                 validation,
-                skipped);
+                skipped,
+                calendar);
+    }
+
+    /**
+     * The calendar inputs to train with: the initial model's (the setting, if given, must agree),
+     * else the setting's, else none.
+     */
+    private CalendarInputs calendar() {
+        CalendarInputs asked = o.calendar();
+        if (init == null) {
+            return asked != null ? asked : CalendarInputs.NONE;
+        }
+        CalendarInputs own = init.metadata().calendarInputs();
+        if (asked != null && !asked.equals(own)) {
+            throw new IllegalArgumentException(
+                    "calendar.inputs "
+                            + asked.text()
+                            + " differs from the initial model's "
+                            + own.text()
+                            + "; its weights take the inputs it was trained on");
+        }
+        return own;
+    }
+
+    /** The key without events that have no time (counted as skipped). */
+    private KeyHistory timed(KeyHistory k) {
+        int good = 0;
+        for (long ts : k.ts()) {
+            good += ts != Event.NO_TIMESTAMP ? 1 : 0;
+        }
+        if (good == k.length()) {
+            return k;
+        }
+        long[] ts = new long[good];
+        float[][] rows = new float[good][];
+        int j = 0;
+        for (int t = 0; t < k.length(); t++) {
+            if (k.ts()[t] != Event.NO_TIMESTAMP) {
+                ts[j] = k.ts()[t];
+                rows[j++] = k.rows()[t];
+            }
+        }
+        skipped.events(
+                "missing_timestamp",
+                k.length() - good,
+                "key '" + k.key() + "' has events without a time; calendar inputs need one");
+        return new KeyHistory(k.key(), ts, rows, null);
     }
 
     /** Whether a key has enough events to train on; counts it as skipped when not. */
@@ -296,7 +376,8 @@ public final class Preparation {
                 keys,
                 training,
                 validation,
-                skipped);
+                skipped,
+                CalendarInputs.NONE);
     }
 
     /** The initial model's vocabulary, or its decimal token ids when it lists none. */

@@ -1,6 +1,7 @@
 package io.keyedrnn.jobs.train.prepare;
 
 import io.keyedrnn.jobs.train.history.SkipCounts;
+import io.keyedrnn.model.io.CalendarInputs;
 import io.keyedrnn.model.io.Normalizer;
 import io.keyedrnn.serve.Event;
 import io.keyedrnn.train.Sequence;
@@ -23,6 +24,7 @@ import java.util.List;
  * @param validation each key's whole history with losses counted from its split (keys with a
  *     validation part only)
  * @param skipped the history's skip counts plus what preparation left out
+ * @param calendar the calendar inputs each numeric row carries after its {@code width} features
  */
 public record PreparedData(
         boolean categorical,
@@ -34,7 +36,13 @@ public record PreparedData(
         List<PreparedKey> keys,
         List<Sequence> training,
         List<Sequence> validation,
-        SkipCounts skipped) {
+        SkipCounts skipped,
+        CalendarInputs calendar) {
+
+    /** The network's numeric inputs: the features and the calendar inputs. */
+    public int inputWidth() {
+        return width + calendar.width();
+    }
 
     /** One key's kept events (raw, as serving receives them) and its split index. */
     public record PreparedKey(String key, Event[] events, int split) {
@@ -60,7 +68,8 @@ public record PreparedData(
                 all,
                 training,
                 validation,
-                skipped);
+                skipped,
+                calendar);
     }
 
     public long events() {

@@ -58,8 +58,8 @@ final class OnnxExporter {
 
     /**
      * Refuses what the model file writer refuses (non-finite weights, mixed cell kinds, metadata
-     * that contradicts the network, a normaliser on token input): the import of such a graph would
-     * fail or read back another model.
+     * that contradicts the network, a normaliser on token input), and calendar inputs: the import
+     * of such a graph would fail or read back another model.
      */
     private static void check(Model model) {
         if (model.network().isGaussian()) {
@@ -67,6 +67,13 @@ final class OnnxExporter {
             throw new IllegalArgumentException(
                     "cannot export to ONNX: the model has a gaussian head (means and"
                             + " log-variances); ONNX export supports linear and softmax heads");
+        }
+        if (model.metadata().calendar() != null) {
+            // The graph takes the network's input; nothing in it derives inputs from a timestamp.
+            throw new IllegalArgumentException(
+                    "cannot export to ONNX: the model derives calendar inputs "
+                            + model.metadata().calendar()
+                            + " from the event time, which an ONNX graph of the step cannot");
         }
         try {
             ModelFile.toBytes(model);
