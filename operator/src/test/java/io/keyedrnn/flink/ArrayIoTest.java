@@ -94,6 +94,15 @@ class ArrayIoTest {
                                 ArrayIo.readFloats(
                                         new DataInputDeserializer(bytes), "ring features"));
         assertTrue(e.getMessage().contains("ring features"), e.getMessage());
+        byte[] huge = viaStream(out -> out.writeInt(KeyStateSerializer.MAX_ARRAY + 1));
+        IOException tooLong =
+                assertThrows(
+                        IOException.class,
+                        () -> ArrayIo.readInts(new DataInputDeserializer(huge), "ring tokens"));
+        assertTrue(tooLong.getMessage().contains("ring tokens"), tooLong.getMessage());
+        assertTrue(
+                tooLong.getMessage().contains(String.valueOf(KeyStateSerializer.MAX_ARRAY + 1)),
+                tooLong.getMessage());
     }
 
     /** Any float but NaN (no NaN enters a key's state; writeFloat folds NaN payloads anyway). */

@@ -85,24 +85,15 @@ public record NabSettings(
 
     /** A copy whose model has the given head. */
     public NabSettings withHead(String newHead) {
-        return new NabSettings(
-                maxFiles,
-                hidden,
-                epochs,
-                patience,
-                validationShare,
-                minThreshold,
-                seed,
-                retrainGrowth,
-                retrainWindow,
-                retrainEpochs,
-                calendar,
-                scoring,
-                newHead);
+        return withModelInputs(calendar, newHead);
     }
 
     /** The same settings with other calendar inputs. */
     public NabSettings withCalendar(String inputs) {
+        return withModelInputs(inputs, head);
+    }
+
+    private NabSettings withModelInputs(String newCalendar, String newHead) {
         return new NabSettings(
                 maxFiles,
                 hidden,
@@ -114,9 +105,9 @@ public record NabSettings(
                 retrainGrowth,
                 retrainWindow,
                 retrainEpochs,
-                inputs,
+                newCalendar,
                 scoring,
-                head);
+                newHead);
     }
 
     /** Whether the models take calendar inputs, so training needs the rows' real times. */
